@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "joinup",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "joinup", targets: ["joinup"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // The C module map for the system ncursesw (wide-character API) and small shims for macros.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // Plain value types shared by every layer; no I/O.
+        .target(name: "JoinupModel"),
+        // The local SQLite cache (GRDB): schema, migrations, upserts, queries.
+        .target(name: "JoinupCache", dependencies: [
+            "JoinupModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Remote-feed parsers, the sync engine and the embedded snapshot it can import from.
+        .target(name: "JoinupSync", dependencies: ["JoinupModel", "JoinupCache"],
+                resources: [
+                    .embedInCode("Snapshot/ec-ospo/feed.xml"),
+                    .embedInCode("Snapshot/ec-ospo/collection.rdf"),
+                    .embedInCode("Snapshot/ec-ospo/members.json"),
+                    .embedInCode("Snapshot/topics.rdf"),
+                ]),
+        // App state, actions, the pure reducer, and the runtime that runs effects.
+        .target(name: "JoinupStore", dependencies: ["JoinupModel", "JoinupCache", "JoinupSync"]),
+        // Surfaces, widgets, panes, key map and the ncurses terminal loop.
+        .target(name: "JoinupViews", dependencies: ["JoinupModel", "JoinupStore", "CNcurses"]),
+        // The command-line entry point: argument parsing, paths, wiring.
+        .executableTarget(name: "joinup", dependencies: [
+            "JoinupModel", "JoinupCache", "JoinupSync", "JoinupStore", "JoinupViews",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "JoinupModelTests", dependencies: ["JoinupModel"]),
+        .testTarget(name: "JoinupCacheTests", dependencies: ["JoinupCache", "JoinupModel"]),
+        .testTarget(name: "JoinupSyncTests", dependencies: ["JoinupSync", "JoinupCache", "JoinupModel"]),
+        .testTarget(name: "JoinupStoreTests", dependencies: ["JoinupStore", "JoinupCache", "JoinupSync", "JoinupModel"]),
+        .testTarget(name: "JoinupViewsTests", dependencies: ["JoinupViews", "JoinupStore", "JoinupModel"]),
+        // Runs the built `joinup` binary inside tmux; depends on it so `swift test` builds it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["joinup"]),
+    ]
+)

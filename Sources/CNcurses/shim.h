@@ -1,0 +1,38 @@
+// Swift cannot import ncurses' macros or its C globals under Swift 6; these inline wrappers can.
+#ifndef JOINUP_CNCURSES_SHIM_H
+#define JOINUP_CNCURSES_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/ncurses.h>
+
+// glibc hides wcwidth from Swift's view of <wchar.h>.
+extern int wcwidth(wchar_t);
+
+static inline WINDOW *nc_stdscr(void) { return stdscr; }
+static inline int nc_cols(void) { return COLS; }
+static inline int nc_lines(void) { return LINES; }
+static inline int nc_colors(void) { return COLORS; }
+static inline int nc_color_pairs(void) { return COLOR_PAIRS; }
+
+static inline attr_t nc_a_normal(void) { return A_NORMAL; }
+static inline attr_t nc_a_bold(void) { return A_BOLD; }
+static inline attr_t nc_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t nc_a_reverse(void) { return A_REVERSE; }
+static inline attr_t nc_a_dim(void) { return A_DIM; }
+static inline attr_t nc_a_italic(void) { return A_ITALIC; }
+
+static inline int nc_key_f(int n) { return KEY_F(n); }
+static inline int nc_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/// Puts one wide character with attributes and a colour pair number (pairs above 255 need setcchar).
+static inline int nc_put_wch(int y, int x, wchar_t ch, attr_t attrs, short pair) {
+    cchar_t cell;
+    wchar_t text[2] = { ch, 0 };
+    setcchar(&cell, text, attrs, pair, NULL);
+    return mvadd_wch(y, x, &cell);
+}
+#endif

@@ -1,0 +1,133 @@
+import Foundation
+
+/// A Joinup collection and its About metadata (DCAT-AP / ADMS-AP).
+public struct Collection: Hashable, Sendable, Codable {
+    /// Who may create content in the collection (Joinup's "content creation" setting).
+    public enum ContentCreation: String, Hashable, Sendable, Codable {
+        case facilitators
+        case members
+        case registeredUsers = "registered_users"
+
+        public var label: String {
+            switch self {
+            case .facilitators: "Only facilitators can create content."
+            case .members: "Only members can create content."
+            case .registeredUsers: "Any registered user can create content."
+            }
+        }
+    }
+
+    /// A contact point (`vcard:Kind`).
+    public struct Contact: Hashable, Sendable, Codable {
+        public var name: String
+        public var email: String?
+        public var url: String?
+
+        public init(name: String, email: String? = nil, url: String? = nil) {
+            self.name = name
+            self.email = email
+            self.url = url
+        }
+    }
+
+    /// `http://data.europa.eu/w21/<uuid>`
+    public var uri: String
+    /// The short name in Joinup's paths (`/collection/<alias>`).
+    public var alias: String
+    public var title: String
+    /// The short text shown on the Overview (`dct:abstract`).
+    public var abstract: String
+    /// The full About text (`dct:description`), plain text.
+    public var description: String
+    /// The owner (`dct:publisher` → `foaf:Agent` name).
+    public var owner: String
+    public var contacts: [Contact]
+    public var topicURIs: [String]
+    /// Geographical coverage labels (`dct:spatial`).
+    public var spatial: [String]
+    public var keywords: [String]
+    public var isClosed: Bool
+    public var contentCreation: ContentCreation
+    public var isModerated: Bool
+    /// Joinup's workflow state ("validated", "draft", …).
+    public var workflowState: String
+    public var created: Date
+    /// The collection's own last change (not its content's).
+    public var modified: Date
+    /// The collection page on the remote.
+    public var pageURL: String
+    public var feedURL: String
+    public var metadataURL: String
+
+    public init(uri: String, alias: String, title: String, abstract: String, description: String,
+                owner: String, contacts: [Contact], topicURIs: [String], spatial: [String],
+                keywords: [String], isClosed: Bool, contentCreation: ContentCreation,
+                isModerated: Bool, workflowState: String, created: Date, modified: Date,
+                pageURL: String, feedURL: String, metadataURL: String) {
+        self.uri = uri
+        self.alias = alias
+        self.title = title
+        self.abstract = abstract
+        self.description = description
+        self.owner = owner
+        self.contacts = contacts
+        self.topicURIs = topicURIs
+        self.spatial = spatial
+        self.keywords = keywords
+        self.isClosed = isClosed
+        self.contentCreation = contentCreation
+        self.isModerated = isModerated
+        self.workflowState = workflowState
+        self.created = created
+        self.modified = modified
+        self.pageURL = pageURL
+        self.feedURL = feedURL
+        self.metadataURL = metadataURL
+    }
+}
+
+/// What the collection header shows, derived by the cache from the collection and its content.
+public struct CollectionHeader: Hashable, Sendable {
+    public var uri: String
+    public var alias: String
+    public var title: String
+    /// Newest of the collection's own change and its published content.
+    public var lastUpdate: Date
+    /// Active members only.
+    public var memberCount: Int
+    public var kindCounts: [ItemKind: Int]
+    /// The signed-in user's membership, if any.
+    public var membership: MembershipState?
+    /// Where the data came from and when.
+    public var origin: DataOrigin
+
+    public init(uri: String, alias: String, title: String, lastUpdate: Date, memberCount: Int,
+                kindCounts: [ItemKind: Int], membership: MembershipState?, origin: DataOrigin) {
+        self.uri = uri
+        self.alias = alias
+        self.title = title
+        self.lastUpdate = lastUpdate
+        self.memberCount = memberCount
+        self.kindCounts = kindCounts
+        self.membership = membership
+        self.origin = origin
+    }
+
+    public func count(of kind: ItemKind) -> Int { kindCounts[kind] ?? 0 }
+}
+
+/// Where the cached copy of a collection came from.
+public enum DataOrigin: Hashable, Sendable {
+    /// The snapshot shipped inside the binary.
+    case embeddedSnapshot
+    /// A sync from a remote at a moment.
+    case synced(remote: String, at: Date)
+
+    /// The short form the status line shows.
+    public var summary: String {
+        switch self {
+        case .embeddedSnapshot: "embedded snapshot"
+        case .synced(_, let at): "synced \(JoinupDate.shortDateTime(at))"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One piece of content in a collection (a news item, event, document, discussion or solution).
+public struct Item: Hashable, Sendable, Codable {
+    /// The feed's `guid`: stable identity, not necessarily a URL.
+    public var id: String
+    public var collectionURI: String
+    public var kind: ItemKind
+    public var title: String
+    public var link: String
+    /// Plain text, paragraphs separated by blank lines.
+    public var body: String
+    public var author: String
+    public var published: Date
+    /// For events: when the event starts, ends, and where it takes place.
+    public var eventStart: Date?
+    public var eventEnd: Date?
+    public var eventLocation: String?
+    /// The item's own topic URIs, in the order the feed lists them.
+    public var topicURIs: [String]
+
+    public init(id: String, collectionURI: String, kind: ItemKind, title: String, link: String,
+                body: String, author: String, published: Date, eventStart: Date? = nil,
+                eventEnd: Date? = nil, eventLocation: String? = nil, topicURIs: [String]) {
+        self.id = id
+        self.collectionURI = collectionURI
+        self.kind = kind
+        self.title = title
+        self.link = link
+        self.body = body
+        self.author = author
+        self.published = published
+        self.eventStart = eventStart
+        self.eventEnd = eventEnd
+        self.eventLocation = eventLocation
+        self.topicURIs = topicURIs
+    }
+
+    /// The date a tile shows and lists sort by: the event date for events, else publication.
+    public var listDate: Date { eventStart ?? published }
+}
+
+/// One row of the content list: what a Joinup tile shows.
+public struct ItemSummary: Hashable, Sendable {
+    public var id: String
+    public var kind: ItemKind
+    public var title: String
+    public var listDate: Date
+    /// Labels of the item's first two own topics.
+    public var leadingTopics: [String]
+    /// How many more own topics the item has ("+N topics").
+    public var moreTopicCount: Int
+
+    public init(id: String, kind: ItemKind, title: String, listDate: Date,
+                leadingTopics: [String], moreTopicCount: Int) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.listDate = listDate
+        self.leadingTopics = leadingTopics
+        self.moreTopicCount = moreTopicCount
+    }
+}
+
+/// An opened item with its topics resolved to labels.
+public struct ItemDetail: Hashable, Sendable {
+    public var item: Item
+    public var topics: [Topic]
+
+    public init(item: Item, topics: [Topic]) {
+        self.item = item
+        self.topics = topics
+    }
+}

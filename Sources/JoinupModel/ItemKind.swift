@@ -1,0 +1,44 @@
+/// The content types a Joinup collection holds, in the order Joinup lists them.
+public enum ItemKind: String, CaseIterable, Hashable, Sendable, Codable {
+    case news
+    case event
+    case document
+    case discussion
+    case solution
+
+    /// Singular label, as on a content tile ("News", "Event").
+    public var label: String {
+        switch self {
+        case .news: "News"
+        case .event: "Event"
+        case .document: "Document"
+        case .discussion: "Discussion"
+        case .solution: "Solution"
+        }
+    }
+
+    /// Label with a count, as in the collection header ("7 News", "1 Event", "0 Solutions").
+    public func counted(_ count: Int) -> String {
+        switch self {
+        case .news: "\(count) News"
+        case .event: count == 1 ? "1 Event" : "\(count) Events"
+        case .document: count == 1 ? "1 Document" : "\(count) Documents"
+        case .discussion: count == 1 ? "1 Discussion" : "\(count) Discussions"
+        case .solution: count == 1 ? "1 Solution" : "\(count) Solutions"
+        }
+    }
+
+    /// Reads Joinup's title prefix or category value ("News", "event", "Solution").
+    public init?(label: String) {
+        let key = label.trimmingCharacters(in: .whitespaces).lowercased()
+        if let kind = ItemKind(rawValue: key) { self = kind; return }
+        switch key {
+        case "physical event", "online event": self = .event
+        case "discussions": self = .discussion
+        case "documents": self = .document
+        case "solutions": self = .solution
+        case "events": self = .event
+        default: return nil
+        }
+    }
+}
