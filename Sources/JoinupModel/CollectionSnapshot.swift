@@ -1,0 +1,20 @@
+/// Everything one sync (or the embedded snapshot) learnt about a collection, ready for the cache.
+public struct CollectionSnapshot: Hashable, Sendable {
+    public var collection: Collection
+    /// The topic vocabulary the collection's items and metadata refer to.
+    public var topics: [Topic]
+    public var items: [Item]
+    /// Nil when the remote does not publish members (the cache then keeps what it had).
+    public var members: [Member]?
+    /// True when `items` is the complete listing: cached items missing from it are deleted.
+    public var isCompleteListing: Bool
+
+    public init(collection: Collection, topics: [Topic], items: [Item], members: [Member]?,
+                isCompleteListing: Bool) {
+        self.collection = collection
+        self.topics = topics
+        self.items = items
+        self.members = members
+        self.isCompleteListing = isCompleteListing
+    }
+}
