@@ -1,0 +1,146 @@
+import JoinupModel
+
+/// The browser's tabs, as on a Joinup collection page.
+public enum Tab: Int, CaseIterable, Hashable, Sendable {
+    case overview
+    case members
+    case about
+
+    public var title: String {
+        switch self {
+        case .overview: "Overview"
+        case .members: "Members"
+        case .about: "About"
+        }
+    }
+}
+
+/// What the view layer measured of the screen: how many rows each scrollable region shows.
+public struct Viewport: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+    /// Rows of the content list on the Overview.
+    public var listRows: Int
+    /// Rows of the members list.
+    public var memberRows: Int
+    /// How far the opened item's text can scroll (wrapped lines minus visible rows).
+    public var detailMaxScroll: Int
+    /// How far the About text can scroll.
+    public var aboutMaxScroll: Int
+
+    public init(width: Int, height: Int, listRows: Int, memberRows: Int,
+                detailMaxScroll: Int = 0, aboutMaxScroll: Int = 0) {
+        self.width = width
+        self.height = height
+        self.listRows = listRows
+        self.memberRows = memberRows
+        self.detailMaxScroll = detailMaxScroll
+        self.aboutMaxScroll = aboutMaxScroll
+    }
+
+    public static let unmeasured = Viewport(width: 0, height: 0, listRows: 1, memberRows: 1)
+}
+
+/// A cursor over a list whose rows may not all be loaded: where the selection is and what shows.
+public struct ListCursor: Hashable, Sendable {
+    public var selection: Int = 0
+    /// Index of the first visible row.
+    public var scrollTop: Int = 0
+
+    public init(selection: Int = 0, scrollTop: Int = 0) {
+        self.selection = selection
+        self.scrollTop = scrollTop
+    }
+}
+
+/// A window of the content list loaded from the cache (the list is paged, never loaded whole).
+public struct ItemWindow: Hashable, Sendable {
+    /// Index of `rows[0]` in the whole filtered list.
+    public var offset: Int
+    public var rows: [ItemSummary]
+
+    public init(offset: Int = 0, rows: [ItemSummary] = []) {
+        self.offset = offset
+        self.rows = rows
+    }
+
+    public func contains(_ index: Int) -> Bool { index >= offset && index < offset + rows.count }
+
+    public func row(at index: Int) -> ItemSummary? { contains(index) ? rows[index - offset] : nil }
+}
+
+/// The Overview tab: topic facets beside the content list, and the opened item if any.
+public struct OverviewState: Hashable, Sendable {
+    public var filter: ItemFilter = .none
+    public var facets: [FacetCount] = []
+    /// Number of items matching the filter.
+    public var itemCount: Int = 0
+    public var window = ItemWindow()
+    public var cursor = ListCursor()
+    /// The item opened with Enter; nil shows the list.
+    public var openedItem: ItemDetail?
+    public var detailScroll: Int = 0
+
+    public init() {}
+
+    public var selectedRow: ItemSummary? { window.row(at: cursor.selection) }
+}
+
+/// The Members tab.
+public struct MembersState: Hashable, Sendable {
+    /// Active members, owners and facilitators first.
+    public var members: [Member] = []
+    public var cursor = ListCursor()
+
+    public init() {}
+}
+
+/// A message in the status line.
+public struct StatusMessage: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case info, busy, error }
+    public var kind: Kind
+    public var text: String
+
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// Everything the browser shows; the views are a pure function of it.
+public struct AppState: Hashable, Sendable {
+    public var tab: Tab = .overview
+    public var viewport: Viewport = .unmeasured
+    /// Nil until the cache has answered.
+    public var header: CollectionHeader?
+    public var about: Collection?
+    /// Topic labels of the About tab, resolved from `about.topicURIs`.
+    public var aboutTopics: [Topic] = []
+    public var aboutScroll: Int = 0
+    public var overview = OverviewState()
+    public var members = MembersState()
+    public var isHelpVisible = false
+    public var status: StatusMessage?
+    public var isQuitting = false
+
+    public init() {}
+
+    /// The region the keys act on, which also picks the status-line hints.
+    public var focus: Focus {
+        if isHelpVisible { return .help }
+        switch tab {
+        case .overview: return overview.openedItem == nil ? .itemList : .itemDetail
+        case .members: return .members
+        case .about: return .about
+        }
+    }
+}
+
+/// The part of the screen that receives keys.
+public enum Focus: Hashable, Sendable, CaseIterable {
+    case itemList
+    case itemDetail
+    case members
+    case about
+    case help
+}
