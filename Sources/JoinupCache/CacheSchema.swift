@@ -1,0 +1,70 @@
+import GRDB
+
+/// The cache's schema as ordered, named migrations; a released migration is never edited.
+enum CacheSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: collections, topics, items, members") { db in
+            try db.execute(sql: """
+                CREATE TABLE collection (
+                    uri TEXT PRIMARY KEY NOT NULL,
+                    alias TEXT NOT NULL UNIQUE,
+                    title TEXT NOT NULL,
+                    modified REAL NOT NULL,          -- epoch seconds: the collection's own change
+                    about_json TEXT NOT NULL,        -- the About metadata, read whole
+                    origin TEXT NOT NULL,            -- 'embedded' or the remote's base URL
+                    synced_at REAL NOT NULL,
+                    membership TEXT                  -- the signed-in user's state, if any
+                );
+                CREATE TABLE topic (
+                    uri TEXT PRIMARY KEY NOT NULL,
+                    label TEXT NOT NULL,
+                    parent_uri TEXT,
+                    level TEXT NOT NULL
+                );
+                CREATE TABLE item (
+                    id INTEGER PRIMARY KEY,
+                    collection_uri TEXT NOT NULL REFERENCES collection(uri) ON DELETE CASCADE,
+                    guid TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    link TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    published REAL NOT NULL,
+                    event_start REAL,
+                    event_end REAL,
+                    event_location TEXT,
+                    list_date REAL NOT NULL,         -- event start for events, else published
+                    topic_count INTEGER NOT NULL,    -- own topics, for "+N topics"
+                    content_hash INTEGER NOT NULL,   -- lets an unchanged re-sync write nothing
+                    UNIQUE (collection_uri, guid)
+                );
+                CREATE INDEX item_by_collection_date ON item(collection_uri, list_date DESC);
+                -- One row per item and topic it counts under: its own terms (with their position)
+                -- and the categories they imply (position NULL). Carrying list_date here lets a
+                -- topic filter read newest-first straight from the index.
+                CREATE TABLE item_topic (
+                    item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                    topic_uri TEXT NOT NULL,
+                    position INTEGER,
+                    list_date REAL NOT NULL,
+                    PRIMARY KEY (item_id, topic_uri)
+                ) WITHOUT ROWID;
+                CREATE INDEX item_topic_by_topic_date ON item_topic(topic_uri, list_date DESC);
+                CREATE TABLE member (
+                    collection_uri TEXT NOT NULL REFERENCES collection(uri) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    business_title TEXT NOT NULL,
+                    organisation TEXT NOT NULL,
+                    roles TEXT NOT NULL,             -- comma-separated Role raw values
+                    state TEXT NOT NULL,
+                    member_since REAL NOT NULL,
+                    PRIMARY KEY (collection_uri, id)
+                );
+                """)
+        }
+        return migrator
+    }
+}

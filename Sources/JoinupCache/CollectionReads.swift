@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import JoinupModel
+
+/// A collection as listed in the cache (for pickers and for choosing what to open).
+public struct CachedCollection: Hashable, Sendable {
+    public var uri: String
+    public var alias: String
+    public var title: String
+}
+
+extension CacheDatabase {
+    /// Every stored collection, by title.
+    public func collections() throws -> [CachedCollection] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT uri, alias, title FROM collection ORDER BY title COLLATE NOCASE")
+                .map { CachedCollection(uri: $0["uri"], alias: $0["alias"], title: $0["title"]) }
+        }
+    }
+
+    /// Finds a collection by URI or alias.
+    public func collection(named name: String) throws -> CachedCollection? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT uri, alias, title FROM collection WHERE uri = ? OR alias = ?",
+                             arguments: [name, name])
+                .map { CachedCollection(uri: $0["uri"], alias: $0["alias"], title: $0["title"]) }
+        }
+    }
+
+    /// The header of a collection page: last update, active member count, counts by kind.
+    public func header(collectionURI uri: String) throws -> CollectionHeader {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT alias, title, modified, origin, synced_at, membership,
+                       (SELECT MAX(published) FROM item WHERE collection_uri = c.uri) AS newest,
+                       (SELECT COUNT(*) FROM member WHERE collection_uri = c.uri AND state = 'active') AS members
+                FROM collection c WHERE uri = ?
+                """, arguments: [uri]) else { throw CacheError.unknownCollection(uri) }
+            var kindCounts: [ItemKind: Int] = [:]
+            for kindRow in try Row.fetchAll(db, sql: "SELECT kind, COUNT(*) AS n FROM item WHERE collection_uri = ? GROUP BY kind",
+                                            arguments: [uri]) {
+                if let kind = ItemKind(rawValue: kindRow["kind"]) { kindCounts[kind] = kindRow["n"] }
+            }
+            let modified: Double = row["modified"]
+            let newest: Double? = row["newest"]
+            let membership: String? = row["membership"]
+            return CollectionHeader(
+                uri: uri, alias: row["alias"], title: row["title"],
+                lastUpdate: Date(timeIntervalSince1970: max(modified, newest ?? modified)),
+                memberCount: row["members"], kindCounts: kindCounts,
+                membership: membership.flatMap(MembershipState.init(rawValue:)),
+                origin: CacheOrigin.dataOrigin(column: row["origin"], syncedAt: Date(timeIntervalSince1970: row["synced_at"])))
+        }
+    }
+
+    /// The About metadata as last synced.
+    public func about(collectionURI uri: String) throws -> Collection {
+        let json = try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT about_json FROM collection WHERE uri = ?", arguments: [uri])
+        }
+        guard let json else { throw CacheError.unknownCollection(uri) }
+        return try JSONDecoder().decode(Collection.self, from: Data(json.utf8))
+    }
+
+    /// Topics by URI, in the order asked; unknown URIs are skipped.
+    public func topics(uris: [String]) throws -> [Topic] {
+        guard !uris.isEmpty else { return [] }
+        let found = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT uri, label, parent_uri, level FROM topic WHERE uri IN \(placeholders(uris.count))",
+                             arguments: StatementArguments(uris))
+                .map(Self.topic(from:))
+        }
+        let byURI = Dictionary(found.map { ($0.uri, $0) }, uniquingKeysWith: { first, _ in first })
+        return uris.compactMap { byURI[$0] }
+    }
+
+    /// Members in a given state, owners and facilitators first, then by name.
+    public func members(collectionURI uri: String, state: MembershipState = .active) throws -> [Member] {
+        let members = try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, name, business_title, organisation, roles, state, member_since
+                FROM member WHERE collection_uri = ? AND state = ?
+                """, arguments: [uri, state.rawValue])
+                .map { row -> Member in
+                    let roles: String = row["roles"]
+                    return Member(id: row["id"], name: row["name"], businessTitle: row["business_title"],
+                                  organisation: row["organisation"],
+                                  roles: roles.split(separator: ",").compactMap { Role(rawValue: String($0)) },
+                                  state: MembershipState(rawValue: row["state"]) ?? .active,
+                                  memberSince: Date(timeIntervalSince1970: row["member_since"]))
+                }
+        }
+        return members.sorted { a, b in
+            if a.leadingRole != b.leadingRole { return a.leadingRole < b.leadingRole }
+            return a.name.compare(b.name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedAscending
+        }
+    }
+
+    static func topic(from row: Row) -> Topic {
+        Topic(uri: row["uri"], label: row["label"], parentURI: row["parent_uri"],
+              level: Topic.Level(rawValue: row["level"]) ?? .term)
+    }
+}
+
+/// "(?, ?, ?)" for an IN clause of `count` values.
+func placeholders(_ count: Int) -> String {
+    "(" + Array(repeating: "?", count: count).joined(separator: ", ") + ")"
+}

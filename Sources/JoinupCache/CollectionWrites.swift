@@ -1,0 +1,201 @@
+import Foundation
+import GRDB
+import JoinupModel
+
+/// What applying a snapshot changed, for the sync summary ("3 new, 1 updated, 0 deleted").
+public struct ApplyResult: Hashable, Sendable {
+    public var newItems = 0
+    public var updatedItems = 0
+    public var deletedItems = 0
+    public var unchangedItems = 0
+
+    public init() {}
+
+    public var isUnchanged: Bool { newItems == 0 && updatedItems == 0 && deletedItems == 0 }
+}
+
+extension CacheDatabase {
+    /// Stores a collection snapshot in one transaction: all of it lands, or none of it.
+    @discardableResult
+    public func apply(_ snapshot: CollectionSnapshot, origin: CacheOrigin, at now: Date = Date()) throws -> ApplyResult {
+        try pool.write { db in try Self.apply(snapshot, origin: origin, now: now, in: db) }
+    }
+
+    static func apply(_ snapshot: CollectionSnapshot, origin: CacheOrigin, now: Date, in db: Database) throws -> ApplyResult {
+        let parentsChanged = try upsertTopics(snapshot.topics, in: db)
+        try upsertCollection(snapshot.collection, origin: origin, now: now, in: db)
+        let collectionURI = snapshot.collection.uri
+        let parents = try Dictionary(
+            Row.fetchAll(db, sql: "SELECT uri, parent_uri FROM topic WHERE parent_uri IS NOT NULL")
+                .map { (row: Row) -> (String, String) in (row["uri"], row["parent_uri"]) },
+            uniquingKeysWith: { first, _ in first })
+
+        var result = ApplyResult()
+        let existing = try Dictionary(
+            Row.fetchAll(db, sql: "SELECT guid, id, content_hash FROM item WHERE collection_uri = ?", arguments: [collectionURI])
+                .map { (row: Row) -> (String, (Int64, Int64)) in (row["guid"], (row["id"], row["content_hash"])) },
+            uniquingKeysWith: { first, _ in first })
+
+        let insertItem = try db.cachedStatement(sql: """
+            INSERT INTO item (collection_uri, guid, kind, title, link, body, author, published,
+                              event_start, event_end, event_location, list_date, topic_count, content_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let updateItem = try db.cachedStatement(sql: """
+            UPDATE item SET kind = ?, title = ?, link = ?, body = ?, author = ?, published = ?,
+                            event_start = ?, event_end = ?, event_location = ?, list_date = ?,
+                            topic_count = ?, content_hash = ?
+            WHERE id = ?
+            """)
+        let deleteTopics = try db.cachedStatement(sql: "DELETE FROM item_topic WHERE item_id = ?")
+        let insertTopic = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO item_topic (item_id, topic_uri, position, list_date) VALUES (?, ?, ?, ?)
+            """)
+
+        var seen = Set<String>()
+        seen.reserveCapacity(snapshot.items.count)
+        for item in snapshot.items where seen.insert(item.id).inserted {
+            let hash = ContentHash.of(item)
+            let itemID: Int64
+            if let (id, storedHash) = existing[item.id] {
+                if storedHash == hash {
+                    result.unchangedItems += 1
+                    continue
+                }
+                try updateItem.execute(arguments: [
+                    item.kind.rawValue, item.title, item.link, item.body, item.author,
+                    item.published.timeIntervalSince1970, item.eventStart?.timeIntervalSince1970,
+                    item.eventEnd?.timeIntervalSince1970, item.eventLocation,
+                    item.listDate.timeIntervalSince1970, item.topicURIs.count, hash, id,
+                ])
+                try deleteTopics.execute(arguments: [id])
+                itemID = id
+                result.updatedItems += 1
+            } else {
+                try insertItem.execute(arguments: [
+                    collectionURI, item.id, item.kind.rawValue, item.title, item.link, item.body, item.author,
+                    item.published.timeIntervalSince1970, item.eventStart?.timeIntervalSince1970,
+                    item.eventEnd?.timeIntervalSince1970, item.eventLocation,
+                    item.listDate.timeIntervalSince1970, item.topicURIs.count, hash,
+                ])
+                itemID = db.lastInsertedRowID
+                result.newItems += 1
+            }
+            let date = item.listDate.timeIntervalSince1970
+            for (position, uri) in item.topicURIs.enumerated() {
+                try insertTopic.execute(arguments: [itemID, uri, position, date])
+            }
+            for uri in item.topicURIs {
+                if let parent = parents[uri] {
+                    try insertTopic.execute(arguments: [itemID, parent, nil, date])
+                }
+            }
+        }
+
+        if snapshot.isCompleteListing {
+            let gone = existing.keys.filter { !seen.contains($0) }
+            let deleteItem = try db.cachedStatement(sql: "DELETE FROM item WHERE id = ?")
+            for guid in gone {
+                try deleteItem.execute(arguments: [existing[guid]!.0])
+            }
+            result.deletedItems = gone.count
+        }
+
+        if parentsChanged {
+            try rebuildImpliedCategories(collectionURI: collectionURI, in: db)
+        }
+        if let members = snapshot.members {
+            try replaceMembers(members, collectionURI: collectionURI, in: db)
+        }
+        return result
+    }
+
+    /// Upserts changed topics; returns whether any topic's parent changed (implied rows go stale).
+    private static func upsertTopics(_ topics: [Topic], in db: Database) throws -> Bool {
+        let current = try Dictionary(
+            Row.fetchAll(db, sql: "SELECT uri, label, parent_uri, level FROM topic").map { row in
+                let topic = topic(from: row)
+                return (topic.uri, topic)
+            },
+            uniquingKeysWith: { first, _ in first })
+        var parentsChanged = false
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO topic (uri, label, parent_uri, level) VALUES (?, ?, ?, ?)
+            ON CONFLICT(uri) DO UPDATE SET label = excluded.label, parent_uri = excluded.parent_uri, level = excluded.level
+            """)
+        for topic in topics where current[topic.uri] != topic {
+            if let known = current[topic.uri], known.parentURI != topic.parentURI { parentsChanged = true }
+            try upsert.execute(arguments: [topic.uri, topic.label, topic.parentURI, topic.level.rawValue])
+        }
+        return parentsChanged
+    }
+
+    private static func upsertCollection(_ collection: Collection, origin: CacheOrigin, now: Date, in db: Database) throws {
+        let about = String(decoding: try JSONEncoder().encode(collection), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO collection (uri, alias, title, modified, about_json, origin, synced_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(uri) DO UPDATE SET alias = excluded.alias, title = excluded.title,
+                modified = excluded.modified, about_json = excluded.about_json,
+                origin = excluded.origin, synced_at = excluded.synced_at
+            """, arguments: [collection.uri, collection.alias, collection.title,
+                             collection.modified.timeIntervalSince1970, about, origin.column,
+                             now.timeIntervalSince1970])
+    }
+
+    private static func rebuildImpliedCategories(collectionURI: String, in db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM item_topic WHERE position IS NULL
+              AND item_id IN (SELECT id FROM item WHERE collection_uri = ?)
+            """, arguments: [collectionURI])
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO item_topic (item_id, topic_uri, position, list_date)
+            SELECT it.item_id, t.parent_uri, NULL, it.list_date
+            FROM item_topic it
+            JOIN topic t ON t.uri = it.topic_uri
+            JOIN item i ON i.id = it.item_id
+            WHERE i.collection_uri = ? AND it.position IS NOT NULL AND t.parent_uri IS NOT NULL
+            """, arguments: [collectionURI])
+    }
+
+    private static func replaceMembers(_ members: [Member], collectionURI: String, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM member WHERE collection_uri = ?", arguments: [collectionURI])
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO member (collection_uri, id, name, business_title, organisation, roles, state, member_since)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for member in members {
+            try insert.execute(arguments: [
+                collectionURI, member.id, member.name, member.businessTitle, member.organisation,
+                member.roles.map(\.rawValue).joined(separator: ","), member.state.rawValue,
+                member.memberSince.timeIntervalSince1970,
+            ])
+        }
+    }
+}
+
+/// A stable (process-independent) fingerprint of an item's stored fields: FNV-1a, 64 bits.
+enum ContentHash {
+    static func of(_ item: Item) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01B3
+            }
+            hash ^= 0xFF  // field separator, so ("ab","c") and ("a","bc") differ
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        mix(item.kind.rawValue)
+        mix(item.title)
+        mix(item.link)
+        mix(item.body)
+        mix(item.author)
+        mix(String(item.published.timeIntervalSince1970))
+        mix(item.eventStart.map { String($0.timeIntervalSince1970) } ?? "-")
+        mix(item.eventEnd.map { String($0.timeIntervalSince1970) } ?? "-")
+        mix(item.eventLocation ?? "-")
+        for uri in item.topicURIs { mix(uri) }
+        return Int64(bitPattern: hash)
+    }
+}
