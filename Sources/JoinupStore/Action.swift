@@ -18,6 +18,5 @@ public enum Effect: Hashable, Sendable {
     case loadCollection(uri: String, filter: ItemFilter, windowSize: Int)
     /// A window of the content list around `offset`.
     case loadItemWindow(collectionURI: String, filter: ItemFilter, offset: Int, limit: Int)
-    case loadItem(id: String)
-    case quit
+    case loadItem(collectionURI: String, id: String)
 }

@@ -51,6 +51,19 @@ public struct ListCursor: Hashable, Sendable {
         self.selection = selection
         self.scrollTop = scrollTop
     }
+
+    /// The cursor moved to `target` in a list of `count` rows showing `rows` at a time:
+    /// clamped to the list, scrolled just enough to keep the selection visible.
+    public func moved(to target: Int, count: Int, rows: Int) -> ListCursor {
+        guard count > 0 else { return ListCursor() }
+        let rows = max(1, rows)
+        let selection = min(max(0, target), count - 1)
+        var top = scrollTop
+        if selection < top { top = selection }
+        if selection >= top + rows { top = selection - rows + 1 }
+        top = min(max(0, top), max(0, count - rows))
+        return ListCursor(selection: selection, scrollTop: top)
+    }
 }
 
 /// A window of the content list loaded from the cache (the list is paged, never loaded whole).
@@ -109,6 +122,8 @@ public struct StatusMessage: Hashable, Sendable {
 
 /// Everything the browser shows; the views are a pure function of it.
 public struct AppState: Hashable, Sendable {
+    /// The collection on screen; set when the browser starts.
+    public var collectionURI: String?
     public var tab: Tab = .overview
     public var viewport: Viewport = .unmeasured
     /// Nil until the cache has answered.

@@ -1,0 +1,170 @@
+import JoinupModel
+
+/// How many list rows one window load fetches: a few screens, so scrolling rarely waits.
+public let itemWindowSize = 120
+
+/// The browser's logic: applies an action to the state and says what work to do next.
+/// Pure: no I/O, no clock, no terminal.
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .started(let uri):
+        state.collectionURI = uri
+        state.status = StatusMessage(.busy, "Loading…")
+        return [.loadCollection(uri: uri, filter: state.overview.filter, windowSize: itemWindowSize)]
+
+    case .collectionLoaded(let header, let about, let aboutTopics, let members):
+        state.header = header
+        state.about = about
+        state.aboutTopics = aboutTopics
+        state.members.members = members
+        state.members.cursor = state.members.cursor.moved(
+            to: state.members.cursor.selection, count: members.count, rows: state.viewport.memberRows)
+        return []
+
+    case .overviewLoaded(let facets, let itemCount, let window):
+        state.overview.facets = facets
+        state.overview.itemCount = itemCount
+        state.overview.window = window
+        state.overview.cursor = state.overview.cursor.moved(
+            to: state.overview.cursor.selection, count: itemCount, rows: state.viewport.listRows)
+        if state.status?.kind == .busy { state.status = nil }
+        return windowEffects(for: state)
+
+    case .itemWindowLoaded(let window):
+        state.overview.window = window
+        return []
+
+    case .itemLoaded(let detail):
+        state.overview.openedItem = detail
+        state.overview.detailScroll = 0
+        return []
+
+    case .loadFailed(let message):
+        state.status = StatusMessage(.error, message)
+        return []
+
+    case .viewportChanged(let viewport):
+        state.viewport = viewport
+        let overview = state.overview
+        state.overview.cursor = overview.cursor.moved(to: overview.cursor.selection, count: overview.itemCount, rows: viewport.listRows)
+        state.overview.detailScroll = min(overview.detailScroll, viewport.detailMaxScroll)
+        state.members.cursor = state.members.cursor.moved(
+            to: state.members.cursor.selection, count: state.members.members.count, rows: viewport.memberRows)
+        state.aboutScroll = min(state.aboutScroll, viewport.aboutMaxScroll)
+        return windowEffects(for: state)
+
+    case .commandIssued(let command):
+        return handle(command, in: &state)
+    }
+}
+
+private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
+    switch command {
+    case .quit:
+        state.isQuitting = true
+        return []
+    case .toggleHelp:
+        state.isHelpVisible.toggle()
+        return []
+    case .back where state.isHelpVisible:
+        state.isHelpVisible = false
+        return []
+    case _ where state.isHelpVisible:
+        return []
+    case .nextTab:
+        state.tab = Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count)!
+        return []
+    case .previousTab:
+        state.tab = Tab(rawValue: (state.tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!
+        return []
+    case .showTab(let tab):
+        state.tab = tab
+        return []
+    default:
+        break
+    }
+
+    switch state.focus {
+    case .itemList:
+        if command == .open {
+            guard let row = state.overview.selectedRow, let uri = state.collectionURI else { return [] }
+            return [.loadItem(collectionURI: uri, id: row.id)]
+        }
+        let cursor = state.overview.cursor
+        guard let target = target(of: command, from: cursor.selection, count: state.overview.itemCount,
+                                  page: state.viewport.listRows) else { return [] }
+        state.overview.cursor = cursor.moved(to: target, count: state.overview.itemCount, rows: state.viewport.listRows)
+        return windowEffects(for: state)
+
+    case .itemDetail:
+        if command == .back {
+            state.overview.openedItem = nil
+            state.overview.detailScroll = 0
+            return []
+        }
+        if let target = scrollTarget(of: command, from: state.overview.detailScroll,
+                                     max: state.viewport.detailMaxScroll, page: state.viewport.listRows) {
+            state.overview.detailScroll = target
+        }
+        return []
+
+    case .members:
+        let count = state.members.members.count
+        let rows = state.viewport.memberRows
+        if let target = target(of: command, from: state.members.cursor.selection, count: count, page: rows) {
+            state.members.cursor = state.members.cursor.moved(to: target, count: count, rows: rows)
+        }
+        return []
+
+    case .about:
+        if let target = scrollTarget(of: command, from: state.aboutScroll,
+                                     max: state.viewport.aboutMaxScroll, page: state.viewport.height - 6) {
+            state.aboutScroll = target
+        }
+        return []
+
+    case .help:
+        return []
+    }
+}
+
+/// Where a movement command takes a list selection (nil: not a movement).
+private func target(of command: Command, from selection: Int, count: Int, page: Int) -> Int? {
+    let page = max(1, page)
+    switch command {
+    case .moveUp: return selection - 1
+    case .moveDown: return selection + 1
+    case .pageUp: return selection - page
+    case .pageDown: return selection + page
+    case .moveToTop: return 0
+    case .moveToBottom: return count - 1
+    default: return nil
+    }
+}
+
+/// Where a movement command takes a text's scroll offset, clamped to 0...max.
+private func scrollTarget(of command: Command, from offset: Int, max maxOffset: Int, page: Int) -> Int? {
+    let page = max(1, page)
+    let raw: Int
+    switch command {
+    case .moveUp: raw = offset - 1
+    case .moveDown: raw = offset + 1
+    case .pageUp: raw = offset - page
+    case .pageDown: raw = offset + page
+    case .moveToTop: raw = 0
+    case .moveToBottom: raw = maxOffset
+    default: return nil
+    }
+    return min(max(0, raw), max(0, maxOffset))
+}
+
+/// Asks for a new window of rows when the visible part of the list is not loaded.
+private func windowEffects(for state: AppState) -> [Effect] {
+    let overview = state.overview
+    guard let uri = state.collectionURI, overview.itemCount > 0 else { return [] }
+    let top = overview.cursor.scrollTop
+    let last = min(overview.itemCount, top + max(1, state.viewport.listRows)) - 1
+    if overview.window.contains(top) && overview.window.contains(last) { return [] }
+    let offset = max(0, top - (itemWindowSize - state.viewport.listRows) / 2)
+    return [.loadItemWindow(collectionURI: uri, filter: overview.filter, offset: offset, limit: itemWindowSize)]
+}

@@ -1,0 +1,201 @@
+import Foundation
+import JoinupModel
+import Testing
+@testable import JoinupStore
+
+/// Reducer tests read like a user's session: each step sends an action and checks what changed.
+@Suite struct ReducerTests {
+    static let uri = "http://data.europa.eu/w21/test"
+
+    static func rows(_ range: Range<Int>) -> [ItemSummary] {
+        range.map { n in
+            ItemSummary(id: "item-\(n)", kind: .news, title: "Item \(n)", listDate: Date(timeIntervalSince1970: Double(1_000_000 - n)),
+                        leadingTopics: ["ICT"], moreTopicCount: 0)
+        }
+    }
+
+    /// A browser that has loaded a collection of `count` items with a 10-row list.
+    static func loaded(count: Int = 8, members: Int = 59) -> AppState {
+        var state = AppState()
+        _ = reduce(&state, .started(collectionURI: uri))
+        _ = reduce(&state, .viewportChanged(Viewport(width: 100, height: 30, listRows: 10, memberRows: 20,
+                                                     detailMaxScroll: 7, aboutMaxScroll: 12)))
+        let people = (0..<members).map { n in
+            Member(id: "m\(n)", name: "Person \(n)", businessTitle: "", organisation: "", roles: [.member],
+                   state: .active, memberSince: Date(timeIntervalSince1970: 0))
+        }
+        let header = CollectionHeader(uri: uri, alias: "test", title: "Test", lastUpdate: Date(timeIntervalSince1970: 0),
+                                      memberCount: members, kindCounts: [.news: count], membership: nil, origin: .embeddedSnapshot)
+        _ = reduce(&state, .collectionLoaded(header: header, about: aboutFixture, aboutTopics: [], members: people))
+        _ = reduce(&state, .overviewLoaded(facets: [], itemCount: count, window: ItemWindow(offset: 0, rows: rows(0..<min(count, itemWindowSize)))))
+        return state
+    }
+
+    static let aboutFixture = Collection(
+        uri: uri, alias: "test", title: "Test", abstract: "", description: "", owner: "", contacts: [],
+        topicURIs: [], spatial: [], keywords: [], isClosed: false, contentCreation: .members, isModerated: false,
+        workflowState: "validated", created: Date(timeIntervalSince1970: 0), modified: Date(timeIntervalSince1970: 0),
+        pageURL: "", feedURL: "", metadataURL: "")
+
+    @Test func startingAsksForTheCollectionAndShowsLoading() {
+        var state = AppState()
+        let effects = reduce(&state, .started(collectionURI: Self.uri))
+        #expect(effects == [.loadCollection(uri: Self.uri, filter: .none, windowSize: itemWindowSize)])
+        #expect(state.status == StatusMessage(.busy, "Loading…"))
+        #expect(state.focus == .itemList)
+    }
+
+    @Test func loadingTheOverviewClearsLoadingStatus() {
+        let state = Self.loaded()
+        #expect(state.status == nil)
+        #expect(state.overview.itemCount == 8)
+        #expect(state.members.members.count == 59)
+    }
+
+    @Test func downAndUpMoveTheSelectionWithinTheList() {
+        var state = Self.loaded()
+        _ = reduce(&state, .commandIssued(.moveDown))
+        _ = reduce(&state, .commandIssued(.moveDown))
+        #expect(state.overview.cursor.selection == 2)
+        _ = reduce(&state, .commandIssued(.moveUp))
+        #expect(state.overview.cursor.selection == 1)
+        for _ in 0..<5 { _ = reduce(&state, .commandIssued(.moveUp)) }
+        #expect(state.overview.cursor.selection == 0)
+        for _ in 0..<20 { _ = reduce(&state, .commandIssued(.moveDown)) }
+        #expect(state.overview.cursor.selection == 7)
+    }
+
+    @Test func pageDownMovesOneScreenAndScrolls() {
+        var state = Self.loaded(count: 100)
+        _ = reduce(&state, .commandIssued(.pageDown))
+        #expect(state.overview.cursor.selection == 10)
+        #expect(state.overview.cursor.scrollTop == 1)
+        _ = reduce(&state, .commandIssued(.pageDown))
+        _ = reduce(&state, .commandIssued(.pageUp))
+        #expect(state.overview.cursor.selection == 10)
+        #expect(state.overview.cursor.scrollTop == 10)
+    }
+
+    @Test func topAndBottomJumpToTheEnds() {
+        var state = Self.loaded(count: 100)
+        _ = reduce(&state, .commandIssued(.moveToBottom))
+        #expect(state.overview.cursor == ListCursor(selection: 99, scrollTop: 90))
+        _ = reduce(&state, .commandIssued(.moveToTop))
+        #expect(state.overview.cursor == ListCursor(selection: 0, scrollTop: 0))
+    }
+
+    @Test func scrollingPastTheLoadedWindowAsksForRowsAroundIt() {
+        var state = Self.loaded(count: 1000)
+        let effects = reduce(&state, .commandIssued(.moveToBottom))
+        #expect(effects == [.loadItemWindow(collectionURI: Self.uri, filter: .none, offset: 935, limit: itemWindowSize)])
+        #expect(state.overview.selectedRow == nil)
+        _ = reduce(&state, .itemWindowLoaded(ItemWindow(offset: 935, rows: Self.rows(935..<1000))))
+        #expect(state.overview.selectedRow?.title == "Item 999")
+        #expect(reduce(&state, .commandIssued(.moveUp)).isEmpty)
+    }
+
+    @Test func enterOpensTheSelectedItemAndEscapeReturnsWithSelectionKept() {
+        var state = Self.loaded()
+        _ = reduce(&state, .commandIssued(.moveDown))
+        _ = reduce(&state, .commandIssued(.moveDown))
+        let effects = reduce(&state, .commandIssued(.open))
+        #expect(effects == [.loadItem(collectionURI: Self.uri, id: "item-2")])
+        let item = Item(id: "item-2", collectionURI: Self.uri, kind: .news, title: "Item 2", link: "https://x", body: "b",
+                        author: "a", published: Date(timeIntervalSince1970: 0), topicURIs: [])
+        _ = reduce(&state, .itemLoaded(ItemDetail(item: item, topics: [])))
+        #expect(state.focus == .itemDetail)
+        _ = reduce(&state, .commandIssued(.moveDown))
+        _ = reduce(&state, .commandIssued(.moveDown))
+        #expect(state.overview.detailScroll == 2)
+        _ = reduce(&state, .commandIssued(.moveToBottom))
+        #expect(state.overview.detailScroll == 7)
+        _ = reduce(&state, .commandIssued(.pageDown))
+        #expect(state.overview.detailScroll == 7)
+        _ = reduce(&state, .commandIssued(.back))
+        #expect(state.focus == .itemList)
+        #expect(state.overview.openedItem == nil)
+        #expect(state.overview.cursor.selection == 2)
+    }
+
+    @Test func enterOnAnEmptyListDoesNothing() {
+        var state = Self.loaded(count: 0)
+        #expect(reduce(&state, .commandIssued(.open)).isEmpty)
+        #expect(state.focus == .itemList)
+    }
+
+    @Test func tabsCycleBothWaysAndDigitsJump() {
+        var state = Self.loaded()
+        _ = reduce(&state, .commandIssued(.nextTab))
+        #expect(state.tab == .members)
+        _ = reduce(&state, .commandIssued(.nextTab))
+        #expect(state.tab == .about)
+        _ = reduce(&state, .commandIssued(.nextTab))
+        #expect(state.tab == .overview)
+        _ = reduce(&state, .commandIssued(.previousTab))
+        #expect(state.tab == .about)
+        _ = reduce(&state, .commandIssued(.showTab(.members)))
+        #expect(state.tab == .members && state.focus == .members)
+        _ = reduce(&state, .commandIssued(.showTab(.overview)))
+        #expect(state.focus == .itemList)
+    }
+
+    @Test func membersScrollWithTheirOwnCursor() {
+        var state = Self.loaded()
+        _ = reduce(&state, .commandIssued(.showTab(.members)))
+        _ = reduce(&state, .commandIssued(.pageDown))
+        _ = reduce(&state, .commandIssued(.pageDown))
+        #expect(state.members.cursor == ListCursor(selection: 40, scrollTop: 21))
+        _ = reduce(&state, .commandIssued(.moveToBottom))
+        #expect(state.members.cursor == ListCursor(selection: 58, scrollTop: 39))
+        #expect(state.overview.cursor.selection == 0)
+    }
+
+    @Test func aboutScrollsWithinItsText() {
+        var state = Self.loaded()
+        _ = reduce(&state, .commandIssued(.showTab(.about)))
+        _ = reduce(&state, .commandIssued(.moveDown))
+        #expect(state.aboutScroll == 1)
+        _ = reduce(&state, .commandIssued(.moveToBottom))
+        #expect(state.aboutScroll == 12)
+        _ = reduce(&state, .commandIssued(.moveDown))
+        #expect(state.aboutScroll == 12)
+        _ = reduce(&state, .commandIssued(.moveToTop))
+        #expect(state.aboutScroll == 0)
+    }
+
+    @Test func helpTakesTheKeysUntilClosed() {
+        var state = Self.loaded()
+        _ = reduce(&state, .commandIssued(.toggleHelp))
+        #expect(state.focus == .help)
+        _ = reduce(&state, .commandIssued(.moveDown))
+        _ = reduce(&state, .commandIssued(.nextTab))
+        #expect(state.overview.cursor.selection == 0 && state.tab == .overview)
+        _ = reduce(&state, .commandIssued(.back))
+        #expect(state.focus == .itemList)
+        _ = reduce(&state, .commandIssued(.toggleHelp))
+        _ = reduce(&state, .commandIssued(.toggleHelp))
+        #expect(!state.isHelpVisible)
+    }
+
+    @Test func quitWorksFromEverywhere() {
+        for focusSetup in [Command.showTab(.members), .showTab(.about), .toggleHelp] {
+            var state = Self.loaded()
+            _ = reduce(&state, .commandIssued(focusSetup))
+            _ = reduce(&state, .commandIssued(.quit))
+            #expect(state.isQuitting)
+        }
+    }
+
+    @Test func shrinkingTheScreenKeepsTheSelectionVisible() {
+        var state = Self.loaded(count: 100)
+        for _ in 0..<9 { _ = reduce(&state, .commandIssued(.moveDown)) }
+        _ = reduce(&state, .viewportChanged(Viewport(width: 60, height: 20, listRows: 4, memberRows: 10, detailMaxScroll: 3)))
+        #expect(state.overview.cursor == ListCursor(selection: 9, scrollTop: 6))
+    }
+
+    @Test func failuresReachTheStatusLine() {
+        var state = Self.loaded()
+        _ = reduce(&state, .loadFailed("Cache error: disk I/O error"))
+        #expect(state.status == StatusMessage(.error, "Cache error: disk I/O error"))
+    }
+}
