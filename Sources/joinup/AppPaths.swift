@@ -1,0 +1,29 @@
+import Foundation
+
+/// Where joinup keeps its files: flag, then environment variable, then XDG, then the home default.
+struct AppPaths: Equatable {
+    var dataDirectory: String
+    var configDirectory: String
+
+    var cacheFile: String { (dataDirectory as NSString).appendingPathComponent("joinup.sqlite") }
+    var configFile: String { (configDirectory as NSString).appendingPathComponent("config.toml") }
+
+    static func resolve(dataFlag: String?, configFlag: String?,
+                        environment: [String: String] = ProcessInfo.processInfo.environment) -> AppPaths {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        func xdg(_ variable: String, fallback: String) -> String {
+            if let value = environment[variable], value.hasPrefix("/") { return value }
+            return (home as NSString).appendingPathComponent(fallback)
+        }
+        let data = dataFlag ?? nonEmpty(environment["JOINUP_DATA_DIR"])
+            ?? (xdg("XDG_DATA_HOME", fallback: ".local/share") as NSString).appendingPathComponent("joinup")
+        let config = configFlag ?? nonEmpty(environment["JOINUP_CONFIG_DIR"])
+            ?? (xdg("XDG_CONFIG_HOME", fallback: ".config") as NSString).appendingPathComponent("joinup")
+        return AppPaths(dataDirectory: data, configDirectory: config)
+    }
+
+    private static func nonEmpty(_ value: String?) -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `joinup`: a terminal browser for Joinup collections.
+@main
+struct Joinup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "joinup",
+        abstract: "Browse Joinup collections in the terminal: content, topics, members and metadata.",
+        discussion: """
+            With no subcommand, opens the browser full screen. A first start with an empty cache \
+            opens the embedded snapshot of the EC Open Source Programme Office collection.
+            For scripts and pipes use the headless subcommands: items, members, about.
+            """,
+        version: "joinup 0.1.0",
+        subcommands: [Browse.self, Items.self, Members.self, About.self],
+        defaultSubcommand: Browse.self)
+}

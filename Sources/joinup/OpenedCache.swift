@@ -1,0 +1,28 @@
+import Foundation
+import JoinupCache
+import JoinupSync
+
+/// The cache ready to read, with the collection to show chosen.
+struct OpenedCache {
+    var cache: CacheDatabase
+    var collection: CachedCollection
+    /// True when this start imported the embedded snapshot into an empty cache.
+    var importedSnapshot: Bool
+
+    /// Opens (or creates) the cache; an empty one is filled from the embedded snapshot first.
+    static func open(_ options: PathOptions) throws -> OpenedCache {
+        let paths = options.paths
+        try FileManager.default.createDirectory(atPath: paths.dataDirectory, withIntermediateDirectories: true)
+        let cache = try CacheDatabase(path: paths.cacheFile)
+        let imported = try SnapshotImport.importEmbeddedSnapshotIfEmpty(into: cache)
+        let collection: CachedCollection?
+        if let name = options.collection {
+            collection = try cache.collection(named: name)
+            guard collection != nil else { throw CacheError.unknownCollection(name) }
+        } else {
+            collection = try cache.collections().first
+        }
+        guard let collection else { throw CacheError.unknownCollection("(none)") }
+        return OpenedCache(cache: cache, collection: collection, importedSnapshot: imported)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+/// The seed page's eight titles, newest first.
+let seedTitles = [
+    "Register for the biggest 2023 open-source conference in Brussels!",
+    "Accepting open source contributions from third-party developers",
+    "FOSSEPS Critical Open Source Software Study Report",
+    "Blog post by European Commission Open Source Programme Office",
+    "Check how the hackathon improved Moodle for education!",
+    "Get plugged into education with Moodle!",
+    "NextGov Hackathon",
+    "New set of Bug Bounties 2022",
+]
+
+/// Drives the real binary inside tmux, as a user at a 100x30 terminal would.
+@Suite(.serialized) struct BrowserEndToEndTests {
+    let folder: TemporaryFolder
+    let session: TmuxSession
+
+    init() throws {
+        folder = try TemporaryFolder()
+        let command = "\(shellQuoted(BuiltBinary.joinup)) --data-dir \(shellQuoted(folder.path("data"))) "
+            + "--config-dir \(shellQuoted(folder.path("config"))); echo \"EXIT=$?\"; sleep 60"
+        session = try TmuxSession(command: command, environment: ["HOME": folder.path("home")])
+        try session.waitFor("EC Open Source Programme Office")
+    }
+
+    @Test func overviewShowsTheSeedPage() throws {
+        let screen = try session.waitFor("ICT (3)")
+        for text in ["Overview", "Members", "About", "Last update: Mon, 26/06/2023 - 13:43", "59 members",
+                     "0 Solutions", "ICT (8)", "ICT (3)", "Open Source Software (7)", "Digital government (4)",
+                     "embedded snapshot"] {
+            #expect(screen.contains(text), "missing \(text) in\n\(screen)")
+        }
+        for title in seedTitles {
+            #expect(screen.contains(String(title.prefix(30))), "missing \(title) in\n\(screen)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path("home")), "touched HOME")
+    }
+
+    @Test func tabsShowMembersAndAbout() throws {
+        try session.send("2")
+        var screen = try session.waitFor("Facilitator")
+        #expect(screen.contains("59 members"))
+        try session.send("G")
+        screen = try session.waitFor("scrolled to the last member") { $0.contains("59/59") || $0.contains("59 of 59") }
+        try session.send("Tab")
+        screen = try session.waitFor("Open collection")
+        #expect(screen.contains("European Commission Open Source Programme Office (EC OSPO)"))
+        try session.send("BTab")
+        try session.waitFor("Facilitator")
+        try session.send("1")
+        try session.waitFor("ICT (3)")
+    }
+
+    @Test func enterOpensAnItemAndEscapeReturnsWithSelectionKept() throws {
+        try session.send("j", "j")
+        try session.send("Enter")
+        let detail = try session.waitFor("https://joinup.ec.europa.eu")
+        #expect(detail.contains("FOSSEPS Critical Open Source Software Study Report"))
+        #expect(!detail.contains("ICT (8)"))
+        try session.send("Escape")
+        try session.waitFor("ICT (8)")
+        try session.send("Enter")
+        try session.waitFor("FOSSEPS") { $0.contains("FOSSEPS") && $0.contains("https://joinup.ec.europa.eu") }
+        try session.send("BSpace")
+        try session.waitFor("ICT (8)")
+    }
+
+    @Test func resizeRelaysOutAndTooSmallRecovers() throws {
+        try session.resize(width: 60, height: 20)
+        try session.waitFor("60 columns") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return screen.contains("ICT (8)") && lines.allSatisfy { $0.count <= 60 }
+        }
+        try session.resize(width: 30, height: 10)
+        try session.waitFor("Terminal too small (need 40x12)")
+        try session.resize(width: 100, height: 30)
+        let screen = try session.waitFor("ICT (3)")
+        #expect(screen.contains("Last update: Mon, 26/06/2023 - 13:43"))
+    }
+
+    @Test func helpOverlayListsKeysAndQuitExitsCleanly() throws {
+        try session.send("?")
+        let help = try session.waitFor("Quit")
+        #expect(help.contains("Help") || help.contains("Keys"))
+        try session.send("Escape")
+        try session.waitFor("ICT (8)")
+        try session.send("q")
+        let after = try session.waitFor("EXIT=")
+        #expect(after.contains("EXIT=0"))
+        #expect(!after.contains("ICT (8)"), "the browser's screen should be gone after quitting:\n\(after)")
+    }
+}
+
+/// What happens without a terminal, and on a second start.
+@Suite struct HeadlessEndToEndTests {
+    @Test func withoutATerminalItExitsTwoNamingTheAlternatives() throws {
+        let folder = try TemporaryFolder()
+        let result = try runCommand(BuiltBinary.joinup, ["--data-dir", folder.path("data"), "--config-dir", folder.path("config")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("joinup items"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func helpAndVersionWork() throws {
+        let help = try runCommand(BuiltBinary.joinup, ["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--data-dir"))
+        let version = try runCommand(BuiltBinary.joinup, ["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("joinup "))
+    }
+
+    @Test func environmentVariablesChooseTheFolders() throws {
+        let folder = try TemporaryFolder()
+        let result = try runCommand(BuiltBinary.joinup, ["items"], environment: [
+            "JOINUP_DATA_DIR": folder.path("from-env"), "HOME": folder.path("home"),
+        ])
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.path("from-env/joinup.sqlite")))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("home")))
+    }
+
+    @Test func headlessItemsListTheSeedInOrder() throws {
+        let folder = try TemporaryFolder()
+        let result = try runCommand(BuiltBinary.joinup, ["items", "--data-dir", folder.path("data")])
+        #expect(result.status == 0)
+        let titles = result.stdout.split(separator: "\n").map { $0.split(separator: "\t")[2] }.map(String.init)
+        #expect(titles == seedTitles)
+        let members = try runCommand(BuiltBinary.joinup, ["members", "--data-dir", folder.path("data")])
+        #expect(members.stdout.split(separator: "\n").count == 59)
+    }
+
+    @Test func secondStartOpensStraightFromTheCache() throws {
+        let folder = try TemporaryFolder()
+        let data = folder.path("data")
+        _ = try runCommand(BuiltBinary.joinup, ["about", "--data-dir", data])
+        let first = try runCommand("/usr/bin/env", ["sqlite3", "\(data)/joinup.sqlite", "SELECT synced_at FROM collection"])
+        let second = try runCommand(BuiltBinary.joinup, ["about", "--data-dir", data])
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("Last update: Mon, 26/06/2023 - 13:43"))
+        let after = try runCommand("/usr/bin/env", ["sqlite3", "\(data)/joinup.sqlite", "SELECT synced_at FROM collection"])
+        #expect(!first.stdout.isEmpty)
+        #expect(first.stdout == after.stdout, "the second start re-imported the snapshot")
+    }
+}
