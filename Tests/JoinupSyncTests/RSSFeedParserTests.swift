@@ -174,4 +174,22 @@ import Testing
         #expect(!item.body.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
         #expect(item.body == "[31mred ]52;c;ZXZpbA== done")
     }
+
+    @Test func feedsOfTenMegabytesOrMoreParse() throws {
+        // XMLParser(data:) reports failure at 10,000,000 bytes; the stream path must not.
+        let padding = String(repeating: "x", count: 1_000)
+        var body = ""
+        var count = 0
+        while body.utf8.count < 10_200_000 {
+            count += 1
+            body += Fixture.item(title: "News: Item \(count)", guid: "\(count) at https://joinup.ec.europa.eu",
+                                 extra: "<description>\(padding)</description>")
+        }
+        let data = Fixture.feed("<fh:complete/>" + body)
+        #expect(data.count >= 10_000_000)
+        let page = try RSSFeedParser.parse(data, collectionURI: Fixture.collectionURI)
+        #expect(page.items.count == count)
+        #expect(page.items.last?.title == "Item \(count)")
+        #expect(page.isComplete)
+    }
 }
