@@ -6,10 +6,12 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "joinup", targets: ["joinup"]),
+        .executable(name: "joinup-remote", targets: ["joinup-remote"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // The C module map for the system ncursesw (wide-character API) and small shims for macros.
@@ -38,13 +40,23 @@ let package = Package(
             "JoinupModel", "JoinupCache", "JoinupSync", "JoinupStore", "JoinupViews",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // A Joinup-compatible HTTP server over a data folder, and the collection generator.
+        .target(name: "JoinupRemote", dependencies: [
+            "JoinupModel", "JoinupSync",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
+        .executableTarget(name: "joinup-remote", dependencies: [
+            "JoinupRemote",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         .testTarget(name: "JoinupModelTests", dependencies: ["JoinupModel"]),
         .testTarget(name: "JoinupCacheTests", dependencies: ["JoinupCache", "JoinupModel"]),
         .testTarget(name: "JoinupSyncTests", dependencies: ["JoinupSync", "JoinupCache", "JoinupModel"]),
         .testTarget(name: "JoinupStoreTests", dependencies: ["JoinupStore", "JoinupCache", "JoinupSync", "JoinupModel"]),
         .testTarget(name: "JoinupViewsTests", dependencies: ["JoinupViews", "JoinupStore", "JoinupModel"]),
+        .testTarget(name: "JoinupRemoteTests", dependencies: ["JoinupRemote", "JoinupSync", "JoinupModel"]),
         // Runs the built `joinup` binary inside tmux; depends on it so `swift test` builds it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["joinup"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["joinup", "joinup-remote"]),
     ]
 )

@@ -1,0 +1,2 @@
+import JoinupRemote
+print("joinup-remote")
