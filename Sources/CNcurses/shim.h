@@ -35,4 +35,11 @@ static inline int nc_put_wch(int y, int x, wchar_t ch, attr_t attrs, short pair)
     setcchar(&cell, text, attrs, pair, NULL);
     return mvadd_wch(y, x, &cell);
 }
+
+/// Puts one cell: a NUL-terminated spacing wide character plus up to four combining marks.
+static inline int nc_put_cell(int y, int x, const wchar_t *text, attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, text, attrs, pair, NULL) == ERR) return ERR;
+    return mvadd_wch(y, x, &cell);
+}
 #endif

@@ -1,0 +1,42 @@
+import JoinupModel
+import JoinupStore
+
+/// The About tab: the description, then the collection's metadata as labelled fields; scrolls as one text.
+enum AboutPane {
+    static let labelWidth = 23
+
+    static func render(_ state: AppState, in rect: Rect, on surface: inout some Surface) {
+        guard !rect.isEmpty else { return }
+        guard let about = state.about else {
+            surface.put("Loading…", x: rect.x, in: rect, row: 0, style: .dim)
+            return
+        }
+        lines(for: about, topics: state.aboutTopics, header: state.header, width: rect.width)
+            .draw(on: &surface, in: rect, scroll: state.aboutScroll)
+    }
+
+    /// The About text laid out for `width` columns.
+    static func lines(for about: Collection, topics: [Topic], header: CollectionHeader?, width: Int) -> TextBlock {
+        var block = TextBlock(width: width)
+        // Labels sit in a column when there is room; on narrow screens they become headings.
+        let labels = width >= 56 ? labelWidth : 0
+        block.line(Span("Description", .detailLabel))
+        block.paragraphs(about.description, style: .listRow, indent: 2)
+        block.blank()
+        block.field("Owner", [about.owner], labelWidth: labels, style: .listRow)
+        let contacts = about.contacts.flatMap { [$0.name, $0.email ?? "", $0.url ?? ""] }
+        block.field("Contact information", contacts, labelWidth: labels, style: .listRow)
+        block.field("Topics", [ItemDetailPane.topicList(topics)], labelWidth: labels, style: .topicTag)
+        block.field("Geographical coverage", [about.spatial.joined(separator: ", ")], labelWidth: labels, style: .listRow)
+        block.field("Keywords", [about.keywords.joined(separator: ", ")], labelWidth: labels, style: .listRow)
+        block.field("Access", [about.isClosed ? "Closed collection" : "Open collection"], labelWidth: labels, style: .listRow)
+        block.field("Content creation", [about.contentCreation.label], labelWidth: labels, style: .listRow)
+        block.field("Moderation", [about.isModerated ? "Moderated" : "Not moderated"], labelWidth: labels, style: .listRow)
+        block.field("Created", [JoinupDate.lastUpdate(about.created)], labelWidth: labels, style: .listRow)
+        // The header's stamp includes the newest content, as on Joinup's page.
+        block.field("Last update", [JoinupDate.lastUpdate(header?.lastUpdate ?? about.modified)], labelWidth: labels, style: .listRow)
+        block.field("RSS feed", [about.feedURL], labelWidth: labels, style: .link)
+        block.field("Metadata", [about.metadataURL], labelWidth: labels, style: .link)
+        return block
+    }
+}

@@ -1,0 +1,59 @@
+import CNcurses
+import JoinupModel
+
+/// One terminal cell's worth of text: a spacing scalar (1 or 2 columns) and the marks riding on it.
+///
+/// Every surface and every width calculation goes through `DisplayCell.cells(of:)`, so what is
+/// measured is exactly what is drawn. The rules, chosen so ncurses and the terminal agree:
+/// - scalars `TerminalText.isAllowed` rejects are dropped (no control character reaches a surface);
+///   this also drops the ZWJ, so an emoji ZWJ sequence shows as its parts side by side;
+/// - emoji variation selectors (U+FE0E/U+FE0F) and skin-tone modifiers are dropped: terminals
+///   disagree on how wide they make a character, so only the base, at its `wcwidth`, is shown;
+/// - a scalar `wcwidth` cannot measure (negative) becomes U+FFFD, one column;
+/// - a zero-width scalar joins the cell before it (at most `maxMarks`); with no cell before it,
+///   it is dropped.
+public struct DisplayCell: Hashable, Sendable {
+    /// The spacing scalar followed by its combining marks.
+    public var scalars: [Unicode.Scalar]
+    /// Columns the cell occupies: 1 or 2.
+    public var width: Int
+
+    /// ncurses keeps at most five wide characters per cell (one spacing, four marks).
+    static let maxMarks = 4
+
+    public var text: String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    /// The cells a text occupies on a terminal, in order.
+    public static func cells(of text: some StringProtocol) -> [DisplayCell] {
+        var cells: [DisplayCell] = []
+        for scalar in text.unicodeScalars {
+            guard TerminalText.isAllowed(scalar), !isPresentationModifier(scalar) else { continue }
+            var shown = scalar
+            var width = Int(nc_wcwidth(wchar_t(bitPattern: scalar.value)))
+            if width < 0 {
+                shown = "\u{FFFD}"
+                width = 1
+            }
+            if width == 0 {
+                if var last = cells.last, last.scalars.count <= maxMarks {
+                    last.scalars.append(shown)
+                    cells[cells.count - 1] = last
+                }
+            } else {
+                cells.append(DisplayCell(scalars: [shown], width: min(width, 2)))
+            }
+        }
+        return cells
+    }
+
+    private static func isPresentationModifier(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFE0E, 0xFE0F, 0x1F3FB...0x1F3FF: true
+        default: false
+        }
+    }
+}

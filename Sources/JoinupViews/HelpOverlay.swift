@@ -1,0 +1,128 @@
+import JoinupStore
+
+/// A centred box listing every binding of the key map, grouped by context, flowing into as
+/// many columns as the screen needs and allows.
+enum HelpOverlay {
+    static let title = " Keys — ? or Esc to close "
+
+    enum Line: Equatable {
+        case heading(String)
+        case entry(Binding)
+        case gap
+
+        var isHeading: Bool {
+            if case .heading = self { true } else { false }
+        }
+    }
+
+    /// One column of the box; keys are aligned within it.
+    struct Column {
+        var lines: [Line]
+
+        var keyWidth: Int {
+            lines.compactMap { if case .entry(let b) = $0 { TextWidth.width(b.keyLabel) } else { nil } }.max() ?? 0
+        }
+
+        var width: Int {
+            let key = keyWidth
+            return lines.map { line -> Int in
+                switch line {
+                case .heading(let title): TextWidth.width(title)
+                case .entry(let binding): key + 2 + TextWidth.width(binding.description)
+                case .gap: 0
+                }
+            }.max() ?? 0
+        }
+    }
+
+    static func render(_ keyMap: KeyMap, on surface: inout some Surface) {
+        let lines = self.lines(keyMap.helpSections())
+        let room = surface.bounds.inset(left: 1, right: 1)
+        // The fewest columns whose height fits; if none fits, the most that fit across.
+        var columns = flow(lines, into: 1)
+        for count in 1...3 {
+            let candidate = flow(lines, into: count)
+            guard boxWidth(candidate) <= room.width else { break }
+            columns = candidate
+            if (candidate.map(\.lines.count).max() ?? 0) + 2 <= room.height { break }
+        }
+        let width = min(boxWidth(columns), room.width)
+        let height = min((columns.map(\.lines.count).max() ?? 0) + 2, room.height)
+        guard width >= 2, height >= 2 else { return }
+        let box = Rect(x: room.x + (room.width - width) / 2, y: room.y + (room.height - height) / 2,
+                       width: width, height: height)
+        drawFrame(box, on: &surface)
+        let inner = box.inset(left: 2, top: 1, right: 2, bottom: 1)
+        var x = inner.x
+        for column in columns {
+            guard x < inner.maxX else { break }
+            let area = Rect(x: x, y: inner.y, width: min(column.width, inner.maxX - x), height: inner.height)
+            draw(column, in: area, on: &surface)
+            x += column.width + 3
+        }
+    }
+
+    /// The sections as lines: a heading, its bindings, a gap before the next section.
+    static func lines(_ sections: [HelpSection]) -> [Line] {
+        var lines: [Line] = []
+        for section in sections {
+            if !lines.isEmpty { lines.append(.gap) }
+            lines.append(.heading(section.title))
+            lines += section.bindings.map(Line.entry)
+        }
+        return lines
+    }
+
+    /// Pours the lines into `count` columns of about equal height, like newspaper columns:
+    /// a column never starts with a gap nor ends with a heading.
+    static func flow(_ lines: [Line], into count: Int) -> [Column] {
+        let target = max(1, (lines.count + count - 1) / count)
+        var columns: [Column] = [Column(lines: [])]
+        for line in lines {
+            var current = columns[columns.count - 1].lines
+            let full = current.count >= target || (current.count == target - 1 && line.isHeading)
+            if full && columns.count < count {
+                columns.append(Column(lines: []))
+                current = []
+            }
+            if line == .gap && current.isEmpty { continue }
+            columns[columns.count - 1].lines.append(line)
+        }
+        for index in columns.indices {
+            while columns[index].lines.last == .gap { columns[index].lines.removeLast() }
+        }
+        return columns.filter { !$0.lines.isEmpty }
+    }
+
+    private static func boxWidth(_ columns: [Column]) -> Int {
+        columns.reduce(0) { $0 + $1.width } + 3 * max(0, columns.count - 1) + 4
+    }
+
+    private static func drawFrame(_ box: Rect, on surface: inout some Surface) {
+        surface.fill(box, style: .help)
+        let horizontal = String(repeating: "─", count: max(0, box.width - 2))
+        surface.put("┌" + horizontal + "┐", x: box.x, y: box.y, style: .border)
+        surface.put("└" + horizontal + "┘", x: box.x, y: box.maxY - 1, style: .border)
+        for y in (box.y + 1)..<(box.maxY - 1) {
+            surface.put("│", x: box.x, y: y, style: .border)
+            surface.put("│", x: box.maxX - 1, y: y, style: .border)
+        }
+        surface.put(title, x: box.x + 2, y: box.y, maxWidth: box.width - 4, style: .helpKey)
+    }
+
+    private static func draw(_ column: Column, in area: Rect, on surface: inout some Surface) {
+        let keyWidth = column.keyWidth
+        for (row, line) in column.lines.enumerated() {
+            switch line {
+            case .heading(let title):
+                surface.put(title, x: area.x, in: area, row: row, style: .detailLabel)
+            case .entry(let binding):
+                let x = surface.put(TextWidth.pad(binding.keyLabel, to: keyWidth), x: area.x, in: area,
+                                    row: row, style: .helpKey)
+                surface.put(binding.description, x: x + 2, in: area, row: row, style: .help)
+            case .gap:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import JoinupModel
+import JoinupStore
+
+/// An opened item: kind, title, author, dates, place, topics, link, then the body; scrolls as one text.
+enum ItemDetailPane {
+    static let labelWidth = 11
+
+    static func render(_ detail: ItemDetail, scroll: Int, in rect: Rect, on surface: inout some Surface) {
+        lines(for: detail, width: rect.width).draw(on: &surface, in: rect, scroll: scroll)
+    }
+
+    /// The item laid out for `width` columns.
+    static func lines(for detail: ItemDetail, width: Int) -> TextBlock {
+        let item = detail.item
+        var block = TextBlock(width: width)
+        block.line(Span(item.kind.label, .kindTag))
+        for line in TextWidth.wrap(TerminalText.line(item.title), width: width) {
+            block.line(Span(line, .detailTitle))
+        }
+        block.blank()
+        let labels = width >= 36 ? labelWidth : 0
+        block.field("Author", [item.author], labelWidth: labels, style: .listRow)
+        block.field("Published", [JoinupDate.dayAndTime(item.published)], labelWidth: labels, style: .listRow)
+        if let start = item.eventStart {
+            var when = JoinupDate.dayAndTime(start)
+            if let end = item.eventEnd {
+                // A one-day event shows the day once: "21/11/2023 09:00 – 17:30".
+                let sameDay = JoinupDate.day(end) == JoinupDate.day(start)
+                when += " – " + (sameDay ? String(JoinupDate.dayAndTime(end).suffix(5)) : JoinupDate.dayAndTime(end))
+            }
+            block.field("When", [when], labelWidth: labels, style: .listRow)
+        }
+        block.field("Where", [item.eventLocation ?? ""], labelWidth: labels, style: .listRow)
+        block.field("Topics", [topicList(detail.topics)], labelWidth: labels, style: .topicTag)
+        block.field("Link", [item.link], labelWidth: labels, style: .link)
+        if !item.body.isEmpty {
+            block.blank()
+            block.paragraphs(item.body, style: .listRow)
+        }
+        return block
+    }
+
+    /// "▸ ICT · Open Source Software": topic labels, categories marked as in the facet list.
+    static func topicList(_ topics: [Topic]) -> String {
+        // A no-break space keeps the marker with its label when the list wraps.
+        topics.map { ($0.isCategory ? "▸\u{A0}" : "") + TerminalText.line($0.label) }
+            .joined(separator: " · ")
+    }
+}

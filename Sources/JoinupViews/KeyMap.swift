@@ -1,0 +1,119 @@
+import JoinupStore
+
+/// One row of the key map: which keys issue which command where, and how help describes it.
+public struct Binding: Hashable, Sendable {
+    public var keys: [Key]
+    public var command: Command
+    /// Where the binding applies.
+    public var contexts: Set<Focus>
+    /// The help overlay's description ("Move up").
+    public var description: String
+    /// The status-line hint ("↑↓ move"), or nil when the binding is only listed in help.
+    public var hint: String?
+
+    public init(_ keys: [Key], _ command: Command, in contexts: Set<Focus>, _ description: String,
+                hint: String? = nil) {
+        self.keys = keys
+        self.command = command
+        self.contexts = contexts
+        self.description = description
+        self.hint = hint
+    }
+
+    /// The keys as help names them ("↑/k").
+    public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
+}
+
+/// A titled group of bindings in the help overlay.
+public struct HelpSection: Hashable, Sendable {
+    public var title: String
+    public var bindings: [Binding]
+}
+
+/// The one table of key bindings: commands, status hints and help all come from it.
+public struct KeyMap: Hashable, Sendable {
+    public var bindings: [Binding]
+
+    public init(bindings: [Binding]) {
+        self.bindings = bindings
+    }
+
+    /// Focuses where browsing happens (everything but the help overlay).
+    public static let browsing: Set<Focus> = [.itemList, .itemDetail, .members, .about]
+
+    /// The command a key issues in a focus; the first matching binding wins.
+    public func command(for key: Key, focus: Focus) -> Command? {
+        bindings.first { $0.contexts.contains(focus) && $0.keys.contains(key) }?.command
+    }
+
+    /// The status-line hints for a focus, in table order ("↑↓ move", "Enter open", …).
+    public func hintList(for focus: Focus) -> [String] {
+        bindings.filter { $0.contexts.contains(focus) }.compactMap(\.hint)
+    }
+
+    /// The status-line hints for a focus as one line.
+    public func hints(for focus: Focus) -> String {
+        hintList(for: focus).joined(separator: "  ")
+    }
+
+    /// Bindings grouped for the help overlay by where they apply: "Global" first (bindings that
+    /// work wherever you browse), then one section per set of contexts ("List & Members",
+    /// "Item", …) in table order. Every binding appears exactly once.
+    public func helpSections() -> [HelpSection] {
+        var sections: [HelpSection] = []
+        var titles: [String: Int] = [:]
+        let global = bindings.filter { KeyMap.browsing.isSubset(of: $0.contexts) }
+        if !global.isEmpty { sections.append(HelpSection(title: "Global", bindings: global)) }
+        for binding in bindings where !KeyMap.browsing.isSubset(of: binding.contexts) {
+            let title = Self.title(of: binding.contexts)
+            if let index = titles[title] {
+                sections[index].bindings.append(binding)
+            } else {
+                titles[title] = sections.count
+                sections.append(HelpSection(title: title, bindings: [binding]))
+            }
+        }
+        return sections
+    }
+
+    /// "List & Members": the contexts a binding applies to, as help names them.
+    static func title(of contexts: Set<Focus>) -> String {
+        let names: [(Focus, String)] = [
+            (.itemList, "List"), (.itemDetail, "Item"), (.members, "Members"), (.about, "About"), (.help, "Help"),
+        ]
+        return names.filter { contexts.contains($0.0) }.map(\.1).joined(separator: " & ")
+    }
+
+    /// joinup's bindings.
+    public static let standard: KeyMap = {
+        let lists: Set<Focus> = [.itemList, .members]
+        let texts: Set<Focus> = [.itemDetail, .about]
+        let everywhere = browsing.union([.help])
+        return KeyMap(bindings: [
+            Binding([.up, .character("k")], .moveUp, in: lists, "Move up", hint: "↑↓ move"),
+            Binding([.down, .character("j")], .moveDown, in: lists, "Move down"),
+            Binding([.pageUp], .pageUp, in: lists, "Page up"),
+            Binding([.pageDown], .pageDown, in: lists, "Page down"),
+            Binding([.character("g"), .home], .moveToTop, in: lists, "First row"),
+            Binding([.character("G"), .end], .moveToBottom, in: lists, "Last row"),
+            Binding([.enter], .open, in: [.itemList], "Open the item", hint: "Enter open"),
+
+            Binding([.up, .character("k")], .moveUp, in: texts, "Scroll up", hint: "↑↓ scroll"),
+            Binding([.down, .character("j")], .moveDown, in: texts, "Scroll down"),
+            Binding([.pageUp], .pageUp, in: texts, "Page up"),
+            Binding([.pageDown], .pageDown, in: texts, "Page down"),
+            Binding([.character("g"), .home], .moveToTop, in: texts, "Top"),
+            Binding([.character("G"), .end], .moveToBottom, in: texts, "Bottom"),
+            Binding([.escape, .backspace], .back, in: [.itemDetail], "Back to list", hint: "Esc back"),
+
+            Binding([.tab], .nextTab, in: browsing, "Next tab"),
+            Binding([.backTab], .previousTab, in: browsing, "Previous tab"),
+            Binding([.character("1")], .showTab(.overview), in: browsing, "Overview tab"),
+            Binding([.character("2")], .showTab(.members), in: browsing, "Members tab"),
+            Binding([.character("3")], .showTab(.about), in: browsing, "About tab"),
+            Binding([.character("?")], .toggleHelp, in: everywhere, "Toggle help", hint: "? help"),
+            Binding([.escape], .toggleHelp, in: [.help], "Close help", hint: "Esc close"),
+            Binding([.character("q")], .quit, in: everywhere, "Quit", hint: "q quit"),
+        ])
+    }()
+}

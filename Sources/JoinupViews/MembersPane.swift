@@ -1,0 +1,69 @@
+import JoinupModel
+import JoinupStore
+
+/// The Members tab: the member count, column headings, then one row per member.
+enum MembersPane {
+    /// Column widths: name, business title (only on wide screens), organisation, roles.
+    struct Columns: Equatable {
+        var name: Int
+        var title: Int
+        var organisation: Int
+        var roles: Int
+
+        init(width: Int) {
+            roles = min(20, max(0, width / 4))
+            let showsTitle = width >= 70
+            let rest = width - roles - (showsTitle ? 3 : 2)
+            if showsTitle {
+                name = rest * 30 / 100
+                title = rest * 33 / 100
+                organisation = rest - name - title
+            } else {
+                name = rest * 45 / 100
+                title = 0
+                organisation = rest - name
+            }
+        }
+
+        /// Each column's text in display order, with the gaps between them.
+        func cells(_ name: String, _ title: String, _ organisation: String, _ roles: String) -> [(String, Int)] {
+            var cells = [(name, self.name)]
+            if self.title > 0 { cells.append((title, self.title)) }
+            cells.append((organisation, self.organisation))
+            cells.append((roles, self.roles))
+            return cells
+        }
+    }
+
+    static func render(_ state: AppState, in rect: Rect, on surface: inout some Surface) {
+        guard !rect.isEmpty else { return }
+        let members = state.members
+        let count = state.header?.memberCount ?? members.members.count
+        surface.put("\(count) \(count == 1 ? "member" : "members")", x: rect.x, in: rect, row: 0, style: .detailLabel)
+        let columns = Columns(width: rect.width)
+        drawRow(columns.cells("Name", "Business title", "Organisation", "Roles"), style: .dim, in: rect.row(1), on: &surface)
+        for row in 0..<max(0, rect.height - 2) {
+            let index = members.cursor.scrollTop + row
+            guard index < members.members.count else { break }
+            let member = members.members[index]
+            let line = rect.row(row + 2)
+            let selected = index == members.cursor.selection
+            if selected {
+                surface.fill(Rect(x: line.x - 1, y: line.y, width: line.width + 2, height: 1), style: .selectedRow)
+            }
+            let roles = member.roles.sorted().map(\.label).joined(separator: ", ")
+            drawRow(columns.cells(member.name, member.businessTitle, member.organisation, roles),
+                    style: selected ? .selectedRow : .listRow, in: line, on: &surface)
+        }
+    }
+
+    private static func drawRow(_ cells: [(String, Int)], style: Style, in line: Rect, on surface: inout some Surface) {
+        var x = line.x
+        for (text, width) in cells {
+            if width > 0 {
+                surface.put(TextWidth.truncate(TerminalText.line(text), to: width), x: x, in: line, row: 0, style: style)
+            }
+            x += width + 1
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import JoinupStore
+
+/// The one entry point of the view layer: a whole frame drawn from the state.
+public enum Screen {
+    public static let tooSmallMessage =
+        "Terminal too small (need \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight))"
+
+    /// Clears the surface and draws `state` on it.
+    public static func render(_ state: AppState, on surface: inout some Surface, keyMap: KeyMap = .standard) {
+        surface.clear()
+        let layout = ScreenLayout(width: surface.width, height: surface.height)
+        guard !layout.isTooSmall else {
+            renderTooSmall(on: &surface)
+            return
+        }
+        HeaderView.render(state, in: layout.header, on: &surface)
+        TabBar.render(state, in: layout.tabBar, on: &surface)
+        switch state.tab {
+        case .overview: OverviewPane.render(state, layout: layout, on: &surface)
+        case .members: MembersPane.render(state, in: layout.membersContent, on: &surface)
+        case .about: AboutPane.render(state, in: layout.aboutContent, on: &surface)
+        }
+        StatusLine.render(state, keyMap: keyMap, in: layout.status, on: &surface)
+        if state.isHelpVisible {
+            HelpOverlay.render(keyMap, on: &surface)
+        }
+    }
+
+    /// Only the message, cut to fit and centred.
+    private static func renderTooSmall(on surface: inout some Surface) {
+        guard surface.width > 0, surface.height > 0 else { return }
+        let text = TextWidth.truncate(tooSmallMessage, to: surface.width)
+        let x = (surface.width - TextWidth.width(text)) / 2
+        surface.put(text, x: x, y: (surface.height - 1) / 2, style: .statusError)
+    }
+}

@@ -1,0 +1,38 @@
+import JoinupModel
+import JoinupStore
+
+/// The bottom line: key hints for the focus on the left, the status message or data origin on the right.
+enum StatusLine {
+    static func render(_ state: AppState, keyMap: KeyMap, in rect: Rect, on surface: inout some Surface) {
+        guard !rect.isEmpty else { return }
+        surface.fill(rect, style: .statusBar)
+        let content = rect.inset(left: 1, right: 1)
+        let right: String
+        let rightStyle: Style
+        if let status = state.status {
+            right = TerminalText.line(status.text)
+            switch status.kind {
+            case .info: rightStyle = .statusOK
+            case .busy: rightStyle = .statusBusy
+            case .error: rightStyle = .statusError
+            }
+        } else {
+            right = state.header?.origin.summary ?? ""
+            rightStyle = .statusBar
+        }
+        // The message matters more than the hints, but never takes more than two thirds.
+        let rightWidth = min(TextWidth.width(right), content.width * 2 / 3)
+        if rightWidth > 0 {
+            surface.put(right, x: content.maxX - rightWidth, y: content.y, maxWidth: rightWidth, style: rightStyle)
+        }
+        let hintsWidth = content.width - (rightWidth > 0 ? rightWidth + 2 : 0)
+        // Whole hints only: a cut hint ("Enter ope…") helps nobody.
+        var hints = ""
+        for hint in keyMap.hintList(for: state.focus) {
+            let next = hints.isEmpty ? hint : hints + "  " + hint
+            guard TextWidth.width(next) <= hintsWidth else { break }
+            hints = next
+        }
+        surface.put(hints, x: content.x, y: content.y, maxWidth: hintsWidth, style: .statusBar)
+    }
+}

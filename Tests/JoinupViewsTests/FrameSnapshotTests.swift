@@ -1,0 +1,282 @@
+import Testing
+@testable import JoinupViews
+import JoinupStore
+
+/// Whole frames of each tab, checked by eye once and pinned here.
+@Suite struct FrameSnapshotTests {
+    init() { TestLocale.ensure() }
+
+    @Test func overviewListAt100x30() {
+        let surface = render(Fixtures.state(tab: .overview), width: 100, height: 30)
+        expectFrame(surface, """
+             EC Open Source Programme Office                                           [J] Join this collection
+             Last update: Mon, 26/06/2023 - 13:43
+             59 members · 0 Solutions
+             [1 Overview]  2 Members   3 About  ────────────────────────────────────────────────────────────────
+             Topics                     │ 7 News · 1 Event                                              8 items
+             ▸ ICT (8)                  │ 21/11/2023 Event Register for the biggest 2023…  Collaboration +3
+               Open Source Software (7) │ 26/06/2023 News  Accepting open source contrib…  Collaboration +3
+             ▸ Digital government (4)   │ 11/08/2022 News  FOSSEPS Critical Open Source …  Open Source Soft… +7
+               ICT (3)                  │ 05/08/2022 News  Blog post by European Commiss…  ICT · Legal
+               Collaboration (2)        │ …
+               eGovernment (2)          │ …
+               ICT security (2)         │ …
+               Legal (2)                │ …
+               Content and knowled… (1) │
+               Digital innovation (1)   │
+                                        │
+                                        │
+                                        │
+                                        │
+                                        │
+                                        │
+                                        │
+                                        │
+                                        │
+                                        │
+                                        │
+                                        │
+                                        │
+                                        │
+             ↑↓ move  Enter open  ? help  q quit                                              embedded snapshot
+            """, name: "overviewListAt100x30")
+    }
+
+    @Test func overviewListAt60x20() {
+        let surface = render(Fixtures.state(tab: .overview), width: 60, height: 20)
+        expectFrame(surface, """
+             EC Open Source Programme Office   [J] Join this collection
+             Last update: Mon, 26/06/2023 - 13:43
+             59 members · 0 Solutions
+             [1 Overview]  2 Members   3 About  ────────────────────────
+             Topics           │ 7 News · 1 Event                8 items
+             ▸ ICT (8)        │ 21/11/2023 Event Register for the bigg…
+               Open Sour… (7) │ 26/06/2023 News  Accepting open source…
+             ▸ Digital g… (4) │ 11/08/2022 News  FOSSEPS Critical Open…
+               ICT (3)        │ 05/08/2022 News  Blog post by European…
+               Collabora… (2) │ …
+               eGovernme… (2) │ …
+               ICT secur… (2) │ …
+               Legal (2)      │ …
+               Content a… (1) │
+               Digital i… (1) │
+                              │
+                              │
+                              │
+                              │
+             ↑↓ move  Enter open  ? help  q quit      embedded snapshot
+            """, name: "overviewListAt60x20")
+    }
+
+    @Test func openedItemAt100x30() {
+        let surface = render(Fixtures.state(tab: .overview, opened: true), width: 100, height: 30)
+        expectFrame(surface, """
+             EC Open Source Programme Office                                           [J] Join this collection
+             Last update: Mon, 26/06/2023 - 13:43
+             59 members · 0 Solutions
+             [1 Overview]  2 Members   3 About  ────────────────────────────────────────────────────────────────
+             Topics                     │ Event
+             ▸ ICT (8)                  │ Register for the biggest 2023 open-source conference in Brussels!
+               Open Source Software (7) │
+             ▸ Digital government (4)   │ Author     EC OSPO
+               ICT (3)                  │ Published  02/10/2023 10:30
+               Collaboration (2)        │ When       21/11/2023 09:00 – 17:30
+               eGovernment (2)          │ Where      Brussels, Belgium
+               ICT security (2)         │ Topics     Collaboration · Legal · ▸ Digital government
+               Legal (2)                │ Link       https://joinup.ec.europa.eu/collection/ec-ospo/event/eu-op
+               Content and knowled… (1) │            en-source-conference
+               Digital innovation (1)   │
+                                        │ The EU Open Source Policy Summit brings together public
+                                        │ administrations, companies and communities to discuss how open source
+                                        │ serves Europe's digital sovereignty.
+                                        │
+                                        │ Registration is free but places are limited. The programme covers
+                                        │ procurement, security of the software supply chain and inner source
+                                        │ in public services.
+                                        │
+                                        │
+                                        │
+                                        │
+                                        │
+                                        │
+                                        │
+             ↑↓ scroll  Esc back  ? help  q quit                                              embedded snapshot
+            """, name: "openedItemAt100x30")
+    }
+
+    @Test func openedItemAt60x20() {
+        let surface = render(Fixtures.state(tab: .overview, opened: true), width: 60, height: 20)
+        expectFrame(surface, """
+             EC Open Source Programme Office   [J] Join this collection
+             Last update: Mon, 26/06/2023 - 13:43
+             59 members · 0 Solutions
+             [1 Overview]  2 Members   3 About  ────────────────────────
+             Topics           │ Event
+             ▸ ICT (8)        │ Register for the biggest 2023
+               Open Sour… (7) │ open-source conference in Brussels!
+             ▸ Digital g… (4) │
+               ICT (3)        │ Author     EC OSPO
+               Collabora… (2) │ Published  02/10/2023 10:30
+               eGovernme… (2) │ When       21/11/2023 09:00 – 17:30
+               ICT secur… (2) │ Where      Brussels, Belgium
+               Legal (2)      │ Topics     Collaboration · Legal ·
+               Content a… (1) │            ▸ Digital government
+               Digital i… (1) │ Link       https://joinup.ec.europa.eu/
+                              │            collection/ec-ospo/event/eu-
+                              │            open-source-conference
+                              │
+                              │ The EU Open Source Policy Summit brings
+             ↑↓ scroll  Esc back  ? help  q quit      embedded snapshot
+            """, name: "openedItemAt60x20")
+    }
+
+    @Test func membersTabAt100x30() {
+        let surface = render(Fixtures.state(tab: .members), width: 100, height: 30)
+        expectFrame(surface, """
+             EC Open Source Programme Office                                           [J] Join this collection
+             Last update: Mon, 26/06/2023 - 13:43
+             59 members · 0 Solutions
+              1 Overview  [2 Members]  3 About  ────────────────────────────────────────────────────────────────
+             59 members
+             Name                   Business title           Organisation                  Roles
+             Anna Lindqvist         Head of the EC OSPO      European Commission, DIGIT    Owner, Facilitator
+             Pieter Van den Broeck  Open source policy offi… European Commission, DIGIT    Facilitator
+             Maria João Ferreira    Software engineer        Agência para a Modernização … Author, Member
+             Tomasz Wiśniewski      Architect                Ministry of Digital Affairs   Member
+             Élodie Martin          Community manager        DINUM                         Member
+             Jonas Becker           Researcher               Fraunhofer FOKUS              Member
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+             ↑↓ move  ? help  q quit                                                          embedded snapshot
+            """, name: "membersTabAt100x30")
+    }
+
+    @Test func membersTabAt60x20() {
+        let surface = render(Fixtures.state(tab: .members), width: 60, height: 20)
+        expectFrame(surface, """
+             EC Open Source Programme Office   [J] Join this collection
+             Last update: Mon, 26/06/2023 - 13:43
+             59 members · 0 Solutions
+              1 Overview  [2 Members]  3 About  ────────────────────────
+             59 members
+             Name               Organisation             Roles
+             Anna Lindqvist     European Commission, DI… Owner, Facili…
+             Pieter Van den Br… European Commission, DI… Facilitator
+             Maria João Ferrei… Agência para a Moderniz… Author, Member
+             Tomasz Wiśniewski  Ministry of Digital Aff… Member
+             Élodie Martin      DINUM                    Member
+             Jonas Becker       Fraunhofer FOKUS         Member
+
+
+
+
+
+
+
+             ↑↓ move  ? help  q quit                  embedded snapshot
+            """, name: "membersTabAt60x20")
+    }
+
+    @Test func aboutTabAt100x30() {
+        let surface = render(Fixtures.state(tab: .about), width: 100, height: 30)
+        expectFrame(surface, """
+             EC Open Source Programme Office                                           [J] Join this collection
+             Last update: Mon, 26/06/2023 - 13:43
+             59 members · 0 Solutions
+              1 Overview   2 Members  [3 About] ────────────────────────────────────────────────────────────────
+             Description
+               The European Commission Open Source Programme Office (EC OSPO) was created in 2020 as the first
+               concrete action of the latest Open Source Software Strategy for 2020-2023.
+
+               It acts as a facilitator for activities outlined in the strategy and the action plan guided by
+               six principles: think open, transform, share, contribute, secure, stay in control.
+
+             Owner                  European Commission
+             Contact information    EC OSPO
+                                    ec-ospo@ec.europa.eu
+                                    https://commission.europa.eu/open-source
+             Topics                 ▸ ICT · Open Source Software
+             Geographical coverage  European Union
+             Access                 Open collection
+             Content creation       Only members can create content.
+             Moderation             Moderated
+             Created                Tue, 02/06/2020 - 12:00
+             Last update            Mon, 26/06/2023 - 13:43
+             RSS feed               https://joinup.ec.europa.eu/collection/ec-ospo/feed.xml
+             Metadata               https://joinup.ec.europa.eu/collection/ec-ospo?_format=rdfxml
+
+
+
+
+
+             ↑↓ scroll  ? help  q quit                                                        embedded snapshot
+            """, name: "aboutTabAt100x30")
+    }
+
+    @Test func aboutTabAt60x20() {
+        let surface = render(Fixtures.state(tab: .about), width: 60, height: 20)
+        expectFrame(surface, """
+             EC Open Source Programme Office   [J] Join this collection
+             Last update: Mon, 26/06/2023 - 13:43
+             59 members · 0 Solutions
+              1 Overview   2 Members  [3 About] ────────────────────────
+             Description
+               The European Commission Open Source Programme Office (EC
+               OSPO) was created in 2020 as the first concrete action
+               of the latest Open Source Software Strategy for
+               2020-2023.
+
+               It acts as a facilitator for activities outlined in the
+               strategy and the action plan guided by six principles:
+               think open, transform, share, contribute, secure, stay
+               in control.
+
+             Owner                  European Commission
+             Contact information    EC OSPO
+                                    ec-ospo@ec.europa.eu
+                                    https://commission.europa.eu/open-s
+             ↑↓ scroll  ? help  q quit                embedded snapshot
+            """, name: "aboutTabAt60x20")
+    }
+
+    @Test func helpOverlayAt60x20() {
+        let surface = render(Fixtures.state(tab: .overview, help: true), width: 60, height: 20)
+        expectFrame(surface, """
+             EC Open Source Programme Office   [J] Join this collection
+             La┌─ Keys — ? or Esc to close ────────────────────────┐
+             59│ Global                    List                    │
+             [1│ Tab        Next tab       Enter     Open the item │────
+             To│ Shift-Tab  Previous tab                           │ems
+             ▸ │ 1          Overview tab   Item & About            │gg…
+               │ 2          Members tab    ↑/k       Scroll up     │ce…
+             ▸ │ 3          About tab      ↓/j       Scroll down   │en…
+               │ ?          Toggle help    PgUp      Page up       │an…
+               │ q          Quit           PgDn      Page down     │
+               │                           g/Home    Top           │
+               │ List & Members            G/End     Bottom        │
+               │ ↑/k        Move up                                │
+               │ ↓/j        Move down      Item                    │
+               │ PgUp       Page up        Esc/Bksp  Back to list  │
+               │ PgDn       Page down                              │
+               │ g/Home     First row      Help                    │
+               │ G/End      Last row       Esc       Close help    │
+               └───────────────────────────────────────────────────┘
+             ? help  Esc close  q quit                embedded snapshot
+            """, name: "helpOverlayAt60x20")
+    }
+}

@@ -1,0 +1,137 @@
+import Testing
+@testable import JoinupViews
+import JoinupStore
+
+@Suite struct KeyMapTests {
+    let keyMap = KeyMap.standard
+
+    static let allCommands: [Command] = [
+        .moveUp, .moveDown, .pageUp, .pageDown, .moveToTop, .moveToBottom, .open, .back,
+        .nextTab, .previousTab, .showTab(.overview), .showTab(.members), .showTab(.about), .toggleHelp, .quit,
+    ]
+
+    @Test func everyCommandIsReachableFromSomeKey() {
+        for command in Self.allCommands {
+            let reachable = keyMap.bindings.contains { binding in
+                binding.command == command && binding.keys.contains { key in
+                    binding.contexts.contains { keyMap.command(for: key, focus: $0) == command }
+                }
+            }
+            #expect(reachable, "no key issues \(command)")
+        }
+    }
+
+    @Test(arguments: [
+        (Key.up, Focus.itemList, Command.moveUp), (.character("k"), .itemList, .moveUp),
+        (.down, .itemList, .moveDown), (.character("j"), .itemList, .moveDown),
+        (.pageUp, .itemList, .pageUp), (.pageDown, .itemList, .pageDown),
+        (.character("g"), .itemList, .moveToTop), (.home, .itemList, .moveToTop),
+        (.character("G"), .itemList, .moveToBottom), (.end, .itemList, .moveToBottom),
+        (.enter, .itemList, .open),
+        (.up, .itemDetail, .moveUp), (.character("j"), .itemDetail, .moveDown), (.pageDown, .itemDetail, .pageDown),
+        (.escape, .itemDetail, .back), (.backspace, .itemDetail, .back),
+        (.character("k"), .members, .moveUp), (.end, .members, .moveToBottom),
+        (.character("j"), .about, .moveDown), (.home, .about, .moveToTop),
+        (.tab, .itemList, .nextTab), (.tab, .about, .nextTab), (.backTab, .members, .previousTab),
+        (.character("1"), .members, .showTab(.overview)), (.character("2"), .itemDetail, .showTab(.members)),
+        (.character("3"), .itemList, .showTab(.about)),
+        (.character("?"), .itemList, .toggleHelp), (.character("?"), .help, .toggleHelp),
+        (.escape, .help, .toggleHelp),
+        (.character("q"), .itemList, .quit), (.character("q"), .help, .quit), (.character("q"), .about, .quit),
+    ])
+    func keyIssuesCommandInFocus(key: Key, focus: Focus, command: Command) {
+        #expect(keyMap.command(for: key, focus: focus) == command)
+    }
+
+    @Test func enterDoesNothingOnMembersAndAbout() {
+        #expect(keyMap.command(for: .enter, focus: .members) == nil)
+        #expect(keyMap.command(for: .enter, focus: .about) == nil)
+    }
+
+    @Test func helpSwallowsBrowsingKeys() {
+        for key in [Key.up, .character("j"), .enter, .tab, .character("2")] {
+            #expect(keyMap.command(for: key, focus: .help) == nil)
+        }
+    }
+
+    @Test func unboundKeysIssueNothing() {
+        #expect(keyMap.command(for: .character("x"), focus: .itemList) == nil)
+        #expect(keyMap.command(for: .unknown, focus: .itemList) == nil)
+        #expect(keyMap.command(for: .escape, focus: .itemList) == nil)
+    }
+
+    @Test func helpListsEveryBindingExactlyOnce() {
+        let listed = keyMap.helpSections().flatMap(\.bindings)
+        #expect(listed.count == keyMap.bindings.count)
+        #expect(Set(listed) == Set(keyMap.bindings))
+        #expect(keyMap.helpSections().map(\.title) == ["Global", "List & Members", "List", "Item & About", "Item", "Help"])
+    }
+
+    @Test func hintsAndHelpComeFromTheSameTable() {
+        let custom = KeyMap(bindings: [
+            Binding([.character("x")], .quit, in: [.members], "Leave now", hint: "x leave"),
+            Binding([.character("y")], .open, in: [.members], "Not hinted"),
+        ])
+        #expect(custom.hints(for: .members) == "x leave")
+        #expect(custom.hints(for: .itemList) == "")
+        #expect(custom.helpSections() == [HelpSection(title: "Members", bindings: custom.bindings)])
+        #expect(custom.command(for: .character("x"), focus: .members) == .quit)
+
+        var state = Fixtures.state(tab: .members)
+        let frame = render(state, width: 100, height: 30, keyMap: custom)
+        #expect(frame.lines[29].hasPrefix(" x leave"))
+        state.isHelpVisible = true
+        let help = render(state, width: 100, height: 30, keyMap: custom).text
+        #expect(help.contains("Leave now") && help.contains("Not hinted"))
+        #expect(!help.contains("Next tab"))
+    }
+
+    @Test func statusHintsFollowTheFocus() {
+        #expect(keyMap.hints(for: .itemList) == "↑↓ move  Enter open  ? help  q quit")
+        #expect(keyMap.hints(for: .itemDetail) == "↑↓ scroll  Esc back  ? help  q quit")
+        #expect(keyMap.hints(for: .members) == "↑↓ move  ? help  q quit")
+        #expect(keyMap.hints(for: .help) == "? help  Esc close  q quit")
+    }
+
+    @Test func helpOverlayShowsEveryBindingOnALargeScreen() {
+        let frame = render(Fixtures.state(tab: .overview, help: true), width: 100, height: 30).text
+        for binding in keyMap.bindings {
+            #expect(frame.contains(binding.description), "\(binding.description) missing")
+        }
+        for section in keyMap.helpSections() {
+            #expect(frame.contains(section.title))
+        }
+    }
+}
+
+@Suite struct KeyDecoderTests {
+    // ncurses' values: OK 0, ERR -1, KEY_CODE_YES 0400, KEY_UP 0403, KEY_F0 0410, KEY_BTAB 0541, KEY_RESIZE 0632.
+    @Test func charactersBecomeKeys() {
+        #expect(KeyDecoder.decode(status: 0, value: UInt32(UInt8(ascii: "j"))) == .character("j"))
+        #expect(KeyDecoder.decode(status: 0, value: 0x65E5) == .character("日"))
+        #expect(KeyDecoder.decode(status: 0, value: 27) == .escape)
+        #expect(KeyDecoder.decode(status: 0, value: 10) == .enter)
+        #expect(KeyDecoder.decode(status: 0, value: 13) == .enter)
+        #expect(KeyDecoder.decode(status: 0, value: 9) == .tab)
+        #expect(KeyDecoder.decode(status: 0, value: 127) == .backspace)
+        #expect(KeyDecoder.decode(status: 0, value: 1) == .unknown)
+    }
+
+    @Test func keyCodesBecomeKeys() {
+        let yes: Int32 = 0o400
+        #expect(KeyDecoder.decode(status: yes, value: 0o403) == .up)
+        #expect(KeyDecoder.decode(status: yes, value: 0o402) == .down)
+        #expect(KeyDecoder.decode(status: yes, value: 0o522) == .pageDown)
+        #expect(KeyDecoder.decode(status: yes, value: 0o523) == .pageUp)
+        #expect(KeyDecoder.decode(status: yes, value: 0o406) == .home)
+        #expect(KeyDecoder.decode(status: yes, value: 0o550) == .end)
+        #expect(KeyDecoder.decode(status: yes, value: 0o541) == .backTab)
+        #expect(KeyDecoder.decode(status: yes, value: 0o632) == .resize)
+        #expect(KeyDecoder.decode(status: yes, value: 0o410 + 5) == .function(5))
+        #expect(KeyDecoder.decode(status: yes, value: 0o777) == .unknown)
+    }
+
+    @Test func nothingReadIsNoKey() {
+        #expect(KeyDecoder.decode(status: -1, value: 0) == nil)
+    }
+}

@@ -1,0 +1,124 @@
+import Testing
+@testable import JoinupViews
+import JoinupModel
+import JoinupStore
+
+@Suite struct PaneTests {
+    init() { TestLocale.ensure() }
+
+    @Test func headerSaysLoadingBeforeTheCollectionArrives() {
+        let surface = render(AppState(), width: 60, height: 20)
+        #expect(surface.lines[0] == " Loading…")
+    }
+
+    @Test(arguments: [
+        (MembershipState?.none, "[J] Join this collection"), (.active, "You're a member"), (.pending, "Membership is pending"),
+    ])
+    func headerShowsTheMembershipState(membership: MembershipState?, text: String) {
+        var state = Fixtures.state(tab: .overview)
+        state.header?.membership = membership
+        let line = render(state, width: 100, height: 30).lines[0]
+        #expect(line.hasSuffix(text))
+        #expect(line.hasPrefix(" EC Open Source Programme Office"))
+    }
+
+    @Test func headerTitleIsInTheTitleRole() {
+        let surface = render(Fixtures.state(tab: .overview), width: 100, height: 30)
+        #expect(surface.style(x: 1, y: 0) == .headerTitle)
+        #expect(surface.style(x: 1, y: 1) == .header)
+    }
+
+    @Test func activeTabIsHighlighted() {
+        let members = render(Fixtures.state(tab: .members), width: 100, height: 30)
+        let x = column(of: "[2 Members]", row: 3, in: members)!
+        #expect(members.style(x: x + 3, y: 3) == .tabActive)
+        #expect(members.style(x: column(of: "Overview", row: 3, in: members)!, y: 3) == .tabInactive)
+    }
+
+    @Test func selectedRowIsHighlightedAcrossTheList() {
+        var state = Fixtures.state(tab: .overview)
+        let surface = render(state, width: 100, height: 30)
+        // Selection 1 is the second row (screen row 6).
+        #expect(surface.style(x: 40, y: 6) == .selectedRow)
+        #expect(surface.style(x: 99, y: 6) == .selectedRow)
+        #expect(surface.style(x: 40, y: 5) != .selectedRow)
+        state.overview.cursor.selection = 3
+        let moved = render(state, width: 100, height: 30)
+        #expect(moved.style(x: 40, y: 8) == .selectedRow && moved.style(x: 40, y: 6) != .selectedRow)
+    }
+
+    @Test func listStartsAtTheScrollTopAndShowsPlaceholdersForRowsNotLoaded() {
+        var state = Fixtures.state(tab: .overview)
+        state.overview.cursor = ListCursor(selection: 3, scrollTop: 2)
+        let surface = render(state, width: 100, height: 30)
+        #expect(surface.lines[5].contains("FOSSEPS"))
+        #expect(surface.lines[6].contains("Blog post"))
+        #expect(surface.lines[7].hasSuffix("│ …"))
+        #expect(surface.lines[11].hasSuffix("│"))
+    }
+
+    @Test func categoriesAreMarkedAndTermsAreNot() {
+        let lines = render(Fixtures.state(tab: .overview), width: 100, height: 30).lines
+        #expect(lines.contains { $0.hasPrefix(" ▸ ICT (8) ") })
+        #expect(lines.contains { $0.hasPrefix("   ICT (3) ") })
+    }
+
+    @Test func topicTextShortensStepByStep() {
+        #expect(ItemList.topicText(["Collaboration", "eGovernment"], more: 2, width: 40) == "Collaboration · eGovernment +2 topics")
+        #expect(ItemList.topicText(["Collaboration", "eGovernment"], more: 2, width: 30) == "Collaboration · eGovernment +2")
+        #expect(ItemList.topicText(["Collaboration", "eGovernment"], more: 2, width: 20) == "Collaboration +3")
+        #expect(ItemList.topicText(["Open Source Software", "ICT"], more: 6, width: 12) == "Open Sou… +7")
+        #expect(ItemList.topicText(["ICT", "Legal"], more: 0, width: 20) == "ICT · Legal")
+    }
+
+    @Test func membersRowsFollowTheScrollTop() {
+        var state = Fixtures.state(tab: .members)
+        state.members.cursor = ListCursor(selection: 4, scrollTop: 3)
+        let surface = render(state, width: 100, height: 30)
+        #expect(surface.lines[6].hasPrefix(" Tomasz Wiśniewski"))
+        #expect(surface.lines[7].hasPrefix(" Élodie Martin"))
+        #expect(surface.style(x: 3, y: 7) == .selectedRow)
+    }
+
+    @Test func aboutShowsClosedAndUnmoderatedCollections() {
+        var state = Fixtures.state(tab: .about)
+        state.about?.isClosed = true
+        state.about?.isModerated = false
+        let text = render(state, width: 100, height: 30).text
+        #expect(text.contains("Closed collection") && text.contains("Not moderated"))
+    }
+
+    @Test func statusLineShowsOriginOrTheMessageInItsRole() {
+        var state = Fixtures.state(tab: .overview)
+        let plain = render(state, width: 100, height: 30)
+        #expect(plain.lines[29].hasSuffix("embedded snapshot"))
+        #expect(plain.style(x: 90, y: 29) == .statusBar)
+
+        state.status = StatusMessage(.error, "Sync failed: connection refused")
+        let failed = render(state, width: 100, height: 30)
+        #expect(failed.lines[29].hasSuffix("Sync failed: connection refused"))
+        #expect(!failed.text.contains("embedded snapshot"))
+        #expect(failed.style(x: 97, y: 29) == .statusError)
+
+        state.status = StatusMessage(.busy, "Syncing…")
+        #expect(render(state, width: 100, height: 30).style(x: 97, y: 29) == .statusBusy)
+    }
+
+    @Test func statusHintsAreDroppedWholeWhenNarrow() {
+        let line = render(Fixtures.state(tab: .overview), width: 40, height: 12).lines[11]
+        #expect(line == " ↑↓ move  Enter open  embedded snapshot")
+    }
+
+    @Test func everyPaletteDefinesEveryRoleWithItsOwnPair() {
+        for palette in [ColorPalette.standard256, .standard8, .monochrome] {
+            #expect(Set(palette.appearances.keys) == Set(StyleRole.allCases))
+        }
+        let pairs = StyleRole.allCases.map(ColorPalette.pairNumber(for:))
+        #expect(Set(pairs).count == pairs.count)
+        #expect(pairs.allSatisfy { (1...255).contains($0) })
+        #expect(ColorPalette.standard(colors: 256) == .standard256)
+        #expect(ColorPalette.standard(colors: 8) == .standard8)
+        #expect(ColorPalette.standard(colors: 0) == .monochrome)
+        #expect(ColorPalette.standard8.appearances.values.allSatisfy { $0.foreground < 8 && $0.background < 8 })
+    }
+}
