@@ -1,22 +1,13 @@
 import JoinupModel
 import JoinupStore
 
-/// The content list: a line of counts by kind, then one row per item (date, kind, title, topics).
+/// The content list: a line of counts by kind, then a two-line tile per item (title; date, kind, topics).
 enum ItemList {
-    /// Column widths of a row: `date kind title  topics`, topics only when there is room.
-    struct Columns: Equatable {
-        static let dateWidth = 10
-        var kind: Int
-        var title: Int
-        var topics: Int
+    /// Screen lines per item: a tile's headline, then its topics, as on Joinup.
+    static let linesPerItem = 2
 
-        init(width: Int, kindWidth: Int) {
-            kind = kindWidth
-            let rest = width - Self.dateWidth - 1 - kindWidth - 1
-            topics = width >= 64 ? min(40, max(20, width / 4)) : 0
-            title = max(0, rest - (topics > 0 ? topics + 2 : 0))
-        }
-    }
+    /// Items that fit in a list of `height` lines (one line goes to the counts by kind).
+    static func visibleItems(height: Int) -> Int { max(1, (height - 1) / linesPerItem) }
 
     static func render(_ state: AppState, in rect: Rect, on surface: inout some Surface) {
         guard !rect.isEmpty else { return }
@@ -33,38 +24,41 @@ enum ItemList {
             surface.put(message, x: rect.x, in: rect, row: 1, style: .dim)
             return
         }
-        let columns = Columns(width: rect.width, kindWidth: kindWidth(state))
-        for row in 0..<(rect.height - 1) {
-            let index = overview.cursor.scrollTop + row
+        let kindWidth = kindWidth(state)
+        for slot in 0..<visibleItems(height: rect.height) {
+            let index = overview.cursor.scrollTop + slot
             guard index < overview.itemCount else { break }
+            let top = 1 + slot * linesPerItem
+            guard top < rect.height else { break }
             let selected = index == overview.cursor.selection
-            let line = rect.row(row + 1)
+            let lines = min(linesPerItem, rect.height - top)
+            let tile = Rect(x: rect.x, y: rect.y + top, width: rect.width, height: lines)
             if selected {
-                surface.fill(Rect(x: rect.x - 1, y: line.y, width: rect.width + 2, height: 1), style: .selectedRow)
+                surface.fill(Rect(x: rect.x - 1, y: tile.y, width: rect.width + 2, height: lines), style: .selectedRow)
             }
-            drawRow(overview.window.row(at: index), columns: columns, selected: selected, in: line, on: &surface)
+            drawTile(overview.window.row(at: index), kindWidth: kindWidth, selected: selected, in: tile, on: &surface)
         }
     }
 
-    private static func drawRow(_ item: ItemSummary?, columns: Columns, selected: Bool, in line: Rect,
-                                on surface: inout some Surface) {
+    /// The title on the whole first line; under it "21/11/2023 Event  Collaboration · eGovernment +2 topics".
+    private static func drawTile(_ item: ItemSummary?, kindWidth: Int, selected: Bool, in tile: Rect,
+                                 on surface: inout some Surface) {
         func style(_ normal: Style) -> Style { selected ? .selectedRow : normal }
         guard let item else {
             // Not loaded yet: the runtime is fetching this window.
-            surface.put("…", x: line.x, in: line, row: 0, style: style(.dim))
+            surface.put("…", x: tile.x, in: tile, row: 0, style: style(.dim))
             return
         }
-        var x = line.x
-        x = surface.put(JoinupDate.day(item.listDate), x: x, in: line, row: 0, style: style(.dim)) + 1
-        x = surface.put(TextWidth.pad(item.kind.label, to: columns.kind), x: x, in: line, row: 0, style: style(.kindTag)) + 1
-        guard columns.title > 0 else { return }
-        surface.put(TextWidth.pad(TerminalText.line(item.title), to: columns.title), x: x, in: line, row: 0,
+        surface.put(TextWidth.truncate(TerminalText.line(item.title), to: tile.width), x: tile.x, in: tile, row: 0,
                     style: style(.listRow))
-        x += columns.title + 2
-        if columns.topics > 0 {
-            let topics = topicText(item.leadingTopics, more: item.moreTopicCount, width: columns.topics)
-            surface.put(topics, x: x, in: line, row: 0, style: style(.topicTag))
-        }
+        guard tile.height > 1 else { return }
+        var x = tile.x
+        x = surface.put(JoinupDate.day(item.listDate), x: x, in: tile, row: 1, style: style(.dim)) + 1
+        x = surface.put(TextWidth.pad(item.kind.label, to: kindWidth), x: x, in: tile, row: 1, style: style(.kindTag)) + 2
+        let topicsWidth = tile.maxX - x
+        guard topicsWidth > 0 else { return }
+        let topics = topicText(item.leadingTopics, more: item.moreTopicCount, width: topicsWidth)
+        surface.put(topics, x: x, in: tile, row: 1, style: style(.topicTag))
     }
 
     /// "7 News · 1 Event": the kinds the collection holds, in Joinup's order.

@@ -1,6 +1,8 @@
 /// A key press, decoded from the terminal.
 public enum Key: Hashable, Sendable {
     case character(Character)
+    /// Ctrl plus a letter, e.g. `.control("c")` (raw mode delivers Ctrl-C as a key, not a signal).
+    case control(Character)
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, backspace, tab, backTab
@@ -13,6 +15,7 @@ public enum Key: Hashable, Sendable {
         switch self {
         case .character(" "): "Space"
         case .character(let c): String(c)
+        case .control(let c): "Ctrl-\(c.uppercased())"
         case .up: "↑"
         case .down: "↓"
         case .left: "←"

@@ -18,6 +18,7 @@ public enum KeyDecoder {
         case 10, 13: return .enter
         case 27: return .escape
         case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
         case 0..<32, 0x80..<0xA0: return .unknown
         default:
             guard let scalar = Unicode.Scalar(value) else { return .unknown }

@@ -113,7 +113,7 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.character("3")], .showTab(.about), in: browsing, "About tab"),
             Binding([.character("?")], .toggleHelp, in: everywhere, "Toggle help", hint: "? help"),
             Binding([.escape], .toggleHelp, in: [.help], "Close help", hint: "Esc close"),
-            Binding([.character("q")], .quit, in: everywhere, "Quit", hint: "q quit"),
+            Binding([.character("q"), .control("c")], .quit, in: everywhere, "Quit", hint: "q quit"),
         ])
     }()
 }

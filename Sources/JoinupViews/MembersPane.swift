@@ -39,7 +39,15 @@ enum MembersPane {
         guard !rect.isEmpty else { return }
         let members = state.members
         let count = state.header?.memberCount ?? members.members.count
-        surface.put("\(count) \(count == 1 ? "member" : "members")", x: rect.x, in: rect, row: 0, style: .detailLabel)
+        let countEnd = surface.put("\(count) \(count == 1 ? "member" : "members")", x: rect.x, in: rect, row: 0, style: .detailLabel)
+        if !members.members.isEmpty {
+            // Where the cursor is, so a long list never leaves the reader guessing.
+            let position = "\(members.cursor.selection + 1)/\(members.members.count)"
+            let width = TextWidth.width(position)
+            if countEnd + 2 + width <= rect.maxX {
+                surface.put(position, x: rect.maxX - width, in: rect, row: 0, style: .dim)
+            }
+        }
         let columns = Columns(width: rect.width)
         drawRow(columns.cells("Name", "Business title", "Organisation", "Roles"), style: .dim, in: rect.row(1), on: &surface)
         for row in 0..<max(0, rect.height - 2) {

@@ -29,8 +29,22 @@ public enum Screen {
     /// Only the message, cut to fit and centred.
     private static func renderTooSmall(on surface: inout some Surface) {
         guard surface.width > 0, surface.height > 0 else { return }
-        let text = TextWidth.truncate(tooSmallMessage, to: surface.width)
-        let x = (surface.width - TextWidth.width(text)) / 2
-        surface.put(text, x: x, y: (surface.height - 1) / 2, style: .statusError)
+        // Wrapped rather than cut, so the needed size stays readable on a narrow screen;
+        // cut only when even the wrapped lines don't fit.
+        let reason = "Terminal too small", need = "(need \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight))"
+        var lines = [tooSmallMessage]
+        if TextWidth.width(tooSmallMessage) > surface.width {
+            lines = max(TextWidth.width(reason), TextWidth.width(need)) <= surface.width
+                ? [reason, need] : TextWidth.wrap(tooSmallMessage, width: surface.width)
+        }
+        if lines.count > surface.height {
+            lines = [TextWidth.truncate(tooSmallMessage, to: surface.width)]
+        }
+        let top = max(0, (surface.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let text = TextWidth.truncate(line, to: surface.width)
+            let x = (surface.width - TextWidth.width(text)) / 2
+            surface.put(text, x: x, y: top + index, style: .statusError)
+        }
     }
 }

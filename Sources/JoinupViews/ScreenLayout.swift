@@ -50,8 +50,8 @@ public struct ScreenLayout: Hashable, Sendable {
     /// Where member rows go.
     public var membersContent: Rect { body.inset(left: 1, right: 1) }
 
-    /// Rows of the content list (the first body row holds the counts by kind).
-    public var listRows: Int { max(1, body.height - 1) }
+    /// Items the content list shows at once (the first body row holds the counts by kind).
+    public var listRows: Int { ItemList.visibleItems(height: body.height) }
 
     /// Rows of the members list (below the count line and the column headings).
     public var memberRows: Int { max(1, body.height - 2) }

@@ -51,10 +51,10 @@ func runCommand(_ executable: String, _ arguments: [String], environment: [Strin
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }
     process.environment = env
+    process.standardInput = FileHandle.nullDevice
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
     try process.run()
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
@@ -88,7 +88,8 @@ final class TmuxSession {
                          "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TERM=tmux-256color"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         arguments.append(command)
-        try tmux(arguments)
+        let status = try spawnDaemonStarter("/usr/bin/env", ["tmux", "-L", socket] + arguments)
+        guard status == 0 else { throw TmuxError.commandFailed("new-session exited \(status)") }
         serverPID = Int32(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
@@ -132,6 +133,28 @@ final class TmuxSession {
     func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
         try waitFor(text, timeout: timeout) { $0.contains(text) }
     }
+}
+
+/// Runs a command that leaves a daemon behind (tmux's server) and waits for the command itself.
+///
+/// Foundation's `Process` notices a child's exit through a descriptor the child inherits; a
+/// daemon forked from the child inherits it too and keeps it open, so `waitUntilExit` would
+/// wait for the daemon. posix_spawn with stdio on /dev/null and `waitpid` has no such tie.
+func spawnDaemonStarter(_ executable: String, _ arguments: [String]) throws -> Int32 {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
+        posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
+    }
+    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    guard spawned == 0 else { throw TmuxError.commandFailed("posix_spawn \(executable): \(spawned)") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    return (status >> 8) & 0xFF
 }
 
 /// Single-quotes a string for the shell line tmux runs.

@@ -114,7 +114,9 @@ import JoinupStore
         #expect(KeyDecoder.decode(status: 0, value: 13) == .enter)
         #expect(KeyDecoder.decode(status: 0, value: 9) == .tab)
         #expect(KeyDecoder.decode(status: 0, value: 127) == .backspace)
-        #expect(KeyDecoder.decode(status: 0, value: 1) == .unknown)
+        #expect(KeyDecoder.decode(status: 0, value: 3) == .control("c"))
+        #expect(KeyDecoder.decode(status: 0, value: 0) == .unknown)
+        #expect(KeyDecoder.decode(status: 0, value: 0x9B) == .unknown)
     }
 
     @Test func keyCodesBecomeKeys() {

@@ -38,13 +38,14 @@ import JoinupStore
     @Test func selectedRowIsHighlightedAcrossTheList() {
         var state = Fixtures.state(tab: .overview)
         let surface = render(state, width: 100, height: 30)
-        // Selection 1 is the second row (screen row 6).
-        #expect(surface.style(x: 40, y: 6) == .selectedRow)
-        #expect(surface.style(x: 99, y: 6) == .selectedRow)
-        #expect(surface.style(x: 40, y: 5) != .selectedRow)
+        // Selection 1 is the second tile (screen rows 7 and 8).
+        #expect(surface.style(x: 40, y: 7) == .selectedRow)
+        #expect(surface.style(x: 99, y: 8) == .selectedRow)
+        #expect(surface.style(x: 40, y: 6) != .selectedRow)
+        #expect(surface.style(x: 40, y: 9) != .selectedRow)
         state.overview.cursor.selection = 3
         let moved = render(state, width: 100, height: 30)
-        #expect(moved.style(x: 40, y: 8) == .selectedRow && moved.style(x: 40, y: 6) != .selectedRow)
+        #expect(moved.style(x: 40, y: 11) == .selectedRow && moved.style(x: 40, y: 7) != .selectedRow)
     }
 
     @Test func listStartsAtTheScrollTopAndShowsPlaceholdersForRowsNotLoaded() {
@@ -52,9 +53,10 @@ import JoinupStore
         state.overview.cursor = ListCursor(selection: 3, scrollTop: 2)
         let surface = render(state, width: 100, height: 30)
         #expect(surface.lines[5].contains("FOSSEPS"))
-        #expect(surface.lines[6].contains("Blog post"))
-        #expect(surface.lines[7].hasSuffix("│ …"))
-        #expect(surface.lines[11].hasSuffix("│"))
+        #expect(surface.lines[7].contains("Blog post"))
+        #expect(surface.lines[9].hasSuffix("│ …"))
+        #expect(surface.lines[10].hasSuffix("│"))
+        #expect(surface.lines[11].hasSuffix("│ …"))
     }
 
     @Test func categoriesAreMarkedAndTermsAreNot() {

@@ -8,15 +8,17 @@ import JoinupStore
 
     @Test func viewportAt100x30() {
         let viewport = ScreenLayout.viewport(for: Fixtures.state(tab: .overview, opened: true), width: 100, height: 30)
-        // 30 rows: header 3, tab bar 1, status 1 leave 25; the list has a counts line, members a count and headings.
-        #expect(viewport == Viewport(width: 100, height: 30, listRows: 24, memberRows: 23,
+        // 30 rows: header 3, tab bar 1, status 1 leave 25; the list has a counts line then two-line
+        // tiles (12 items), members a count and headings.
+        #expect(viewport == Viewport(width: 100, height: 30, listRows: 12, memberRows: 23,
                                      detailMaxScroll: 0, aboutMaxScroll: 0))
     }
 
     @Test func viewportAt60x20() {
         let viewport = ScreenLayout.viewport(for: Fixtures.state(tab: .overview, opened: true), width: 60, height: 20)
-        // The item is 25 lines at 39 columns and the About text 27 lines at 58, in a 15-row body.
-        #expect(viewport == Viewport(width: 60, height: 20, listRows: 14, memberRows: 13,
+        // The item is 25 lines at 39 columns and the About text 27 lines at 58, in a 15-row body
+        // (a counts line and 7 two-line tiles).
+        #expect(viewport == Viewport(width: 60, height: 20, listRows: 7, memberRows: 13,
                                      detailMaxScroll: 10, aboutMaxScroll: 12))
     }
 
@@ -79,9 +81,13 @@ import JoinupStore
         #expect(surface.lines[4].contains("7 News · 1 Event"))
     }
 
-    @Test func tooSmallMessageIsCutToFitAndCentred() {
+    @Test func tooSmallMessageWrapsToFitAndIsCentred() {
         let narrow = render(Fixtures.state(tab: .overview), width: 12, height: 5)
-        #expect(narrow.lines == ["", "", "Terminal to…", "", ""])
+        #expect(narrow.lines == ["", "Terminal too", "small (need", "   40x12)", ""])
+        let halfSize = render(Fixtures.state(tab: .overview), width: 30, height: 10)
+        #expect(halfSize.lines.filter { !$0.isEmpty } == ["      Terminal too small", "         (need 40x12)"])
+        let flat = render(Fixtures.state(tab: .overview), width: 12, height: 2)
+        #expect(flat.lines == ["Terminal to…", ""])
         let wide = render(Fixtures.state(tab: .overview), width: 39, height: 3)
         #expect(wide.lines[1] == "    Terminal too small (need 40x12)")
     }

@@ -6,38 +6,56 @@ import JoinupStore
 @Suite struct WideTextTests {
     init() { TestLocale.ensure() }
 
-    /// At 100 columns a list row is: date at 30, kind at 41, title at 47 (30 columns), topics at 79.
-    static let titleColumn = 47
-    static let topicsColumn = 79
+    /// At 100 columns a tile's title line starts at 30 and may reach column 98 (69 columns);
+    /// under it the date is at 30, the kind at 41 and the topics at 48.
+    static let titleColumn = 30
+    static let lastTitleColumn = 98
+    static let kindColumn = 41
+    static let topicsColumn = 48
 
     static func state(titles: [String]) -> AppState {
         var state = Fixtures.state(tab: .overview)
         state.overview.window = ItemWindow(offset: 0, rows: titles.enumerated().map { index, title in
             ItemSummary(id: "\(index)", kind: .news, title: title, listDate: Fixtures.date("2023-06-26T11:43:00Z"),
-                        leadingTopics: ["Legal"], moreTopicCount: 0)
+                        leadingTopics: ["Ωmega topic"], moreTopicCount: 0)
         })
         state.overview.itemCount = titles.count
         return state
     }
 
     @Test func cjkTitleIsCutWithEllipsisAtTheTitleColumnEdge() {
-        let surface = render(Self.state(titles: ["日本語のニュース見出しと長い説明がここに続きます", "Short"]), width: 100, height: 30)
-        // 30 columns: 14 wide characters, "…", one space of padding.
+        let cjk = String(repeating: "日本語のニュース見出し", count: 4)  // 44 characters, 88 columns
+        let surface = render(Self.state(titles: [cjk, "Short"]), width: 100, height: 30)
+        // 69 columns: 34 wide characters (68 columns), then "…" in the last one.
         #expect(column(of: "日本語", row: 5, in: surface) == Self.titleColumn)
-        #expect(column(of: "…", row: 5, in: surface) == Self.titleColumn + 28)
-        #expect(surface.lines[5].contains("日本語のニュース見出しと長い… "))
-        #expect(column(of: "Legal", row: 5, in: surface) == Self.topicsColumn)
-        #expect(column(of: "Legal", row: 6, in: surface) == Self.topicsColumn)
+        #expect(column(of: "…", row: 5, in: surface) == Self.lastTitleColumn)
+        #expect(surface.lines[5].hasSuffix("見出し日…"))
+        #expect(column(of: "Ωmega", row: 6, in: surface) == Self.topicsColumn)
+        #expect(column(of: "Short", row: 7, in: surface) == Self.titleColumn)
+    }
+
+    @Test func oddWidthCJKLeavesABlankRatherThanHalfACharacter() {
+        let cjk = "x" + String(repeating: "日", count: 40)  // a wide character would straddle column 98
+        let surface = render(Self.state(titles: [cjk]), width: 100, height: 30)
+        // "x" + 33 wide characters = 67 columns; the 34th would need 2 of the 2 left before "…".
+        #expect(column(of: "…", row: 5, in: surface) == Self.lastTitleColumn - 1
+                || column(of: "…", row: 5, in: surface) == Self.lastTitleColumn)
+        #expect(surface.lines[5].count <= 100)
     }
 
     @Test func emojiAndAccentsKeepTheNextColumnAligned() {
-        let titles = ["Café ☕ réunion", "Ünïcödé àççéñts everywhere here, more than thirty", "Launch 🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀",
+        let titles = ["Café ☕ réunion", "Ünïcödé àççéñts everywhere here, more than thirty", "Launch 🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀" + String(repeating: "🚀", count: 30),
                       "e\u{301}e\u{301}e\u{301} combining", "Party 🎉 ❤\u{FE0F} 👍\u{1F3FD}"]
         let surface = render(Self.state(titles: titles), width: 100, height: 30)
-        for row in 5..<(5 + titles.count) {
-            #expect(column(of: "News", row: row, in: surface) == 41, "row \(row)")
-            #expect(column(of: "Legal", row: row, in: surface) == Self.topicsColumn, "row \(row): \(surface.lines[row])")
+        for (index, _) in titles.enumerated() {
+            let titleRow = 5 + 2 * index, detailRow = titleRow + 1
+            #expect(column(of: String(titles[index].prefix(2)), row: titleRow, in: surface) == Self.titleColumn, "row \(titleRow)")
+            #expect(column(of: "News", row: detailRow, in: surface) == Self.kindColumn, "row \(detailRow)")
+            #expect(column(of: "Ωmega", row: detailRow, in: surface) == Self.topicsColumn, "row \(detailRow): \(surface.lines[detailRow])")
         }
+        // The rocket title is cut inside the list, never past its right edge.
+        let rocketEnd = column(of: "…", row: 9, in: surface)
+        #expect(rocketEnd == Self.lastTitleColumn || rocketEnd == Self.lastTitleColumn - 1)
     }
 
     @Test func hostileTitleRendersNoControlCharacters() {
