@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "JoinupCacheTests", dependencies: ["JoinupCache", "JoinupModel"]),
         .testTarget(name: "JoinupSyncTests", dependencies: ["JoinupSync", "JoinupCache", "JoinupModel"]),
         .testTarget(name: "JoinupStoreTests", dependencies: ["JoinupStore", "JoinupCache", "JoinupSync", "JoinupModel"]),
-        .testTarget(name: "JoinupViewsTests", dependencies: ["JoinupViews", "JoinupStore", "JoinupModel"]),
+        .testTarget(name: "JoinupViewsTests", dependencies: ["JoinupViews", "JoinupStore", "JoinupModel", "JoinupCache", "JoinupSync"]),
         .testTarget(name: "JoinupRemoteTests", dependencies: ["JoinupRemote", "JoinupSync", "JoinupModel"]),
         // Runs the built `joinup` binary inside tmux; depends on it so `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["joinup", "joinup-remote"]),

@@ -12,5 +12,7 @@ public enum Command: Hashable, Sendable {
     case previousTab
     case showTab(Tab)
     case toggleHelp
+    /// Join the open collection (delivery arrives with sign-in; for now it says how to join).
+    case join
     case quit
 }

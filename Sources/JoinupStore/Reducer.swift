@@ -80,6 +80,11 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
     case .showTab(let tab):
         state.tab = tab
         return []
+    case .join:
+        // Joining needs a signed-in account, which this release cannot hold yet: say where to join.
+        let page = state.about?.pageURL ?? "the collection's page on Joinup"
+        state.status = StatusMessage(.info, "Joining from joinup is not available yet. Join on the web: \(page)")
+        return []
     default:
         break
     }

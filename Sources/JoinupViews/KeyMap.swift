@@ -111,6 +111,7 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.character("1")], .showTab(.overview), in: browsing, "Overview tab"),
             Binding([.character("2")], .showTab(.members), in: browsing, "Members tab"),
             Binding([.character("3")], .showTab(.about), in: browsing, "About tab"),
+            Binding([.character("J")], .join, in: browsing, "Join"),
             Binding([.character("?")], .toggleHelp, in: everywhere, "Toggle help", hint: "? help"),
             Binding([.escape], .toggleHelp, in: [.help], "Close help", hint: "Esc close"),
             Binding([.character("q"), .control("c")], .quit, in: everywhere, "Quit", hint: "q quit"),

@@ -193,6 +193,13 @@ import Testing
         #expect(state.overview.cursor == ListCursor(selection: 9, scrollTop: 6))
     }
 
+    @Test func joinSaysWhereToJoinUntilSignInExists() {
+        var state = Self.loaded()
+        #expect(reduce(&state, .commandIssued(.join)).isEmpty)
+        #expect(state.status?.kind == .info)
+        #expect(state.status?.text.contains("Join on the web") == true)
+    }
+
     @Test func failuresReachTheStatusLine() {
         var state = Self.loaded()
         _ = reduce(&state, .loadFailed("Cache error: disk I/O error"))

@@ -257,24 +257,24 @@ import JoinupStore
     @Test func helpOverlayAt60x20() {
         let surface = render(Fixtures.state(tab: .overview, help: true), width: 60, height: 20)
         expectFrame(surface, """
-             EC Open Source Programme Office   [J] Join this collection
-             La┌─ Keys — ? or Esc to close ────────────────────────┐
-             59│ Global                    List                    │
-             [1│ Tab        Next tab       Enter     Open the item │────
-             To│ Shift-Tab  Previous tab                           │ems
-             ▸ │ 1          Overview tab   Item & About            │ou…
-               │ 2          Members tab    ↑/k       Scroll up     │
-             ▸ │ 3          About tab      ↓/j       Scroll down   │fr…
-               │ ?          Toggle help    PgUp      Page up       │
-               │ q/Ctrl-C   Quit           PgDn      Page down     │e …
-               │                           g/Home    Top           │ +7
-               │ List & Members            G/End     Bottom        │n …
-               │ ↑/k        Move up                                │
-               │ ↓/j        Move down      Item                    │
-               │ PgUp       Page up        Esc/Bksp  Back to list  │
-               │ PgDn       Page down                              │
-               │ g/Home     First row      Help                    │
-               │ G/End      Last row       Esc       Close help    │
+             EC┌─ Keys — ? or Esc to close ────────────────────────┐ion
+             La│ Global                    List                    │
+             59│ Tab        Next tab       Enter     Open the item │
+             [1│ Shift-Tab  Previous tab                           │────
+             To│ 1          Overview tab   Item & About            │ems
+             ▸ │ 2          Members tab    ↑/k       Scroll up     │ou…
+               │ 3          About tab      ↓/j       Scroll down   │
+             ▸ │ J          Join           PgUp      Page up       │fr…
+               │ ?          Toggle help    PgDn      Page down     │
+               │ q/Ctrl-C   Quit           g/Home    Top           │e …
+               │                           G/End     Bottom        │ +7
+               │ List & Members                                    │n …
+               │ ↑/k        Move up        Item                    │
+               │ ↓/j        Move down      Esc/Bksp  Back to list  │
+               │ PgUp       Page up                                │
+               │ PgDn       Page down      Help                    │
+               │ g/Home     First row      Esc       Close help    │
+               │ G/End      Last row                               │
                └───────────────────────────────────────────────────┘
              ? help  Esc close  q quit                embedded snapshot
             """, name: "helpOverlayAt60x20")
