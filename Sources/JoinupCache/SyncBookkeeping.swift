@@ -72,7 +72,7 @@ extension CacheDatabase {
         guard !urls.isEmpty else { return [:] }
         return try pool.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT url, etag, last_modified FROM http_validator WHERE url IN (\(placeholders(urls.count)))
+                SELECT url, etag, last_modified FROM http_validator WHERE url IN \(placeholders(urls.count))
                 """, arguments: StatementArguments(urls))
             var result: [String: ResourceValidator] = [:]
             for row in rows {
