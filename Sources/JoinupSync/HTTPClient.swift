@@ -46,7 +46,7 @@ public final class HTTPClient: Sendable {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.timeoutIntervalForRequest = TimeInterval(limits.requestTimeout)
         configuration.timeoutIntervalForResource = TimeInterval(limits.resourceTimeout)
-        configuration.httpAdditionalHeaders = ["User-Agent": "joinup/0.1"]
+        configuration.httpAdditionalHeaders = ["User-Agent": "joinup/0.1", "Accept-Encoding": "gzip"]
         let collector = BodyCollector(limit: limits.maximumBodySize)
         self.collector = collector
         let queue = OperationQueue()
@@ -59,8 +59,10 @@ public final class HTTPClient: Sendable {
     /// GETs `url`, sending `If-None-Match` / `If-Modified-Since` from `validator` when given.
     ///
     /// 200, 304, 404/410 and 412 are answers; any other status, a transport failure or an oversized
-    /// body throws a `SyncError` naming the URL.
-    public func get(_ url: URL, validator: ResourceValidator? = nil) async throws(SyncError) -> HTTPFetch {
+    /// body throws a `SyncError` naming the URL. With `htmlMeansAbsent`, a 200 HTML page counts as
+    /// `.notFound`: a plain web server (or a site that ignores `?_format=`) answers a document URL
+    /// with a page, which says the document is not published.
+    public func get(_ url: URL, validator: ResourceValidator? = nil, htmlMeansAbsent: Bool = false) async throws(SyncError) -> HTTPFetch {
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData,
                                  timeoutInterval: TimeInterval(limits.requestTimeout))
         request.httpMethod = "GET"
@@ -78,6 +80,9 @@ public final class HTTPClient: Sendable {
         }
         switch response.statusCode {
         case 200:
+            if htmlMeansAbsent, response.value(forHTTPHeaderField: "Content-Type")?.lowercased().hasPrefix("text/html") == true {
+                return .notFound
+            }
             return .ok(body: body, etag: response.value(forHTTPHeaderField: "ETag"),
                        lastModified: response.value(forHTTPHeaderField: "Last-Modified"))
         case 304: return .notModified

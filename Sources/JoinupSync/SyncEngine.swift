@@ -153,10 +153,11 @@ public final class SyncEngine: Sendable {
             try cache.validators(for: cached == nil ? [topicsURL] : [metadataURL, topicsURL, feedURL, membersURL])
         }
 
-        let metadata = try await fetch(metadataURL, known[metadataURL], tracker)
-        let topics = try await fetch(topicsURL, known[topicsURL], tracker)
+        // Metadata, topics and members are optional (the real Joinup publishes only feed and metadata).
+        let metadata = try await fetch(metadataURL, known[metadataURL], tracker, optional: true)
+        let topics = try await fetch(topicsURL, known[topicsURL], tracker, optional: true)
         var feed = try await fetch(feedURL, known[feedURL], tracker)
-        let members = try await fetch(membersURL, known[membersURL], tracker)
+        let members = try await fetch(membersURL, known[membersURL], tracker, optional: true)
 
         let fetches: [(SyncedResource, HTTPFetch)] = [(.metadata, metadata), (.topics, topics), (.feed, feed), (.members, members)]
         for (resource, fetch) in fetches where fetch == .preconditionFailed {
@@ -305,14 +306,15 @@ public final class SyncEngine: Sendable {
         }
     }
 
-    private func fetch(_ text: String, _ validator: ResourceValidator?, _ tracker: Tracker) async throws(SyncError) -> HTTPFetch {
+    private func fetch(_ text: String, _ validator: ResourceValidator?, _ tracker: Tracker,
+                       optional: Bool = false) async throws(SyncError) -> HTTPFetch {
         guard let url = URL(string: text) else { throw .transport(url: text, detail: "not a valid URL") }
         tracker.requests += 1
         defer {
             tracker.done += 1
             tracker.report()
         }
-        return try await client.get(url, validator: validator)
+        return try await client.get(url, validator: validator, htmlMeansAbsent: optional)
     }
 
     private func url(of resource: SyncedResource, _ alias: String) -> String {
