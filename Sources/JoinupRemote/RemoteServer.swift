@@ -63,10 +63,32 @@ public final class RemoteServer: Sendable {
         task.cancel()
     }
 
-    /// Answers one request without the network (the same path the HTTP server takes).
-    public func respond(to request: HTTPRequest) async -> HTTPResponse {
-        await core.respond(to: request)
+    /// Answers one GET without the network, through the same code the HTTP server runs.
+    /// `target` is a path with an optional query (`/collection/x/feed.xml?page=2`).
+    public func get(_ target: String, headers: [String: String] = [:]) async -> RemoteResponse {
+        let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
+        let query = (parts.count > 1 ? parts[1] : "").split(separator: "&").map { pair -> HTTPRequest.QueryItem in
+            let kv = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+            return HTTPRequest.QueryItem(name: kv[0], value: kv.count > 1 ? kv[1] : "")
+        }
+        var fields: [HTTPHeader: String] = [:]
+        for (name, value) in headers { fields[HTTPHeader(name)] = value }
+        let request = HTTPRequest(method: .GET, version: .http11, path: parts[0], query: query, headers: fields, body: Data())
+        let response = await core.respond(to: request)
+        var out: [String: String] = [:]
+        for (header, value) in response.headers { out[header.rawValue.lowercased()] = value }
+        let body = (try? await response.bodyData) ?? Data()
+        return RemoteResponse(status: response.statusCode.code, headers: out, body: body)
     }
+}
+
+/// A response as `RemoteServer.get` returns it; header names are lowercased.
+public struct RemoteResponse: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Data
+
+    public subscript(header: String) -> String? { headers[header.lowercased()] }
 }
 
 /// The running server and its task, set once by `start`.
