@@ -119,6 +119,7 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
         var body = Data()
         var response: HTTPURLResponse?
         var tooLarge = false
+        var redirects = 0
         var continuation: CheckedContinuation<(HTTPURLResponse, Data), any Error>
     }
 
@@ -150,6 +151,24 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
             return false
         }
         completionHandler(refuse ? .cancel : .allow)
+    }
+
+    /// Follows redirects with the target resolved against the answering URL: URLSession on Linux
+    /// resolves a relative `Location` with a query (python's http.server sends one for folders)
+    /// into a loop. At most five redirects per request.
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        let count = lock.withLock { () -> Int in
+            pending[task.taskIdentifier]?.redirects += 1
+            return pending[task.taskIdentifier]?.redirects ?? 0
+        }
+        guard count <= 5 else { return completionHandler(nil) }
+        var next = request
+        if let location = response.value(forHTTPHeaderField: "Location"),
+           let target = URL(string: location, relativeTo: response.url)?.absoluteURL {
+            next.url = target
+        }
+        completionHandler(next)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {

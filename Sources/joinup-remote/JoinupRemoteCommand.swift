@@ -72,9 +72,10 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
     }
 
     private func serve(_ server: RemoteServer) async throws {
+        // Handlers first: a signal that arrives right after the URL is printed must stop us cleanly.
+        let stop = StopSignal()
         let base = try await server.start(host: host, port: port)
         FileHandle.standardOutput.write(Data((base + "\n").utf8))
-        let stop = StopSignal()
         await stop.wait()
         await server.stop()
     }
@@ -91,29 +92,39 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
     }
 }
 
-/// Waits for SIGINT or SIGTERM.
+/// Catches SIGINT and SIGTERM from its creation on; `wait` returns once one has arrived.
 private final class StopSignal: @unchecked Sendable {
+    private let lock = NSLock()
     private var sources: [any DispatchSourceSignal] = []
+    private var arrived = false
+    private var waiter: CheckedContinuation<Void, Never>?
+
+    init() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.fire() }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    private func fire() {
+        let waiter = lock.withLock { () -> CheckedContinuation<Void, Never>? in
+            arrived = true
+            defer { self.waiter = nil }
+            return self.waiter
+        }
+        waiter?.resume()
+    }
 
     func wait() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = NSLock()
-            var resumed = false
-            for number in [SIGINT, SIGTERM] {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler {
-                    once.withLock {
-                        guard !resumed else { return }
-                        resumed = true
-                        continuation.resume()
-                    }
-                }
-                source.resume()
-                sources.append(source)
+            let already = lock.withLock { () -> Bool in
+                if !arrived { waiter = continuation }
+                return arrived
             }
+            if already { continuation.resume() }
         }
     }
 }
-
-
