@@ -173,6 +173,9 @@ public enum CollectionGenerator {
         "Feedback from members helped to shape the final recommendations.",
     ]
 
+    /// The sentences split at their `%@`, once (string searching per item is slow).
+    private static let sentenceParts: [[String]] = sentences.map { $0.components(separatedBy: "%@") }
+
     // MARK: Makers
 
     private static func makeCollection(index: Int, rng: inout SplitMix64, categories: [String], terms: [String]) -> Collection {
@@ -218,7 +221,8 @@ public enum CollectionGenerator {
         for _ in 0..<rng.int(1...3) {
             var sentences: [String] = []
             for _ in 0..<rng.int(2...3) {
-                sentences.append(rng.pick(Self.sentences).replacingOccurrences(of: "%@", with: rng.chance(50) ? subject : place))
+                let parts = rng.pick(Self.sentenceParts)
+                sentences.append(parts.count == 2 ? parts[0] + (rng.chance(50) ? subject : place) + parts[1] : parts[0])
             }
             paragraphs.append(sentences.joined(separator: " "))
         }

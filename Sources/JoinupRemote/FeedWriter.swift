@@ -73,18 +73,29 @@ public enum FeedWriter {
     }
 
     /// Plain text (blank-line paragraphs, single line breaks) as the HTML Joinup puts in a description.
+    /// One pass over the scalars: this runs for every item a benchmark generates.
     static func html(_ body: String) -> String {
         guard !body.isEmpty else { return "" }
-        var out = ""
-        for paragraph in body.components(separatedBy: "\n\n") {
-            let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: false).map { htmlEscape(String($0)) }
-            out += "<p>" + lines.joined(separator: "<br>") + "</p>"
+        var out = "<p>"
+        out.reserveCapacity(body.utf8.count + 16)
+        var newlines = 0
+        for c in body.unicodeScalars {
+            if c == "\n" {
+                newlines += 1
+                continue
+            }
+            if newlines > 0 {
+                out += newlines >= 2 ? "</p><p>" : "<br>"
+                newlines = 0
+            }
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.unicodeScalars.append(c)
+            }
         }
+        out += "</p>"
         return out
-    }
-
-    private static func htmlEscape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }
