@@ -50,6 +50,7 @@ public final class RemoteServer: Sendable {
             await server.stop()
             throw SocketError.unsupportedAddress
         }
+        disableNagle(onListeningPort: boundPort)
         let base = "http://\(boundHost):\(boundPort)"
         await core.setBase(base)
         state.set(server: server, task: task)
