@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "JoinupSyncTests", dependencies: ["JoinupSync", "JoinupCache", "JoinupModel"]),
         .testTarget(name: "JoinupStoreTests", dependencies: ["JoinupStore", "JoinupCache", "JoinupSync", "JoinupModel"]),
         .testTarget(name: "JoinupViewsTests", dependencies: ["JoinupViews", "JoinupStore", "JoinupModel"]),
-        .testTarget(name: "JoinupRemoteTests", dependencies: ["JoinupRemote", "JoinupSync", "JoinupModel"]),
+        .testTarget(name: "JoinupRemoteTests", dependencies: ["JoinupRemote", "JoinupSync", "JoinupCache", "JoinupModel"]),
         // Syncs against a real `joinup-remote` process (and `joinup sync`); depends on both
         // executables so `swift test` builds them first.
         .testTarget(name: "SyncIntegrationTests",
