@@ -16,6 +16,8 @@ let package = Package(
     targets: [
         // The C module map for the system ncursesw (wide-character API) and small shims for macros.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // The system zlib (gzip for joinup-remote); Foundation on Linux has no compression API.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // Plain value types shared by every layer; no I/O.
         .target(name: "JoinupModel"),
         // The local SQLite cache (GRDB): schema, migrations, upserts, queries.
@@ -42,7 +44,7 @@ let package = Package(
         ]),
         // A Joinup-compatible HTTP server over a data folder, and the collection generator.
         .target(name: "JoinupRemote", dependencies: [
-            "JoinupModel", "JoinupSync",
+            "JoinupModel", "JoinupSync", "CZlib",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "joinup-remote", dependencies: [
@@ -55,7 +57,11 @@ let package = Package(
         .testTarget(name: "JoinupSyncTests", dependencies: ["JoinupSync", "JoinupCache", "JoinupModel"]),
         .testTarget(name: "JoinupStoreTests", dependencies: ["JoinupStore", "JoinupCache", "JoinupSync", "JoinupModel"]),
         .testTarget(name: "JoinupViewsTests", dependencies: ["JoinupViews", "JoinupStore", "JoinupModel", "JoinupCache", "JoinupSync"]),
-        .testTarget(name: "JoinupRemoteTests", dependencies: ["JoinupRemote", "JoinupSync", "JoinupModel"]),
+        .testTarget(name: "JoinupRemoteTests", dependencies: ["JoinupRemote", "JoinupSync", "JoinupCache", "JoinupModel"]),
+        // Syncs against a real `joinup-remote` process (and `joinup sync`); depends on both
+        // executables so `swift test` builds them first.
+        .testTarget(name: "SyncIntegrationTests",
+                    dependencies: ["joinup", "joinup-remote", "JoinupSync", "JoinupCache", "JoinupModel"]),
         // Runs the built `joinup` binary inside tmux; depends on it so `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["joinup", "joinup-remote"]),
     ]

@@ -65,6 +65,27 @@ enum CacheSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: sync bookkeeping") { db in
+            try db.execute(sql: """
+                -- HTTP validators per resource URL, written in the same transaction as the data they
+                -- describe: an ETag is never remembered for a body that was not stored.
+                CREATE TABLE http_validator (
+                    url TEXT PRIMARY KEY NOT NULL,
+                    etag TEXT,
+                    last_modified TEXT,              -- the Last-Modified header, verbatim
+                    stored_at REAL NOT NULL
+                );
+                -- One row per collection alias a sync was attempted for (the URI may be unknown
+                -- when the first sync of a collection fails).
+                CREATE TABLE sync_status (
+                    alias TEXT PRIMARY KEY NOT NULL,
+                    remote TEXT NOT NULL,
+                    last_attempt REAL NOT NULL,
+                    last_success REAL,
+                    last_error TEXT                  -- NULL after a successful sync
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,294 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import JoinupSync
+
+/// A Joinup-compatible HTTP server over a data folder or a generated data set (DESIGN.md's
+/// remote-feed table): for tests, demos and benchmarks.
+///
+/// Every GET answers with a strong `ETag` (a hash of the body; `-gz` appended for the gzip
+/// representation) and `Last-Modified`, honours `If-None-Match` (which wins) and `If-Modified-Since`
+/// with 304, and gzips when the client accepts it. Feeds are paged (`?page=N`) with RFC 5005 next
+/// links that carry the listing version (`&v=…`); a page asked for with another version answers 412.
+public final class RemoteServer: Sendable {
+    private let core: RemoteCore
+    private let state = ServerState()
+
+    /// Serves the data folder at `folder` (re-reading files when they change).
+    public convenience init(folder: URL, pageSize: Int = RemoteServer.defaultPageSize,
+                            log: (@Sendable (String) -> Void)? = nil,
+                            warn: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.init(source: FolderSource(root: folder, warn: warn), pageSize: pageSize, log: log)
+    }
+
+    /// Serves a generated data set from memory.
+    public convenience init(generated: GeneratedDataSet, pageSize: Int = RemoteServer.defaultPageSize,
+                            log: (@Sendable (String) -> Void)? = nil) {
+        self.init(source: GeneratedSource(generated), pageSize: pageSize, log: log)
+    }
+
+    init(source: any RemoteSource, pageSize: Int, log: (@Sendable (String) -> Void)?) {
+        core = RemoteCore(source: source, pageSize: pageSize, log: log)
+    }
+
+    /// Items per feed page when not told otherwise (0 would mean one page for everything).
+    public static let defaultPageSize = 500
+
+    /// Binds `host:port` (port 0 picks a free port), starts serving in the background and returns
+    /// the base URL, e.g. `http://127.0.0.1:43817`.
+    public func start(host: String = "127.0.0.1", port: UInt16 = 0) async throws -> String {
+        let address = try sockaddr_in.inet(ip4: host, port: port)
+        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: Responder(core: core))
+        let task = Task { try await server.run() }
+        do {
+            try await server.waitUntilListening(timeout: 10)
+        } catch {
+            task.cancel()
+            throw error
+        }
+        guard case let .ip4(boundHost, boundPort)? = await server.listeningAddress else {
+            await server.stop()
+            throw SocketError.unsupportedAddress
+        }
+        disableNagle(onListeningPort: boundPort)
+        let base = "http://\(boundHost):\(boundPort)"
+        await core.setBase(base)
+        state.set(server: server, task: task)
+        return base
+    }
+
+    /// Stops listening and closes the connections.
+    public func stop() async {
+        guard let (server, task) = state.take() else { return }
+        await server.stop(timeout: 1)
+        task.cancel()
+    }
+
+    /// Answers one GET without the network, through the same code the HTTP server runs.
+    /// `target` is a path with an optional query (`/collection/x/feed.xml?page=2`).
+    public func get(_ target: String, headers: [String: String] = [:]) async -> RemoteResponse {
+        let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
+        let query = (parts.count > 1 ? parts[1] : "").split(separator: "&").map { pair -> HTTPRequest.QueryItem in
+            let kv = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+            return HTTPRequest.QueryItem(name: kv[0], value: kv.count > 1 ? kv[1] : "")
+        }
+        var fields: [HTTPHeader: String] = [:]
+        for (name, value) in headers { fields[HTTPHeader(name)] = value }
+        let request = HTTPRequest(method: .GET, version: .http11, path: parts[0], query: query, headers: fields, body: Data())
+        let response = await core.respond(to: request)
+        var out: [String: String] = [:]
+        for (header, value) in response.headers { out[header.rawValue.lowercased()] = value }
+        let body = (try? await response.bodyData) ?? Data()
+        return RemoteResponse(status: response.statusCode.code, headers: out, body: body)
+    }
+}
+
+/// A response as `RemoteServer.get` returns it; header names are lowercased.
+public struct RemoteResponse: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Data
+
+    public subscript(header: String) -> String? { headers[header.lowercased()] }
+}
+
+/// The running server and its task, set once by `start`.
+private final class ServerState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running: (HTTPServer, Task<Void, any Error>)?
+
+    func set(server: HTTPServer, task: Task<Void, any Error>) { lock.withLock { running = (server, task) } }
+    func take() -> (HTTPServer, Task<Void, any Error>)? { lock.withLock { defer { running = nil }; return running } }
+}
+
+private struct Responder: HTTPHandler {
+    let core: RemoteCore
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        await core.respond(to: request)
+    }
+}
+
+/// A response before content negotiation and validation.
+private enum Reply {
+    case document(body: Data, contentType: String, lastModified: Date, etag: String?)
+    case failure(HTTPStatusCode, String)
+}
+
+/// Routing, rendering and HTTP caching semantics; an actor so caches need no locks.
+private actor RemoteCore {
+    let source: any RemoteSource
+    let pageSize: Int
+    let log: (@Sendable (String) -> Void)?
+    private var base = "http://127.0.0.1"
+    /// Rendered feed pages by alias, listing version, page and base URL.
+    private var pages: [String: (body: Data, etag: String)] = [:]
+    /// gzip bodies by the identity ETag.
+    private var gzipped: [String: Data] = [:]
+
+    init(source: any RemoteSource, pageSize: Int, log: (@Sendable (String) -> Void)?) {
+        self.source = source
+        self.pageSize = pageSize
+        self.log = log
+    }
+
+    func setBase(_ base: String) { self.base = base }
+
+    func respond(to request: HTTPRequest) async -> HTTPResponse {
+        let response: HTTPResponse
+        if request.method != .GET && request.method != .HEAD {
+            response = plain(.methodNotAllowed, "Only GET is served.\n")
+        } else {
+            response = await negotiate(route(request), request: request)
+        }
+        let coding = response.headers[.contentEncoding].map { " " + $0 } ?? ""
+        log?("\(request.method.rawValue) \(request.target.rawValue) \(response.statusCode.code)\(coding)")
+        return response
+    }
+
+    // MARK: Routing
+
+    private func route(_ request: HTTPRequest) async -> Reply {
+        let base = request.headers[.host].map { "http://" + $0 } ?? self.base
+        let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        let format = request.query["_format"]
+        switch segments.count {
+        case 1 where segments[0] == "collections.xml":
+            let listings = await source.collections().map(\.listing)
+            let modified = listings.map(\.modified).max() ?? Date(timeIntervalSince1970: 0)
+            return .document(body: DirectoryWriter.write(listings, base: base), contentType: ContentType.rss,
+                             lastModified: modified, etag: nil)
+        case 2 where segments == ["ontology", "topic"]:
+            guard format == "rdfxml" else { return .failure(.notFound, "Only ?_format=rdfxml is served.\n") }
+            guard let document = await source.vocabulary() else { return .failure(.notFound, "No topic vocabulary.\n") }
+            return stored(document)
+        case 2 where segments[0] == "collection":
+            guard let collection = await source.collection(segments[1]) else { return unknown(segments[1]) }
+            if format == "rdfxml" {
+                guard let metadata = collection.metadata else { return .failure(.notFound, "No metadata.\n") }
+                return stored(metadata)
+            }
+            guard format == nil else { return .failure(.notFound, "Unknown _format.\n") }
+            let html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>\(WireFormat.xml(collection.listing.title))</title></head>"
+                + "<body><h1>\(WireFormat.xml(collection.listing.title))</h1></body></html>\n"
+            return .document(body: Data(html.utf8), contentType: ContentType.html,
+                             lastModified: collection.listing.modified, etag: nil)
+        case 3 where segments[0] == "collection" && segments[2] == "feed.xml":
+            guard let collection = await source.collection(segments[1]) else { return unknown(segments[1]) }
+            return feed(collection, request: request, base: base)
+        case 3 where segments[0] == "collection" && segments[2] == "members":
+            guard let collection = await source.collection(segments[1]) else { return unknown(segments[1]) }
+            guard format == "json" else { return .failure(.notFound, "Only ?_format=json is served.\n") }
+            guard let members = collection.members else { return .failure(.notFound, "No members list.\n") }
+            return stored(members)
+        default:
+            return .failure(.notFound, "Not found.\n")
+        }
+    }
+
+    private func unknown(_ alias: String) -> Reply {
+        .failure(.notFound, "No collection \"\(alias)\".\n")
+    }
+
+    private func stored(_ document: StoredDocument) -> Reply {
+        .document(body: document.data, contentType: document.contentType, lastModified: document.lastModified, etag: nil)
+    }
+
+    private func feed(_ collection: ServedCollection, request: HTTPRequest, base: String) -> Reply {
+        let pageText = request.query["page"]
+        let page = pageText.map { Int($0) ?? 0 } ?? 1
+        switch collection.feed {
+        case nil:
+            return .failure(.notFound, "No feed.\n")
+        case .verbatim(let document)?:
+            return page == 1 ? stored(document) : .failure(.notFound, "No such page.\n")
+        case .listing(let listing)?:
+            if let version = request.query["v"], version != listing.version {
+                return .failure(.preconditionFailed, "The feed changed since that link was made; start again from the first page.\n")
+            }
+            let size = pageSize > 0 ? pageSize : max(1, listing.items.count)
+            let pageCount = max(1, (listing.items.count + size - 1) / size)
+            guard page >= 1, page <= pageCount else { return .failure(.notFound, "No such page.\n") }
+            let key = "\(collection.alias)|\(listing.version)|\(page)|\(base)"
+            if let cached = pages[key] {
+                return .document(body: cached.body, contentType: ContentType.rss, lastModified: listing.lastModified, etag: cached.etag)
+            }
+            let feedURL = base + "/collection/" + collection.alias + "/feed.xml"
+            func pageURL(_ n: Int) -> String { n == 1 ? feedURL : feedURL + "?page=\(n)&v=\(listing.version)" }
+            let slice = listing.items[min(listing.items.count, (page - 1) * size)..<min(listing.items.count, page * size)]
+            let channel = FeedChannel(
+                title: listing.title, link: listing.link.isEmpty ? base + "/collection/" + collection.alias : listing.link,
+                description: listing.description, selfURL: pageURL(page),
+                nextURL: page < pageCount ? pageURL(page + 1) : nil, isComplete: listing.isComplete)
+            let body = FeedWriter.write(channel: channel, items: slice, topicLabels: listing.topicLabels)
+            let etag = WireFormat.entityTag(body)
+            if pages.count > 4096 { pages.removeAll() }
+            pages[key] = (body, etag)
+            return .document(body: body, contentType: ContentType.rss, lastModified: listing.lastModified, etag: etag)
+        }
+    }
+
+    // MARK: Validation and encoding
+
+    private func negotiate(_ reply: Reply, request: HTTPRequest) -> HTTPResponse {
+        guard case let .document(body, contentType, lastModified, knownTag) = reply else {
+            if case let .failure(status, message) = reply { return plain(status, message) }
+            return plain(.internalServerError, "\n")
+        }
+        let etag = knownTag ?? WireFormat.entityTag(body)
+        let gzipTag = String(etag.dropLast()) + "-gz\""
+        let useGzip = Self.acceptsGzip(request.headers[HTTPHeader("Accept-Encoding")])
+        var headers = HTTPHeaders()
+        headers[.eTag] = useGzip ? gzipTag : etag
+        headers[.lastModified] = WireFormat.httpDate(lastModified)
+        headers[.cacheControl] = "no-cache"
+        headers[HTTPHeader("Vary")] = "Accept-Encoding"
+
+        if let match = request.headers[.ifNoneMatch] {
+            let tags = match.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.hasPrefix("W/") ? String($0.dropFirst(2)) : $0 }
+            if tags.contains("*") || tags.contains(etag) || tags.contains(gzipTag) {
+                return HTTPResponse(statusCode: .notModified, headers: headers)
+            }
+        } else if let since = request.headers[.ifModifiedSince].flatMap(FeedDate.rfc822),
+                  lastModified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970 {
+            return HTTPResponse(statusCode: .notModified, headers: headers)
+        }
+
+        headers[.contentType] = contentType
+        var payload = body
+        if useGzip {
+            if let cached = gzipped[etag] {
+                payload = cached
+            } else if let compressed = try? Gzip.compress(body) {
+                if gzipped.count > 1024 { gzipped.removeAll() }
+                gzipped[etag] = compressed
+                payload = compressed
+            } else {
+                headers[.eTag] = etag
+            }
+            if payload != body { headers[.contentEncoding] = "gzip" }
+        }
+        if request.method == .HEAD {
+            headers[.contentLength] = String(payload.count)
+            return HTTPResponse(statusCode: .ok, headers: headers)
+        }
+        return HTTPResponse(statusCode: .ok, headers: headers, body: payload)
+    }
+
+    private func plain(_ status: HTTPStatusCode, _ message: String) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: [.contentType: ContentType.text], body: Data(message.utf8))
+    }
+
+    /// True when `Accept-Encoding` lists gzip (or `*`) without `q=0`.
+    static func acceptsGzip(_ header: String?) -> Bool {
+        guard let header else { return false }
+        for part in header.split(separator: ",") {
+            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let coding = fields.first, coding == "gzip" || coding == "x-gzip" || coding == "*" else { continue }
+            let quality = fields.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            if quality > 0 { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import JoinupCache
+
+/// The outcome of one GET that the sync can use.
+public enum HTTPFetch: Sendable, Equatable {
+    /// 200: the body and the validators that came with it.
+    case ok(body: Data, etag: String?, lastModified: String?)
+    /// 304: what we hold is current.
+    case notModified
+    /// 404 / 410: the remote does not publish this resource.
+    case notFound
+    /// 412: a precondition of the URL no longer holds (a paged feed changed under us).
+    case preconditionFailed
+}
+
+/// Limits of the HTTP client; timeouts are whole seconds (URLSession on Linux rounds down).
+public struct HTTPClientLimits: Sendable, Equatable {
+    /// Longest wait for the next bytes of a response.
+    public var requestTimeout: Int
+    /// Longest time for one whole request.
+    public var resourceTimeout: Int
+    /// Largest body accepted, in bytes (after content decoding); larger bodies are refused while arriving.
+    public var maximumBodySize: Int
+
+    public init(requestTimeout: Int = 15, resourceTimeout: Int = 300, maximumBodySize: Int = 64 << 20) {
+        self.requestTimeout = max(1, requestTimeout)
+        self.resourceTimeout = max(1, resourceTimeout)
+        self.maximumBodySize = maximumBodySize
+    }
+}
+
+/// A small HTTP GET client over URLSession: no URL cache, conditional requests from stored
+/// validators, explicit timeouts and a body size limit enforced while the body arrives.
+public final class HTTPClient: Sendable {
+    public let limits: HTTPClientLimits
+    private let session: URLSession
+    private let collector: BodyCollector
+
+    public init(limits: HTTPClientLimits = HTTPClientLimits()) {
+        self.limits = limits
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.timeoutIntervalForRequest = TimeInterval(limits.requestTimeout)
+        configuration.timeoutIntervalForResource = TimeInterval(limits.resourceTimeout)
+        configuration.httpAdditionalHeaders = ["User-Agent": "joinup/0.1", "Accept-Encoding": "gzip"]
+        let collector = BodyCollector(limit: limits.maximumBodySize)
+        self.collector = collector
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = 1
+        session = URLSession(configuration: configuration, delegate: collector, delegateQueue: queue)
+    }
+
+    deinit { session.finishTasksAndInvalidate() }
+
+    /// GETs `url`, sending `If-None-Match` / `If-Modified-Since` from `validator` when given.
+    ///
+    /// 200, 304, 404/410 and 412 are answers; any other status, a transport failure or an oversized
+    /// body throws a `SyncError` naming the URL. With `htmlMeansAbsent`, a 200 HTML page counts as
+    /// `.notFound`: a plain web server (or a site that ignores `?_format=`) answers a document URL
+    /// with a page, which says the document is not published.
+    public func get(_ url: URL, validator: ResourceValidator? = nil, htmlMeansAbsent: Bool = false) async throws(SyncError) -> HTTPFetch {
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData,
+                                 timeoutInterval: TimeInterval(limits.requestTimeout))
+        request.httpMethod = "GET"
+        if let etag = validator?.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
+        if let modified = validator?.lastModified { request.setValue(modified, forHTTPHeaderField: "If-Modified-Since") }
+        let text = url.absoluteString
+        let (response, body): (HTTPURLResponse, Data)
+        do {
+            (response, body) = try await collector.run(session.dataTask(with: request))
+        } catch let error as BodyCollector.TooLarge {
+            _ = error
+            throw .tooLarge(url: text, limit: limits.maximumBodySize)
+        } catch {
+            throw Self.translate(error, url: text, timeout: limits.requestTimeout)
+        }
+        switch response.statusCode {
+        case 200:
+            if htmlMeansAbsent, response.value(forHTTPHeaderField: "Content-Type")?.lowercased().hasPrefix("text/html") == true {
+                return .notFound
+            }
+            return .ok(body: body, etag: response.value(forHTTPHeaderField: "ETag"),
+                       lastModified: response.value(forHTTPHeaderField: "Last-Modified"))
+        case 304: return .notModified
+        case 404, 410: return .notFound
+        case 412: return .preconditionFailed
+        default: throw .httpStatus(url: text, status: response.statusCode)
+        }
+    }
+
+    private static func translate(_ error: any Error, url: String, timeout: Int) -> SyncError {
+        let nsError = error as NSError
+        guard nsError.domain == NSURLErrorDomain else {
+            return .transport(url: url, detail: nsError.localizedDescription)
+        }
+        switch nsError.code {
+        case NSURLErrorTimedOut:
+            return .timedOut(url: url, seconds: timeout)
+        case NSURLErrorCannotConnectToHost, NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed, NSURLErrorNotConnectedToInternet:
+            return .cannotConnect(url: url, detail: nsError.code == NSURLErrorCannotConnectToHost ? "connection refused" : "host not found")
+        case NSURLErrorNetworkConnectionLost, NSURLErrorCannotParseResponse, NSURLErrorBadServerResponse,
+             NSURLErrorCannotDecodeContentData, NSURLErrorCannotDecodeRawData:
+            return .connectionLost(url: url, detail: nsError.localizedDescription)
+        default:
+            return .transport(url: url, detail: "\(nsError.localizedDescription) (URL error \(nsError.code))")
+        }
+    }
+}
+
+/// The session delegate: gathers each task's body, refusing it once it passes the size limit.
+private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    struct TooLarge: Error {}
+
+    private struct Pending {
+        var body = Data()
+        var response: HTTPURLResponse?
+        var tooLarge = false
+        var redirects = 0
+        var continuation: CheckedContinuation<(HTTPURLResponse, Data), any Error>
+    }
+
+    private let limit: Int
+    private let lock = NSLock()
+    private var pending: [Int: Pending] = [:]
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    func run(_ task: URLSessionDataTask) async throws -> (HTTPURLResponse, Data) {
+        try await withCheckedThrowingContinuation { continuation in
+            lock.withLock { pending[task.taskIdentifier] = Pending(continuation: continuation) }
+            task.resume()
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        let http = response as? HTTPURLResponse
+        let declared = http.flatMap { $0.value(forHTTPHeaderField: "Content-Length") }.flatMap(Int.init)
+        let refuse = lock.withLock { () -> Bool in
+            pending[dataTask.taskIdentifier]?.response = http
+            if let declared, declared > limit, http?.value(forHTTPHeaderField: "Content-Encoding") == nil {
+                pending[dataTask.taskIdentifier]?.tooLarge = true
+                return true
+            }
+            return false
+        }
+        completionHandler(refuse ? .cancel : .allow)
+    }
+
+    /// Follows redirects with the target resolved against the answering URL: URLSession on Linux
+    /// resolves a relative `Location` with a query (python's http.server sends one for folders)
+    /// into a loop. At most five redirects per request.
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        let count = lock.withLock { () -> Int in
+            pending[task.taskIdentifier]?.redirects += 1
+            return pending[task.taskIdentifier]?.redirects ?? 0
+        }
+        guard count <= 5 else { return completionHandler(nil) }
+        var next = request
+        if let location = response.value(forHTTPHeaderField: "Location"),
+           let target = URL(string: location, relativeTo: response.url)?.absoluteURL {
+            next.url = target
+        }
+        completionHandler(next)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let refuse = lock.withLock { () -> Bool in
+            guard var entry = pending[dataTask.taskIdentifier], !entry.tooLarge else { return false }
+            if entry.body.count + data.count > limit {
+                entry.tooLarge = true
+                entry.body = Data()
+                pending[dataTask.taskIdentifier] = entry
+                return true
+            }
+            entry.body.append(data)
+            pending[dataTask.taskIdentifier] = entry
+            return false
+        }
+        if refuse { dataTask.cancel() }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        guard let entry = lock.withLock({ pending.removeValue(forKey: task.taskIdentifier) }) else { return }
+        if entry.tooLarge {
+            entry.continuation.resume(throwing: TooLarge())
+        } else if let error {
+            entry.continuation.resume(throwing: error)
+        } else if let response = entry.response ?? (task.response as? HTTPURLResponse) {
+            entry.continuation.resume(returning: (response, entry.body))
+        } else {
+            entry.continuation.resume(throwing: URLError(.badServerResponse))
+        }
+    }
+}

@@ -1,0 +1,362 @@
+import Foundation
+import JoinupCache
+import JoinupModel
+
+/// How far a sync has come, reported after every request.
+public struct SyncProgress: Hashable, Sendable {
+    /// The collection being synced (nil while reading the directory).
+    public var alias: String?
+    public var resourcesDone: Int
+    /// Grows as feed pages are discovered.
+    public var resourcesTotal: Int
+    /// Feed items read so far in this run.
+    public var itemsSoFar: Int
+}
+
+/// One of the four documents a collection is synced from.
+public enum SyncedResource: String, Hashable, Sendable, CaseIterable {
+    case metadata, topics, feed, members
+}
+
+/// What syncing one collection did.
+public enum SyncOutcome: Equatable, Sendable {
+    /// Something changed and was stored; `changed` names the documents that were new.
+    case updated(ApplyResult, changed: [SyncedResource])
+    /// Every document answered 304 (or is not published): nothing but the status stamp was written.
+    case unchanged
+    /// Nothing was stored; the cache keeps its previous copy of the collection.
+    case failed(SyncError)
+}
+
+/// The result of syncing one collection.
+public struct CollectionSyncResult: Equatable, Sendable {
+    public var alias: String
+    public var outcome: SyncOutcome
+    /// HTTP requests made for this collection (feed pages and retries included).
+    public var requests: Int
+
+    public var succeeded: Bool {
+        if case .failed = outcome { return false }
+        return true
+    }
+
+    /// "alias: 3 new, 1 updated, 0 deleted", "alias: unchanged" or "alias: failed: …".
+    public var summary: String {
+        switch outcome {
+        case let .updated(result, changed):
+            var line = "\(alias): \(result.newItems) new, \(result.updatedItems) updated, \(result.deletedItems) deleted"
+            let others = changed.filter { $0 != .feed }.map(\.rawValue)
+            if result.isUnchanged, !others.isEmpty { line += " (\(others.joined(separator: ", ")) changed)" }
+            return line
+        case .unchanged:
+            return "\(alias): unchanged"
+        case let .failed(error):
+            return "\(alias): failed: \(error.message)"
+        }
+    }
+}
+
+/// The result of one sync run.
+public struct SyncReport: Equatable, Sendable {
+    public var remote: String
+    /// Set when the collection directory could not be read (then `results` is empty).
+    public var directoryError: SyncError?
+    public var results: [CollectionSyncResult]
+    /// All HTTP requests of the run, the directory's included.
+    public var requests: Int
+
+    /// True only when the directory (if needed) and every collection synced.
+    public var succeeded: Bool { directoryError == nil && results.allSatisfy(\.succeeded) }
+}
+
+/// Brings collections from a remote into the cache: one transaction per collection, conditional
+/// GETs so an unchanged remote costs one request per document and no writes.
+///
+/// Wiring of conditional answers: each document is used on its own. A 304 on the feed means "no
+/// item changed" (the snapshot then carries no items and is not a complete listing, so the cache
+/// keeps every item); a 304 on the metadata reuses the cached `Collection`; a 304 (or 404) on the
+/// topics reuses the cached vocabulary; a 304 (or 404) on members keeps the cached members. The
+/// first feed page validates the whole listing: a paging remote must change page 1 whenever any
+/// page changes (joinup-remote puts a listing version in its next links).
+public final class SyncEngine: Sendable {
+    public let layout: RemoteLayout
+    public let cache: CacheDatabase
+    public let client: HTTPClient
+    /// How often a paged feed is restarted when it changes while being read (HTTP 412 on a page).
+    public static let feedAttempts = 3
+    /// The most pages one feed may have.
+    public static let maximumPages = 100_000
+
+    public init(layout: RemoteLayout, cache: CacheDatabase, client: HTTPClient = HTTPClient()) {
+        self.layout = layout
+        self.cache = cache
+        self.client = client
+    }
+
+    /// Reads the remote's collection directory.
+    public func directory() async throws(SyncError) -> [DirectoryEntry] {
+        let tracker = Tracker(progress: nil)
+        return try await directory(tracker)
+    }
+
+    /// Syncs the named collections, or every collection of the remote's directory when `aliases`
+    /// is empty. A collection that fails leaves its cached copy as it was; the others still sync.
+    public func sync(aliases: [String] = [], progress: (@Sendable (SyncProgress) -> Void)? = nil) async -> SyncReport {
+        let tracker = Tracker(progress: progress)
+        var names = aliases
+        if names.isEmpty {
+            tracker.total = 1
+            do {
+                names = try await directory(tracker).map(\.alias)
+            } catch {
+                return SyncReport(remote: layout.base, directoryError: error, results: [], requests: tracker.requests)
+            }
+        }
+        tracker.total += SyncedResource.allCases.count * names.count
+        var results: [CollectionSyncResult] = []
+        for alias in names {
+            results.append(await syncCollection(alias, tracker: tracker))
+        }
+        return SyncReport(remote: layout.base, directoryError: nil, results: results, requests: tracker.requests)
+    }
+
+    /// Syncs one collection by alias.
+    public func syncCollection(_ alias: String, progress: (@Sendable (SyncProgress) -> Void)? = nil) async -> CollectionSyncResult {
+        let tracker = Tracker(progress: progress)
+        tracker.total = SyncedResource.allCases.count
+        return await syncCollection(alias, tracker: tracker)
+    }
+
+    // MARK: - One collection
+
+    private func syncCollection(_ alias: String, tracker: Tracker) async -> CollectionSyncResult {
+        tracker.alias = alias
+        let before = tracker.requests
+        let started = Date()
+        let outcome: SyncOutcome
+        do {
+            outcome = try await fetchAndApply(alias, tracker: tracker, now: started)
+        } catch {
+            try? cache.recordSyncFailure(alias: alias, remote: layout.base, message: error.message, at: started)
+            outcome = .failed(error)
+        }
+        return CollectionSyncResult(alias: alias, outcome: outcome, requests: tracker.requests - before)
+    }
+
+    private func fetchAndApply(_ alias: String, tracker: Tracker, now: Date) async throws(SyncError) -> SyncOutcome {
+        let metadataURL = layout.metadata(alias), topicsURL = layout.topics
+        let feedURL = layout.feed(alias), membersURL = layout.members(alias)
+        let cached = try cacheCall { try cache.collection(named: alias) }
+        // Validators are sent only for data the cache holds: the shared vocabulary always, a
+        // collection's own documents only while the collection is cached.
+        let known = try cacheCall {
+            try cache.validators(for: cached == nil ? [topicsURL] : [metadataURL, topicsURL, feedURL, membersURL])
+        }
+
+        // Metadata, topics and members are optional (the real Joinup publishes only feed and metadata).
+        let metadata = try await fetch(metadataURL, known[metadataURL], tracker, optional: true)
+        let topics = try await fetch(topicsURL, known[topicsURL], tracker, optional: true)
+        var feed = try await fetch(feedURL, known[feedURL], tracker)
+        let members = try await fetch(membersURL, known[membersURL], tracker, optional: true)
+
+        let fetches: [(SyncedResource, HTTPFetch)] = [(.metadata, metadata), (.topics, topics), (.feed, feed), (.members, members)]
+        for (resource, fetch) in fetches where fetch == .preconditionFailed {
+            throw .httpStatus(url: url(of: resource, alias), status: 412)
+        }
+        if feed == .notFound { throw .httpStatus(url: feedURL, status: 404) }
+        let changed = fetches.compactMap { resource, fetch -> SyncedResource? in
+            if case .ok = fetch { return resource }
+            return nil
+        }
+        if changed.isEmpty, cached != nil {
+            try cacheCall { try cache.recordUnchangedSync(alias: alias, remote: layout.base, at: now) }
+            return .unchanged
+        }
+
+        // The feed, all pages (restarted when it changes under us).
+        var pages: [FeedPage] = []
+        if case .ok = feed {
+            (pages, feed) = try await readFeed(feedURL, first: feed, tracker: tracker)
+        }
+
+        var collection: Collection
+        var metadataIsReal = true
+        switch metadata {
+        case .ok(let body, _, _):
+            collection = try parse { () throws(FeedParseError) in try CollectionRDFParser.parse(body, resource: metadataURL) }
+        default:
+            if let cached {
+                collection = try cacheCall { try cache.about(collectionURI: cached.uri) }
+                metadataIsReal = metadata == .notModified
+            } else {
+                collection = synthesizedCollection(alias: alias, feed: pages.first, items: pages.flatMap(\.items))
+                metadataIsReal = false
+            }
+        }
+        // The cache finds collections by the alias they were synced under.
+        collection.alias = alias
+
+        let vocabulary: [Topic]
+        if case .ok(let body, _, _) = topics {
+            vocabulary = try parse { () throws(FeedParseError) in try SKOSTopicParser.parse(body, resource: topicsURL) }
+        } else {
+            vocabulary = try cacheCall { try cache.allTopics() }
+        }
+
+        var memberList: [Member]?
+        if case .ok(let body, _, _) = members {
+            let owner = metadataIsReal ? collection.uri : nil
+            memberList = try parse { () throws(FeedParseError) in
+                try MembersJSONParser.parse(body, collectionURI: owner, resource: membersURL)
+            }
+        }
+
+        let snapshot = SnapshotAssembler.assemble(collection: collection, vocabulary: vocabulary,
+                                                  feedPages: pages, members: memberList)
+        var validators: [ResourceValidator] = []
+        for (resource, fetch) in [(SyncedResource.metadata, metadata), (.topics, topics), (.feed, feed), (.members, members)] {
+            switch fetch {
+            case let .ok(_, etag, lastModified):
+                validators.append(ResourceValidator(url: url(of: resource, alias), etag: etag, lastModified: lastModified))
+            case .notFound:
+                validators.append(ResourceValidator(url: url(of: resource, alias), etag: nil, lastModified: nil))
+            default: break
+            }
+        }
+        let result = try cacheCall {
+            try cache.apply(snapshot, remote: layout.base, validators: validators, alias: alias, at: now)
+        }
+        return .updated(result, changed: changed)
+    }
+
+    /// Reads every page of a feed whose first page arrived as `first`; returns the pages and the
+    /// first page's fetch (whose validators stand for the whole listing).
+    private func readFeed(_ feedURL: String, first: HTTPFetch, tracker: Tracker) async throws(SyncError) -> ([FeedPage], HTTPFetch) {
+        var firstFetch = first
+        for attempt in 1...Self.feedAttempts {
+            if attempt > 1 {
+                tracker.total += 1
+                firstFetch = try await fetch(feedURL, nil, tracker)
+            }
+            guard case .ok(let body, _, _) = firstFetch else {
+                throw .httpStatus(url: feedURL, status: firstFetch == .notFound ? 404 : 412)
+            }
+            var page = try parseFeed(body, url: feedURL)
+            tracker.items += page.items.count
+            var pages = [page]
+            var seen: Set<String> = [feedURL]
+            var pageURL = feedURL
+            var restart = false
+            while let next = page.nextPageURL {
+                guard let resolved = URL(string: next, relativeTo: URL(string: pageURL))?.absoluteString,
+                      seen.insert(resolved).inserted, pages.count < Self.maximumPages else {
+                    throw .pagingLoop(url: feedURL)
+                }
+                tracker.total += 1
+                let fetched = try await fetch(resolved, nil, tracker)
+                switch fetched {
+                case .ok(let body, _, _):
+                    page = try parseFeed(body, url: resolved)
+                    tracker.items += page.items.count
+                    pages.append(page)
+                    pageURL = resolved
+                case .preconditionFailed:
+                    restart = true
+                case .notFound, .notModified:
+                    throw .httpStatus(url: resolved, status: fetched == .notFound ? 404 : 304)
+                }
+                if restart { break }
+            }
+            if !restart { return (pages, firstFetch) }
+        }
+        throw .listingKeptChanging(url: feedURL, attempts: Self.feedAttempts)
+    }
+
+    private func parseFeed(_ body: Data, url: String) throws(SyncError) -> FeedPage {
+        try parse { () throws(FeedParseError) in try RSSFeedParser.parse(body, collectionURI: "", resource: url) }
+    }
+
+    /// A minimal `Collection` for a remote that publishes a feed but no metadata: title and page
+    /// from the feed's channel, the page URL as URI, dates from the oldest item (stable across syncs).
+    private func synthesizedCollection(alias: String, feed: FeedPage?, items: [Item]) -> Collection {
+        let channelLink = feed?.link ?? ""
+        let page = URL(string: channelLink)?.scheme?.hasPrefix("http") == true ? channelLink : layout.collectionPage(alias)
+        let title = (feed?.title).flatMap { $0.isEmpty ? nil : $0 } ?? alias
+        let oldest = items.map(\.published).min() ?? Date(timeIntervalSince1970: 0)
+        return Collection(
+            uri: page, alias: alias, title: title, abstract: "", description: "", owner: "", contacts: [],
+            topicURIs: [], spatial: [], keywords: [], isClosed: false, contentCreation: .members,
+            isModerated: false, workflowState: "validated", created: oldest, modified: oldest,
+            pageURL: page, feedURL: layout.feed(alias), metadataURL: layout.metadata(alias))
+    }
+
+    // MARK: - Plumbing
+
+    private func directory(_ tracker: Tracker) async throws(SyncError) -> [DirectoryEntry] {
+        let url = layout.directory
+        switch try await fetch(url, nil, tracker) {
+        case .ok(let body, _, _):
+            return try parse { () throws(FeedParseError) in try CollectionDirectoryParser.parse(body, resource: url) }
+        case .notFound:
+            throw .noDirectory(url: url)
+        case .notModified:
+            throw .httpStatus(url: url, status: 304)
+        case .preconditionFailed:
+            throw .httpStatus(url: url, status: 412)
+        }
+    }
+
+    private func fetch(_ text: String, _ validator: ResourceValidator?, _ tracker: Tracker,
+                       optional: Bool = false) async throws(SyncError) -> HTTPFetch {
+        guard let url = URL(string: text) else { throw .transport(url: text, detail: "not a valid URL") }
+        tracker.requests += 1
+        defer {
+            tracker.done += 1
+            tracker.report()
+        }
+        return try await client.get(url, validator: validator, htmlMeansAbsent: optional)
+    }
+
+    private func url(of resource: SyncedResource, _ alias: String) -> String {
+        switch resource {
+        case .metadata: layout.metadata(alias)
+        case .topics: layout.topics
+        case .feed: layout.feed(alias)
+        case .members: layout.members(alias)
+        }
+    }
+
+    private func cacheCall<T>(_ body: () throws -> T) throws(SyncError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .cache("\(error)")
+        }
+    }
+
+    private func parse<T>(_ body: () throws(FeedParseError) -> T) throws(SyncError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .invalidDocument(error)
+        }
+    }
+}
+
+/// Counts requests and items of one run and reports progress; used by one task at a time.
+private final class Tracker {
+    let progress: (@Sendable (SyncProgress) -> Void)?
+    var alias: String?
+    var done = 0
+    var total = 0
+    var items = 0
+    var requests = 0
+
+    init(progress: (@Sendable (SyncProgress) -> Void)?) {
+        self.progress = progress
+    }
+
+    func report() {
+        progress?(SyncProgress(alias: alias, resourcesDone: done, resourcesTotal: max(total, done), itemsSoFar: items))
+    }
+}

@@ -1,2 +1,0 @@
-import JoinupRemote
-print("joinup-remote")

@@ -1,0 +1,80 @@
+import Foundation
+import JoinupModel
+import JoinupRemote
+import JoinupSync
+import Testing
+
+@Suite struct GeneratorTests {
+    @Test func theSameSeedGivesTheSameDataAndAnotherSeedDoesNot() {
+        let a = CollectionGenerator.generate(itemsPerCollection: 200, collections: 2, seed: 42)
+        let b = CollectionGenerator.generate(itemsPerCollection: 200, collections: 2, seed: 42)
+        let c = CollectionGenerator.generate(itemsPerCollection: 200, collections: 2, seed: 43)
+        #expect(a == b)
+        #expect(a.collections[0].items != c.collections[0].items)
+        #expect(a.collections[0].items != a.collections[1].items)
+    }
+
+    @Test func vocabularyHasJoinupsTwoLevelShape() {
+        let topics = CollectionGenerator.vocabulary
+        let categories = topics.filter(\.isCategory)
+        let terms = topics.filter { !$0.isCategory }
+        #expect((32...48).contains(terms.count))
+        #expect((9...15).contains(categories.count))
+        let categoryURIs = Set(categories.map(\.uri))
+        #expect(terms.allSatisfy { $0.parentURI.map(categoryURIs.contains) == true })
+        let labelsByURI = Dictionary(uniqueKeysWithValues: categories.map { ($0.uri, $0.label) })
+        let sharing = terms.filter { labelsByURI[$0.parentURI!] == $0.label }
+        #expect(sharing.count >= 3, "several terms share their category's label, as ICT does on Joinup")
+        #expect(Set(topics.map(\.uri)).count == topics.count)
+    }
+
+    @Test func itemsHaveEveryKindOneToFiveTopicsAndEventDates() {
+        let set = CollectionGenerator.generate(itemsPerCollection: 500, collections: 3, seed: 1)
+        let known = Set(set.vocabulary.map(\.uri))
+        for generated in set.collections {
+            let items = generated.items
+            #expect(Set(items.map(\.kind)) == Set(ItemKind.allCases))
+            #expect(items.allSatisfy { (1...5).contains($0.topicURIs.count) && Set($0.topicURIs).count == $0.topicURIs.count })
+            #expect(items.allSatisfy { $0.topicURIs.allSatisfy(known.contains) })
+            for event in items where event.kind == .event {
+                #expect(event.eventStart != nil && event.eventEnd! > event.eventStart! && event.eventLocation != nil)
+            }
+            #expect(items.allSatisfy { $0.kind == .event || $0.eventStart == nil })
+            #expect(items.contains { $0.title.unicodeScalars.contains { !$0.isASCII } })
+            #expect(Set(items.map(\.id)).count == items.count)
+            #expect(zip(items, items.dropFirst()).allSatisfy { $0.published > $1.published })
+            #expect(generated.members.contains { $0.roles.contains(.owner) })
+            #expect(generated.members.contains { $0.state == .active })
+        }
+        #expect(set.collections.contains { $0.collection.isClosed })
+        #expect(set.collections.contains { !$0.collection.isClosed })
+    }
+
+    @Test func aWrittenDataFolderParsesBackToTheGeneratedData() throws {
+        let folder = try TemporaryFolder()
+        let set = CollectionGenerator.generate(itemsPerCollection: 60, collections: 2, seed: 5)
+        try set.write(to: folder.url)
+        let vocabulary = try SKOSTopicParser.parse(Data(contentsOf: folder.url.appendingPathComponent("topics.rdf")))
+        #expect(vocabulary == set.vocabulary)
+        for generated in set.collections {
+            let dir = folder.url.appendingPathComponent(generated.collection.alias)
+            let collection = try CollectionRDFParser.parse(Data(contentsOf: dir.appendingPathComponent("collection.rdf")))
+            #expect(collection == generated.collection)
+            let feed = try RSSFeedParser.parse(Data(contentsOf: dir.appendingPathComponent("feed.xml")), collectionURI: collection.uri)
+            #expect(feed.items == generated.items)
+            #expect(feed.isComplete)
+            let members = try MembersJSONParser.parse(Data(contentsOf: dir.appendingPathComponent("members.json")),
+                                                      collectionURI: collection.uri)
+            #expect(members == generated.members)
+        }
+    }
+
+    @Test func aHundredThousandItemsAreQuickToMake() {
+        let clock = ContinuousClock()
+        var set: GeneratedDataSet?
+        let elapsed = clock.measure { set = CollectionGenerator.generate(itemsPerCollection: 100_000, collections: 1, seed: 9) }
+        #expect(set?.collections[0].items.count == 100_000)
+        // Debug builds are several times slower than release; the release figure is in docs/BENCHMARKS.md.
+        #expect(elapsed < .seconds(20))
+    }
+}

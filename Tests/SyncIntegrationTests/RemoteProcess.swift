@@ -1,0 +1,186 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The package's root folder, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// `Fixtures/remote`, the shipped data folder.
+let fixtureFolder = packageRoot.appendingPathComponent("Fixtures/remote")
+
+/// Locates a built executable: beside this test binary (SwiftPM builds it first, as a dependency of
+/// this target), or wherever `JOINUP_BIN_DIR` says.
+func builtBinary(_ name: String) -> String {
+    if let folder = ProcessInfo.processInfo.environment["JOINUP_BIN_DIR"] {
+        return (folder as NSString).appendingPathComponent(name)
+    }
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    while folder.path != "/" {
+        let candidate = folder.appendingPathComponent(name).path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return candidate
+        }
+        folder = folder.deletingLastPathComponent()
+    }
+    return name
+}
+
+enum ProcessError: Error, CustomStringConvertible {
+    case noBaseURL(stderr: String)
+    case timedOut(String)
+
+    var description: String {
+        switch self {
+        case .noBaseURL(let stderr): "joinup-remote printed no base URL. stderr: \(stderr)"
+        case .timedOut(let what): "timed out: \(what)"
+        }
+    }
+}
+
+/// A temporary folder, removed when the value goes away.
+final class TemporaryFolder: @unchecked Sendable {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("joinup-sync-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    /// A copy of the fixture data folder, to edit.
+    func copyOfFixtures() throws -> URL {
+        let copy = url.appendingPathComponent("data")
+        try FileManager.default.copyItem(at: fixtureFolder, to: copy)
+        return copy
+    }
+}
+
+/// A server process (joinup-remote or python's http.server) started for one test and stopped by PID.
+final class ServerProcess: @unchecked Sendable {
+    let process = Process()
+    let base: String
+    private let stderrFile: URL
+
+    /// Starts `executable` and waits for a line of its stdout from which `baseURL` extracts the base URL.
+    init(executable: String, arguments: [String], folder: TemporaryFolder,
+         baseURL: @escaping (String) -> String? = { $0.hasPrefix("http://") ? $0 : nil }) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe()
+        stderrFile = folder.url.appendingPathComponent("server-\(UUID().uuidString.prefix(6)).err")
+        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        process.standardOutput = out
+        process.standardError = try FileHandle(forWritingTo: stderrFile)
+        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        try process.run()
+
+        // Read lines until one names the base URL (a blocking read on a pipe: the process is ours).
+        var buffer = Data()
+        var found: String?
+        let handle = out.fileHandleForReading
+        let deadline = Date().addingTimeInterval(20)
+        while found == nil, Date() < deadline {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            for line in String(decoding: buffer, as: UTF8.self).split(separator: "\n") {
+                if let url = baseURL(String(line)) { found = url; break }
+            }
+        }
+        guard let found else {
+            process.terminate()
+            throw ProcessError.noBaseURL(stderr: (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "")
+        }
+        base = found
+        // Keep draining stdout so the server never blocks on a full pipe.
+        handle.readabilityHandler = { handle in
+            if handle.availableData.isEmpty { handle.readabilityHandler = nil }
+        }
+    }
+
+    var pid: Int32 { process.processIdentifier }
+
+    /// SIGKILL: the server vanishes mid-whatever.
+    func kill() {
+        if process.isRunning { Glibc.kill(pid, SIGKILL) }
+        _ = waitForExit(seconds: 10)
+    }
+
+    /// Sends `signal` and waits for the exit; SIGKILL after 5 s (a runner may start children with
+    /// SIGTERM ignored, and not every server handles it). Returns the exit status.
+    @discardableResult
+    func stop(signal: Int32 = SIGTERM) -> Int32 {
+        if process.isRunning { Glibc.kill(pid, signal) }
+        if !waitForExit(seconds: 5) {
+            Glibc.kill(pid, SIGKILL)
+            _ = waitForExit(seconds: 10)
+        }
+        return process.isRunning ? -1 : process.terminationStatus
+    }
+
+    /// Polls rather than `waitUntilExit`, which spins a CPU on Linux and never gives up.
+    private func waitForExit(seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        return !process.isRunning
+    }
+
+    var stderr: String { (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "" }
+
+    deinit {
+        if process.isRunning { kill() }
+    }
+}
+
+/// `joinup-remote` serving a folder (or generating), logging requests to a file.
+final class RemoteProcess: @unchecked Sendable {
+    let server: ServerProcess
+    let logFile: String
+
+    init(data: URL? = nil, extra: [String] = [], folder: TemporaryFolder) throws {
+        logFile = folder.path("requests-\(UUID().uuidString.prefix(6)).log")
+        var arguments = ["--port", "0", "--log", logFile] + extra
+        if let data { arguments += ["--data", data.path] }
+        server = try ServerProcess(executable: builtBinary("joinup-remote"), arguments: arguments, folder: folder)
+    }
+
+    var base: String { server.base }
+
+    /// The request log so far: one "METHOD target status[ gzip]" line per request.
+    func requests() -> [String] {
+        ((try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+}
+
+/// The result of running a command to completion.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs a program (no shell) to completion with stdin closed.
+func runCommand(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["JOINUP_REMOTE"] = nil
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                         stderr: String(decoding: stderr, as: UTF8.self))
+}
