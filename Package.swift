@@ -61,8 +61,11 @@ let package = Package(
         // Syncs against a real `joinup-remote` process (and `joinup sync`); depends on both
         // executables so `swift test` builds them first.
         .testTarget(name: "SyncIntegrationTests",
-                    dependencies: ["joinup", "joinup-remote", "JoinupSync", "JoinupCache", "JoinupModel"]),
+                    dependencies: ["joinup", "joinup-remote", "JoinupSync", "JoinupCache", "JoinupModel",
+                                   "JoinupTestSupport"]),
         // Runs the built `joinup` binary inside tmux; depends on it so `swift test` builds it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["joinup", "joinup-remote"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["joinup", "joinup-remote", "JoinupTestSupport"]),
+        // Helpers the process-level tests share: temporary folders, child processes, tmux.
+        .target(name: "JoinupTestSupport", path: "Tests/JoinupTestSupport"),
     ]
 )

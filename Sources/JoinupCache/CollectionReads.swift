@@ -7,14 +7,25 @@ public struct CachedCollection: Hashable, Sendable {
     public var uri: String
     public var alias: String
     public var title: String
+    public var itemCount: Int
+
+    public init(uri: String, alias: String, title: String, itemCount: Int = 0) {
+        self.uri = uri
+        self.alias = alias
+        self.title = title
+        self.itemCount = itemCount
+    }
 }
 
 extension CacheDatabase {
     /// Every stored collection, by title.
     public func collections() throws -> [CachedCollection] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT uri, alias, title FROM collection ORDER BY title COLLATE NOCASE")
-                .map { CachedCollection(uri: $0["uri"], alias: $0["alias"], title: $0["title"]) }
+            try Row.fetchAll(db, sql: """
+                SELECT uri, alias, title, (SELECT COUNT(*) FROM item WHERE collection_uri = c.uri) AS items
+                FROM collection c ORDER BY title COLLATE NOCASE
+                """)
+                .map { CachedCollection(uri: $0["uri"], alias: $0["alias"], title: $0["title"], itemCount: $0["items"]) }
         }
     }
 
@@ -31,7 +42,9 @@ extension CacheDatabase {
     public func header(collectionURI uri: String) throws -> CollectionHeader {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT alias, title, modified, origin, synced_at, membership,
+                SELECT alias, title, modified, origin, membership,
+                       -- an unchanged re-sync stamps only sync_status: the header shows it too
+                       MAX(synced_at, COALESCE((SELECT last_success FROM sync_status s WHERE s.alias = c.alias), 0)) AS synced_at,
                        (SELECT MAX(published) FROM item WHERE collection_uri = c.uri) AS newest,
                        (SELECT COUNT(*) FROM member WHERE collection_uri = c.uri AND state = 'active') AS members
                 FROM collection c WHERE uri = ?

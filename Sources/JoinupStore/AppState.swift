@@ -1,3 +1,4 @@
+import JoinupCache
 import JoinupModel
 
 /// The browser's tabs, as on a Joinup collection page.
@@ -108,6 +109,41 @@ public struct MembersState: Hashable, Sendable {
     public init() {}
 }
 
+/// The collections picker (`c`): every cached collection, to switch between them.
+public struct CollectionPicker: Hashable, Sendable {
+    /// Nil until the cache has answered.
+    public var collections: [CachedCollection]?
+    public var cursor = ListCursor()
+
+    public init(collections: [CachedCollection]? = nil) {
+        self.collections = collections
+    }
+
+    public var selected: CachedCollection? {
+        guard let collections, collections.indices.contains(cursor.selection) else { return nil }
+        return collections[cursor.selection]
+    }
+}
+
+/// What a finished sync run reports to the status line.
+public struct SyncSummary: Hashable, Sendable {
+    /// Local wall-clock time of the end of the run, "14:02" (formatted at the edge, not in the reducer).
+    public var finishedAt: String
+    public var newItems: Int
+    public var updatedItems: Int
+    public var deletedItems: Int
+    /// One "alias: reason" line per collection (or the directory) that failed.
+    public var failures: [String]
+
+    public init(finishedAt: String, newItems: Int = 0, updatedItems: Int = 0, deletedItems: Int = 0, failures: [String] = []) {
+        self.finishedAt = finishedAt
+        self.newItems = newItems
+        self.updatedItems = updatedItems
+        self.deletedItems = deletedItems
+        self.failures = failures
+    }
+}
+
 /// A message in the status line.
 public struct StatusMessage: Hashable, Sendable {
     public enum Kind: Hashable, Sendable { case info, busy, error }
@@ -135,6 +171,11 @@ public struct AppState: Hashable, Sendable {
     public var overview = OverviewState()
     public var members = MembersState()
     public var isHelpVisible = false
+    /// The remote `r` syncs from; nil when none is configured.
+    public var remote: String?
+    public var isSyncing = false
+    /// The collections picker, when open.
+    public var picker: CollectionPicker?
     public var status: StatusMessage?
     public var isQuitting = false
 
@@ -143,6 +184,7 @@ public struct AppState: Hashable, Sendable {
     /// The region the keys act on, which also picks the status-line hints.
     public var focus: Focus {
         if isHelpVisible { return .help }
+        if picker != nil { return .picker }
         switch tab {
         case .overview: return overview.openedItem == nil ? .itemList : .itemDetail
         case .members: return .members
@@ -157,5 +199,6 @@ public enum Focus: Hashable, Sendable, CaseIterable {
     case itemDetail
     case members
     case about
+    case picker
     case help
 }

@@ -14,5 +14,9 @@ public enum Command: Hashable, Sendable {
     case toggleHelp
     /// Join the open collection (delivery arrives with sign-in; for now it says how to join).
     case join
+    /// Sync every collection from the configured remote, in the background.
+    case sync
+    /// Open or close the collections picker.
+    case toggleCollectionPicker
     case quit
 }

@@ -1,16 +1,21 @@
+import Foundation
 import JoinupCache
 import JoinupModel
+import JoinupSync
 
-/// Runs the reducer's effects against the cache and turns each outcome into an action.
+/// Runs the reducer's effects against the cache and the remote, and turns what happens into actions.
 public struct EffectRunner: Sendable {
     let cache: CacheDatabase
+    let client: HTTPClient
 
-    public init(cache: CacheDatabase) {
+    public init(cache: CacheDatabase, client: HTTPClient = HTTPClient()) {
         self.cache = cache
+        self.client = client
     }
 
-    /// Performs one effect; errors come back as `.loadFailed` with a message for the status line.
-    public func run(_ effect: Effect) async -> [Action] {
+    /// Performs one effect, sending actions as they happen (a sync reports progress on the way).
+    /// Cache errors come back as `.loadFailed` with a message for the status line.
+    public func run(_ effect: Effect, send: @Sendable (Action) async -> Void) async {
         do {
             switch effect {
             case .loadCollection(let uri, let filter, let windowSize):
@@ -21,21 +26,84 @@ public struct EffectRunner: Sendable {
                 let facets = try cache.facetCounts(collectionURI: uri, filter: filter)
                 let count = try cache.itemCount(collectionURI: uri, filter: filter)
                 let rows = try cache.itemSummaries(collectionURI: uri, filter: filter, offset: 0, limit: windowSize)
-                return [
-                    .collectionLoaded(header: header, about: about, aboutTopics: aboutTopics, members: members),
-                    .overviewLoaded(facets: facets, itemCount: count, window: ItemWindow(offset: 0, rows: rows)),
-                ]
+                await send(.collectionLoaded(header: header, about: about, aboutTopics: aboutTopics, members: members))
+                await send(.overviewLoaded(facets: facets, itemCount: count, window: ItemWindow(offset: 0, rows: rows)))
             case .loadItemWindow(let uri, let filter, let offset, let limit):
                 let rows = try cache.itemSummaries(collectionURI: uri, filter: filter, offset: offset, limit: limit)
-                return [.itemWindowLoaded(ItemWindow(offset: offset, rows: rows))]
+                await send(.itemWindowLoaded(ItemWindow(offset: offset, rows: rows)))
             case .loadItem(let uri, let id):
                 guard let detail = try cache.item(collectionURI: uri, id: id) else {
-                    return [.loadFailed("That item is no longer in the cache.")]
+                    await send(.loadFailed("That item is no longer in the cache."))
+                    return
                 }
-                return [.itemLoaded(detail)]
+                await send(.itemLoaded(detail))
+            case .sync(let remote):
+                await send(.syncFinished(await sync(from: remote, send: send)))
+            case .observeCache:
+                // The first value is the state the initial load already shows.
+                for try await _ in cache.collectionChanges().dropFirst() {
+                    await send(.cacheChanged)
+                }
+            case .listCollections:
+                await send(.collectionsListed(try cache.collections()))
             }
+        } catch is CancellationError {
+            return
         } catch {
-            return [.loadFailed("Cache error: \(error)")]
+            await send(.loadFailed("Cache error: \(error)"))
         }
     }
+
+    /// Runs a finite effect to the end and returns every action it sent (tests, scripts).
+    public func run(_ effect: Effect) async -> [Action] {
+        let collected = ActionLog()
+        await run(effect) { await collected.append($0) }
+        return await collected.actions
+    }
+
+    private func sync(from remote: String, send: @Sendable (Action) async -> Void) async -> SyncSummary {
+        let finishedAt = { Self.clockTime(Date()) }
+        guard let layout = RemoteLayout(base: remote) else {
+            return SyncSummary(finishedAt: finishedAt(), failures: ["\"\(remote)\" is not an http(s) URL"])
+        }
+        let engine = SyncEngine(layout: layout, cache: cache, client: client)
+        // Progress arrives on the engine's threads; forward it in order through a stream.
+        let (progress, continuation) = AsyncStream<SyncProgress>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let report = await withTaskGroup(of: SyncReport?.self) { group in
+            group.addTask {
+                let report = await engine.sync(progress: { continuation.yield($0) })
+                continuation.finish()
+                return report
+            }
+            for await step in progress { await send(.syncProgressed(step)) }
+            return await group.next()!!
+        }
+        var summary = SyncSummary(finishedAt: finishedAt())
+        if let error = report.directoryError { summary.failures.append("directory: \(error.message)") }
+        for result in report.results {
+            switch result.outcome {
+            case .updated(let applied, _):
+                summary.newItems += applied.newItems
+                summary.updatedItems += applied.updatedItems
+                summary.deletedItems += applied.deletedItems
+            case .unchanged:
+                break
+            case .failed(let error):
+                summary.failures.append("\(result.alias): \(error.message)")
+            }
+        }
+        return summary
+    }
+
+    /// "14:02" in the user's own time zone.
+    static func clockTime(_ date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+}
+
+/// Collects actions across suspension points.
+private actor ActionLog {
+    var actions: [Action] = []
+    func append(_ action: Action) { actions.append(action) }
 }

@@ -10,7 +10,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .started(let uri):
         state.collectionURI = uri
         state.status = StatusMessage(.busy, "Loading…")
-        return [.loadCollection(uri: uri, filter: state.overview.filter, windowSize: itemWindowSize)]
+        return [.loadCollection(uri: uri, filter: state.overview.filter, windowSize: itemWindowSize), .observeCache]
 
     case .collectionLoaded(let header, let about, let aboutTopics, let members):
         state.header = header
@@ -55,8 +55,49 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 
     case .commandIssued(let command):
         return handle(command, in: &state)
+
+    case .syncProgressed(let progress):
+        guard state.isSyncing else { return [] }
+        let what = progress.alias ?? "the collection directory"
+        let items = progress.itemsSoFar > 0 ? " · \(progress.itemsSoFar) items" : ""
+        state.status = StatusMessage(.busy, "Syncing \(what): \(progress.resourcesDone)/\(progress.resourcesTotal) documents\(items)")
+        return []
+
+    case .syncFinished(let summary):
+        state.isSyncing = false
+        state.status = syncStatus(summary)
+        return []
+
+    case .cacheChanged:
+        var effects: [Effect] = []
+        if let uri = state.collectionURI {
+            effects.append(.loadCollection(uri: uri, filter: state.overview.filter, windowSize: itemWindowSize))
+        }
+        if state.picker != nil { effects.append(.listCollections) }
+        return effects
+
+    case .collectionsListed(let collections):
+        guard state.picker != nil else { return [] }
+        let current = collections.firstIndex { $0.uri == state.collectionURI } ?? 0
+        state.picker?.collections = collections
+        state.picker?.cursor = ListCursor().moved(to: current, count: collections.count, rows: state.viewport.memberRows)
+        return []
     }
 }
+
+/// "Synced 14:02 · 3 new, 1 updated" or what failed.
+private func syncStatus(_ summary: SyncSummary) -> StatusMessage {
+    var changes = ["\(summary.newItems) new"]
+    if summary.updatedItems > 0 { changes.append("\(summary.updatedItems) updated") }
+    if summary.deletedItems > 0 { changes.append("\(summary.deletedItems) deleted") }
+    let synced = "Synced \(summary.finishedAt) · \(changes.joined(separator: ", "))"
+    guard let first = summary.failures.first else { return StatusMessage(.info, synced) }
+    let more = summary.failures.count > 1 ? " (and \(summary.failures.count - 1) more)" : ""
+    return StatusMessage(.error, "Sync failed: \(first)\(more)")
+}
+
+/// The remote-less `r`: say exactly how to configure one.
+let noRemoteMessage = "No remote to sync from: start with --remote URL, set JOINUP_REMOTE, or put remote = \"URL\" in config.toml"
 
 private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
     switch command {
@@ -71,6 +112,27 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
         return []
     case _ where state.isHelpVisible:
         return []
+    case .sync:
+        guard let remote = state.remote else {
+            state.status = StatusMessage(.error, noRemoteMessage)
+            return []
+        }
+        guard !state.isSyncing else {
+            state.status = StatusMessage(.busy, "A sync is already running…")
+            return []
+        }
+        state.isSyncing = true
+        state.status = StatusMessage(.busy, "Syncing from \(remote)…")
+        return [.sync(remote: remote)]
+    case .toggleCollectionPicker:
+        if state.picker != nil {
+            state.picker = nil
+            return []
+        }
+        state.picker = CollectionPicker()
+        return [.listCollections]
+    case _ where state.picker != nil:
+        return handlePicker(command, in: &state)
     case .nextTab:
         state.tab = Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count)!
         return []
@@ -128,9 +190,46 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
         }
         return []
 
-    case .help:
+    case .help, .picker:
         return []
     }
+}
+
+/// Keys while the collections picker is open: move, Enter switches, Esc closes.
+private func handlePicker(_ command: Command, in state: inout AppState) -> [Effect] {
+    guard var picker = state.picker else { return [] }
+    switch command {
+    case .back:
+        state.picker = nil
+        return []
+    case .open:
+        guard let chosen = picker.selected else { return [] }
+        state.picker = nil
+        guard chosen.uri != state.collectionURI else { return [] }
+        return switchCollection(to: chosen.uri, in: &state)
+    default:
+        let count = picker.collections?.count ?? 0
+        let rows = state.viewport.memberRows
+        if let target = target(of: command, from: picker.cursor.selection, count: count, page: rows) {
+            picker.cursor = picker.cursor.moved(to: target, count: count, rows: rows)
+            state.picker = picker
+        }
+        return []
+    }
+}
+
+/// Shows another collection from the start: its Overview, nothing selected or opened.
+private func switchCollection(to uri: String, in state: inout AppState) -> [Effect] {
+    state.collectionURI = uri
+    state.header = nil
+    state.about = nil
+    state.aboutTopics = []
+    state.aboutScroll = 0
+    state.overview = OverviewState()
+    state.members = MembersState()
+    state.tab = .overview
+    state.status = StatusMessage(.busy, "Loading…")
+    return [.loadCollection(uri: uri, filter: state.overview.filter, windowSize: itemWindowSize)]
 }
 
 /// Where a movement command takes a list selection (nil: not a movement).

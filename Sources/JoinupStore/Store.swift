@@ -5,29 +5,35 @@ public final class Store {
     private let runner: EffectRunner
     /// Called after every state change (the terminal loop redraws).
     public var onChange: (@MainActor () -> Void)?
-    private var inFlight = 0
+    private var running: [Int: Task<Void, Never>] = [:]
+    private var nextTaskID = 0
 
     public init(state: AppState = AppState(), runner: EffectRunner) {
         self.state = state
         self.runner = runner
     }
 
-    /// True while effects are running (tests and the loop can wait for quiet).
-    public var isBusy: Bool { inFlight > 0 }
-
     public func send(_ action: Action) {
         let effects = reduce(&state, action)
         onChange?()
-        for effect in effects {
-            inFlight += 1
-            let runner = runner
-            Task.detached(priority: .userInitiated) {
-                let actions = await runner.run(effect)
-                await MainActor.run {
-                    self.inFlight -= 1
-                    for action in actions { self.send(action) }
-                }
+        for effect in effects { start(effect) }
+    }
+
+    /// Cancels every running effect (the cache observation runs until this is called).
+    public func stop() {
+        running.values.forEach { $0.cancel() }
+        running = [:]
+    }
+
+    private func start(_ effect: Effect) {
+        let id = nextTaskID
+        nextTaskID += 1
+        let runner = runner
+        running[id] = Task.detached(priority: .userInitiated) { [weak self] in
+            await runner.run(effect) { action in
+                await MainActor.run { self?.send(action) }
             }
+            await MainActor.run { _ = self?.running.removeValue(forKey: id) }
         }
     }
 }

@@ -41,9 +41,8 @@ public final class HTTPClient: Sendable {
 
     public init(limits: HTTPClientLimits = HTTPClientLimits()) {
         self.limits = limits
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        // A copy of one configuration made away from $HOME (see FoundationScratch).
+        let configuration = FoundationScratch.configuration.copy() as! URLSessionConfiguration
         configuration.timeoutIntervalForRequest = TimeInterval(limits.requestTimeout)
         configuration.timeoutIntervalForResource = TimeInterval(limits.resourceTimeout)
         configuration.httpAdditionalHeaders = ["User-Agent": "joinup/0.1", "Accept-Encoding": "gzip"]

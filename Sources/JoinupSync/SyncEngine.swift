@@ -11,6 +11,13 @@ public struct SyncProgress: Hashable, Sendable {
     public var resourcesTotal: Int
     /// Feed items read so far in this run.
     public var itemsSoFar: Int
+
+    public init(alias: String?, resourcesDone: Int, resourcesTotal: Int, itemsSoFar: Int) {
+        self.alias = alias
+        self.resourcesDone = resourcesDone
+        self.resourcesTotal = resourcesTotal
+        self.itemsSoFar = itemsSoFar
+    }
 }
 
 /// One of the four documents a collection is synced from.

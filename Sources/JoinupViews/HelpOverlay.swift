@@ -51,7 +51,7 @@ enum HelpOverlay {
         guard width >= 2, height >= 2 else { return }
         let box = Rect(x: room.x + (room.width - width) / 2, y: room.y + (room.height - height) / 2,
                        width: width, height: height)
-        drawFrame(box, on: &surface)
+        BoxFrame.draw(box, title: title, on: &surface)
         let inner = box.inset(left: 2, top: 1, right: 2, bottom: 1)
         var x = inner.x
         for column in columns {
@@ -96,18 +96,6 @@ enum HelpOverlay {
 
     private static func boxWidth(_ columns: [Column]) -> Int {
         columns.reduce(0) { $0 + $1.width } + 3 * max(0, columns.count - 1) + 4
-    }
-
-    private static func drawFrame(_ box: Rect, on surface: inout some Surface) {
-        surface.fill(box, style: .help)
-        let horizontal = String(repeating: "─", count: max(0, box.width - 2))
-        surface.put("┌" + horizontal + "┐", x: box.x, y: box.y, style: .border)
-        surface.put("└" + horizontal + "┘", x: box.x, y: box.maxY - 1, style: .border)
-        for y in (box.y + 1)..<(box.maxY - 1) {
-            surface.put("│", x: box.x, y: y, style: .border)
-            surface.put("│", x: box.maxX - 1, y: y, style: .border)
-        }
-        surface.put(title, x: box.x + 2, y: box.y, maxWidth: box.width - 4, style: .helpKey)
     }
 
     private static func draw(_ column: Column, in area: Rect, on surface: inout some Surface) {

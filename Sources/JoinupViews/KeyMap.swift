@@ -79,38 +79,34 @@ public struct KeyMap: Hashable, Sendable {
     /// "List & Members": the contexts a binding applies to, as help names them.
     static func title(of contexts: Set<Focus>) -> String {
         let names: [(Focus, String)] = [
-            (.itemList, "List"), (.itemDetail, "Item"), (.members, "Members"), (.about, "About"), (.help, "Help"),
+            (.itemList, "List"), (.itemDetail, "Item"), (.members, "Members"), (.about, "About"),
+            (.picker, "Collections"), (.help, "Help"),
         ]
         return names.filter { contexts.contains($0.0) }.map(\.1).joined(separator: " & ")
     }
 
     /// joinup's bindings.
     public static let standard: KeyMap = {
-        let lists: Set<Focus> = [.itemList, .members]
-        let texts: Set<Focus> = [.itemDetail, .about]
-        let everywhere = browsing.union([.help])
+        // Movement means the same everywhere: the list's cursor, an item's or About's scroll.
+        let moving = browsing.union([.picker])
+        let everywhere = moving.union([.help])
         return KeyMap(bindings: [
-            Binding([.up, .character("k")], .moveUp, in: lists, "Move up", hint: "↑↓ move"),
-            Binding([.down, .character("j")], .moveDown, in: lists, "Move down"),
-            Binding([.pageUp], .pageUp, in: lists, "Page up"),
-            Binding([.pageDown], .pageDown, in: lists, "Page down"),
-            Binding([.character("g"), .home], .moveToTop, in: lists, "First row"),
-            Binding([.character("G"), .end], .moveToBottom, in: lists, "Last row"),
-            Binding([.enter], .open, in: [.itemList], "Open the item", hint: "Enter open"),
-
-            Binding([.up, .character("k")], .moveUp, in: texts, "Scroll up", hint: "↑↓ scroll"),
-            Binding([.down, .character("j")], .moveDown, in: texts, "Scroll down"),
-            Binding([.pageUp], .pageUp, in: texts, "Page up"),
-            Binding([.pageDown], .pageDown, in: texts, "Page down"),
-            Binding([.character("g"), .home], .moveToTop, in: texts, "Top"),
-            Binding([.character("G"), .end], .moveToBottom, in: texts, "Bottom"),
-            Binding([.escape, .backspace], .back, in: [.itemDetail], "Back to list", hint: "Esc back"),
+            Binding([.up, .character("k")], .moveUp, in: moving, "Up", hint: "↑↓ move"),
+            Binding([.down, .character("j")], .moveDown, in: moving, "Down"),
+            Binding([.pageUp], .pageUp, in: moving, "Page up"),
+            Binding([.pageDown], .pageDown, in: moving, "Page down"),
+            Binding([.character("g"), .home], .moveToTop, in: moving, "Top"),
+            Binding([.character("G"), .end], .moveToBottom, in: moving, "Bottom"),
+            Binding([.enter], .open, in: [.itemList, .picker], "Open", hint: "Enter open"),
+            Binding([.escape, .backspace], .back, in: [.itemDetail, .picker], "Back", hint: "Esc back"),
 
             Binding([.tab], .nextTab, in: browsing, "Next tab"),
             Binding([.backTab], .previousTab, in: browsing, "Previous tab"),
             Binding([.character("1")], .showTab(.overview), in: browsing, "Overview tab"),
             Binding([.character("2")], .showTab(.members), in: browsing, "Members tab"),
             Binding([.character("3")], .showTab(.about), in: browsing, "About tab"),
+            Binding([.character("r")], .sync, in: browsing, "Sync", hint: "r sync"),
+            Binding([.character("c")], .toggleCollectionPicker, in: moving, "Collections"),
             Binding([.character("J")], .join, in: browsing, "Join"),
             Binding([.character("?")], .toggleHelp, in: everywhere, "Toggle help", hint: "? help"),
             Binding([.escape], .toggleHelp, in: [.help], "Close help", hint: "Esc close"),

@@ -21,6 +21,9 @@ public enum Screen {
         case .about: AboutPane.render(state, in: layout.aboutContent, on: &surface)
         }
         StatusLine.render(state, keyMap: keyMap, in: layout.status, on: &surface)
+        if state.picker != nil {
+            CollectionPickerOverlay.render(state, on: &surface)
+        }
         if state.isHelpVisible {
             HelpOverlay.render(keyMap, on: &surface)
         }

@@ -27,7 +27,10 @@ public final class TerminalApp {
         Self.selectUTF8Locale()
         let stopSignals = StopSignals()
         startScreen()
-        defer { endwin() }
+        defer {
+            store.stop()
+            endwin()
+        }
 
         store.onChange = { [weak self] in self?.needsDraw = true }
         store.send(.started(collectionURI: collectionURI))

@@ -8,12 +8,13 @@ struct Items: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List a collection's content (date, type, title, topics).")
 
     @OptionGroup var options: PathOptions
+    @OptionGroup var selection: CollectionOption
 
     @Option(help: "Show at most this many items.")
     var limit: Int = 1_000_000
 
     func run() throws {
-        let opened = try OpenedCache.open(options)
+        let opened = try OpenedCache.open(options, collection: selection.collection)
         let rows = try opened.cache.itemSummaries(collectionURI: opened.collection.uri, filter: .none, offset: 0, limit: limit)
         for row in rows {
             var topics = row.leadingTopics.joined(separator: ", ")
@@ -28,9 +29,10 @@ struct Members: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List a collection's members (name, title, organisation, roles).")
 
     @OptionGroup var options: PathOptions
+    @OptionGroup var selection: CollectionOption
 
     func run() throws {
-        let opened = try OpenedCache.open(options)
+        let opened = try OpenedCache.open(options, collection: selection.collection)
         let members = try opened.cache.members(collectionURI: opened.collection.uri)
         for member in members {
             print([member.name, member.businessTitle, member.organisation,
@@ -44,9 +46,10 @@ struct About: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show a collection's header and About metadata.")
 
     @OptionGroup var options: PathOptions
+    @OptionGroup var selection: CollectionOption
 
     func run() throws {
-        let opened = try OpenedCache.open(options)
+        let opened = try OpenedCache.open(options, collection: selection.collection)
         let uri = opened.collection.uri
         let header = try opened.cache.header(collectionURI: uri)
         let about = try opened.cache.about(collectionURI: uri)

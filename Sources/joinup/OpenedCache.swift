@@ -10,13 +10,13 @@ struct OpenedCache {
     var importedSnapshot: Bool
 
     /// Opens (or creates) the cache; an empty one is filled from the embedded snapshot first.
-    static func open(_ options: PathOptions) throws -> OpenedCache {
+    static func open(_ options: PathOptions, collection name: String?) throws -> OpenedCache {
         let paths = options.paths
         try FileManager.default.createDirectory(atPath: paths.dataDirectory, withIntermediateDirectories: true)
         let cache = try CacheDatabase(path: paths.cacheFile)
         let imported = try SnapshotImport.importEmbeddedSnapshotIfEmpty(into: cache)
         let collection: CachedCollection?
-        if let name = options.collection {
+        if let name {
             collection = try cache.collection(named: name)
             guard collection != nil else { throw CacheError.unknownCollection(name) }
         } else {

@@ -10,9 +10,12 @@ struct PathOptions: ParsableArguments {
         "Folder for config.toml (default: $JOINUP_CONFIG_DIR, else $XDG_CONFIG_HOME/joinup).", valueName: "dir"))
     var configDirectory: String?
 
-    @Option(name: .customLong("collection"), help: ArgumentHelp(
-        "Collection to open, by alias or URI (default: the first one cached).", valueName: "alias"))
-    var collection: String?
-
     var paths: AppPaths { AppPaths.resolve(dataFlag: dataDirectory, configFlag: configDirectory) }
+}
+
+/// The collection a reading subcommand shows.
+struct CollectionOption: ParsableArguments {
+    @Option(name: .customLong("collection"), help: ArgumentHelp(
+        "Collection to open, by alias or URI (default: the first one cached, by title).", valueName: "alias"))
+    var collection: String?
 }

@@ -23,16 +23,10 @@ struct Sync: AsyncParsableCommand {
     @Option(help: "Seconds to wait for an answer before giving up.")
     var timeout: Int = 15
 
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
-        "Folder for the cache (default: $JOINUP_DATA_DIR, else $XDG_DATA_HOME/joinup).", valueName: "dir"))
-    var dataDirectory: String?
-
-    @Option(name: .customLong("config-dir"), help: ArgumentHelp(
-        "Folder for config.toml (default: $JOINUP_CONFIG_DIR, else $XDG_CONFIG_HOME/joinup).", valueName: "dir"))
-    var configDirectory: String?
+    @OptionGroup var options: PathOptions
 
     func run() async throws {
-        let paths = AppPaths.resolve(dataFlag: dataDirectory, configFlag: configDirectory)
+        let paths = options.paths
         guard let remoteText = RemoteSetting.resolve(flag: remote, configFile: paths.configFile) else {
             fail("no remote configured: pass --remote URL, set JOINUP_REMOTE, or put remote = \"URL\" in \(paths.configFile)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import JoinupTestSupport
 import Testing
 
 /// The seed page's eight titles, newest first.
@@ -20,7 +21,7 @@ let seedTitles = [
 
     init() throws {
         folder = try TemporaryFolder()
-        let command = "\(shellQuoted(BuiltBinary.joinup)) --data-dir \(shellQuoted(folder.path("data"))) "
+        let command = "\(shellQuoted(builtBinary("joinup"))) --data-dir \(shellQuoted(folder.path("data"))) "
             + "--config-dir \(shellQuoted(folder.path("config"))); echo \"EXIT=$?\"; sleep 60"
         session = try TmuxSession(command: command, environment: ["HOME": folder.path("home")])
         try session.waitFor("EC Open Source Programme Office")
@@ -103,7 +104,7 @@ let seedTitles = [
 @Suite struct HeadlessEndToEndTests {
     @Test func withoutATerminalItExitsTwoNamingTheAlternatives() throws {
         let folder = try TemporaryFolder()
-        let result = try runCommand(BuiltBinary.joinup, ["--data-dir", folder.path("data"), "--config-dir", folder.path("config")])
+        let result = try runCommand(builtBinary("joinup"), ["--data-dir", folder.path("data"), "--config-dir", folder.path("config")])
         #expect(result.status == 2)
         #expect(result.stderr.contains("joinup items"))
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -111,19 +112,19 @@ let seedTitles = [
     }
 
     @Test func helpAndVersionWork() throws {
-        let help = try runCommand(BuiltBinary.joinup, ["--help"])
+        let help = try runCommand(builtBinary("joinup"), ["--help"])
         #expect(help.status == 0)
         for subcommand in ["browse", "items", "members", "about"] { #expect(help.stdout.contains(subcommand)) }
-        let browseHelp = try runCommand(BuiltBinary.joinup, ["browse", "--help"])
+        let browseHelp = try runCommand(builtBinary("joinup"), ["browse", "--help"])
         #expect(browseHelp.stdout.contains("--data-dir"))
-        let version = try runCommand(BuiltBinary.joinup, ["--version"])
+        let version = try runCommand(builtBinary("joinup"), ["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.hasPrefix("joinup "))
     }
 
     @Test func environmentVariablesChooseTheFolders() throws {
         let folder = try TemporaryFolder()
-        let result = try runCommand(BuiltBinary.joinup, ["items"], environment: [
+        let result = try runCommand(builtBinary("joinup"), ["items"], environment: [
             "JOINUP_DATA_DIR": folder.path("from-env"), "HOME": folder.path("home"),
         ])
         #expect(result.status == 0)
@@ -133,20 +134,20 @@ let seedTitles = [
 
     @Test func headlessItemsListTheSeedInOrder() throws {
         let folder = try TemporaryFolder()
-        let result = try runCommand(BuiltBinary.joinup, ["items", "--data-dir", folder.path("data")])
+        let result = try runCommand(builtBinary("joinup"), ["items", "--data-dir", folder.path("data")])
         #expect(result.status == 0)
         let titles = result.stdout.split(separator: "\n").map { $0.split(separator: "\t")[2] }.map(String.init)
         #expect(titles == seedTitles)
-        let members = try runCommand(BuiltBinary.joinup, ["members", "--data-dir", folder.path("data")])
+        let members = try runCommand(builtBinary("joinup"), ["members", "--data-dir", folder.path("data")])
         #expect(members.stdout.split(separator: "\n").count == 59)
     }
 
     @Test func secondStartOpensStraightFromTheCache() throws {
         let folder = try TemporaryFolder()
         let data = folder.path("data")
-        _ = try runCommand(BuiltBinary.joinup, ["about", "--data-dir", data])
+        _ = try runCommand(builtBinary("joinup"), ["about", "--data-dir", data])
         let first = try runCommand("/usr/bin/env", ["sqlite3", "\(data)/joinup.sqlite", "SELECT synced_at FROM collection"])
-        let second = try runCommand(BuiltBinary.joinup, ["about", "--data-dir", data])
+        let second = try runCommand(builtBinary("joinup"), ["about", "--data-dir", data])
         #expect(second.status == 0)
         #expect(second.stdout.contains("Last update: Mon, 26/06/2023 - 13:43"))
         let after = try runCommand("/usr/bin/env", ["sqlite3", "\(data)/joinup.sqlite", "SELECT synced_at FROM collection"])

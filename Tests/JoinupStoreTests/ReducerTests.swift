@@ -1,5 +1,7 @@
 import Foundation
+import JoinupCache
 import JoinupModel
+import JoinupSync
 import Testing
 @testable import JoinupStore
 
@@ -40,7 +42,7 @@ import Testing
     @Test func startingAsksForTheCollectionAndShowsLoading() {
         var state = AppState()
         let effects = reduce(&state, .started(collectionURI: Self.uri))
-        #expect(effects == [.loadCollection(uri: Self.uri, filter: .none, windowSize: itemWindowSize)])
+        #expect(effects == [.loadCollection(uri: Self.uri, filter: .none, windowSize: itemWindowSize), .observeCache])
         #expect(state.status == StatusMessage(.busy, "Loading…"))
         #expect(state.focus == .itemList)
     }
@@ -198,6 +200,85 @@ import Testing
         #expect(reduce(&state, .commandIssued(.join)).isEmpty)
         #expect(state.status?.kind == .info)
         #expect(state.status?.text.contains("Join on the web") == true)
+    }
+
+    @Test func syncWithoutARemoteSaysHowToConfigureOne() {
+        var state = Self.loaded()
+        #expect(reduce(&state, .commandIssued(.sync)).isEmpty)
+        #expect(state.status?.kind == .error)
+        #expect(state.status?.text.contains("--remote URL") == true)
+        #expect(!state.isSyncing)
+    }
+
+    @Test func syncRunsInTheBackgroundReportsProgressThenTheOutcome() {
+        var state = Self.loaded()
+        state.remote = "http://127.0.0.1:8080"
+        #expect(reduce(&state, .commandIssued(.sync)) == [.sync(remote: "http://127.0.0.1:8080")])
+        #expect(state.isSyncing && state.status?.kind == .busy)
+        // A second r while it runs starts nothing.
+        #expect(reduce(&state, .commandIssued(.sync)).isEmpty)
+        // Keys keep working meanwhile.
+        _ = reduce(&state, .commandIssued(.moveDown))
+        #expect(state.overview.cursor.selection == 1)
+        _ = reduce(&state, .syncProgressed(SyncProgress(alias: "ec-ospo", resourcesDone: 3, resourcesTotal: 5, itemsSoFar: 8)))
+        #expect(state.status == StatusMessage(.busy, "Syncing ec-ospo: 3/5 documents · 8 items"))
+        _ = reduce(&state, .syncFinished(SyncSummary(finishedAt: "14:02", newItems: 3, updatedItems: 1)))
+        #expect(!state.isSyncing)
+        #expect(state.status == StatusMessage(.info, "Synced 14:02 · 3 new, 1 updated"))
+        // Progress arriving late, after the end, does not bring the busy line back.
+        _ = reduce(&state, .syncProgressed(SyncProgress(alias: "x", resourcesDone: 1, resourcesTotal: 1, itemsSoFar: 0)))
+        #expect(state.status?.kind == .info)
+    }
+
+    @Test func failedSyncShowsTheFirstErrorAndHowManyMore() {
+        var state = Self.loaded()
+        state.remote = "http://127.0.0.1:1"
+        _ = reduce(&state, .commandIssued(.sync))
+        _ = reduce(&state, .syncFinished(SyncSummary(finishedAt: "14:02", failures: ["directory: connection refused", "b: 500"])))
+        #expect(state.status == StatusMessage(.error, "Sync failed: directory: connection refused (and 1 more)"))
+    }
+
+    @Test func cacheChangeReloadsTheCollectionKeepingTheSelection() {
+        var state = Self.loaded()
+        _ = reduce(&state, .commandIssued(.moveDown))
+        let effects = reduce(&state, .cacheChanged)
+        #expect(effects == [.loadCollection(uri: Self.uri, filter: .none, windowSize: itemWindowSize)])
+        _ = reduce(&state, .overviewLoaded(facets: [], itemCount: 9, window: ItemWindow(offset: 0, rows: Self.rows(0..<9))))
+        #expect(state.overview.cursor.selection == 1)
+        #expect(state.overview.itemCount == 9)
+    }
+
+    @Test func pickerListsCollectionsAndSwitchesOnEnter() {
+        var state = Self.loaded()
+        #expect(reduce(&state, .commandIssued(.toggleCollectionPicker)) == [.listCollections])
+        #expect(state.focus == .picker)
+        let other = CachedCollection(uri: "http://data.europa.eu/w21/other", alias: "other", title: "Another", itemCount: 12)
+        let mine = CachedCollection(uri: Self.uri, alias: "test", title: "Test", itemCount: 8)
+        _ = reduce(&state, .collectionsListed([other, mine]))
+        #expect(state.picker?.cursor.selection == 1)  // starts on the open collection
+        // Tabs don't switch under the picker; movement moves its cursor.
+        _ = reduce(&state, .commandIssued(.nextTab))
+        #expect(state.tab == .overview)
+        _ = reduce(&state, .commandIssued(.moveUp))
+        #expect(state.picker?.selected == other)
+        let effects = reduce(&state, .commandIssued(.open))
+        #expect(effects == [.loadCollection(uri: other.uri, filter: .none, windowSize: itemWindowSize)])
+        #expect(state.picker == nil && state.collectionURI == other.uri)
+        #expect(state.header == nil && state.overview.itemCount == 0 && state.members.members.isEmpty)
+    }
+
+    @Test func pickerClosesWithEscapeOrCAndChoosingTheSameCollectionDoesNothing() {
+        var state = Self.loaded()
+        _ = reduce(&state, .commandIssued(.toggleCollectionPicker))
+        _ = reduce(&state, .commandIssued(.back))
+        #expect(state.picker == nil)
+        _ = reduce(&state, .commandIssued(.toggleCollectionPicker))
+        _ = reduce(&state, .commandIssued(.toggleCollectionPicker))
+        #expect(state.picker == nil)
+        _ = reduce(&state, .commandIssued(.toggleCollectionPicker))
+        _ = reduce(&state, .collectionsListed([CachedCollection(uri: Self.uri, alias: "test", title: "Test")]))
+        #expect(reduce(&state, .commandIssued(.open)).isEmpty)
+        #expect(state.picker == nil && state.header != nil)
     }
 
     @Test func failuresReachTheStatusLine() {

@@ -38,7 +38,7 @@ import JoinupStore
                                         │
                                         │
                                         │
-             ↑↓ move  Enter open  ? help  q quit                                              embedded snapshot
+             ↑↓ move  Enter open  r sync  ? help  q quit                                      embedded snapshot
             """, name: "overviewListAt100x30")
     }
 
@@ -64,7 +64,7 @@ import JoinupStore
                               │
                               │ …
                               │
-             ↑↓ move  Enter open  ? help  q quit      embedded snapshot
+             ↑↓ move  Enter open  r sync  ? help      embedded snapshot
             """, name: "overviewListAt60x20")
     }
 
@@ -100,7 +100,7 @@ import JoinupStore
                                         │
                                         │
                                         │
-             ↑↓ scroll  Esc back  ? help  q quit                                              embedded snapshot
+             ↑↓ move  Esc back  r sync  ? help  q quit                                        embedded snapshot
             """, name: "openedItemAt100x30")
     }
 
@@ -126,7 +126,7 @@ import JoinupStore
                               │            open-source-conference
                               │
                               │ The EU Open Source Policy Summit brings
-             ↑↓ scroll  Esc back  ? help  q quit      embedded snapshot
+             ↑↓ move  Esc back  r sync  ? help        embedded snapshot
             """, name: "openedItemAt60x20")
     }
 
@@ -162,7 +162,7 @@ import JoinupStore
 
 
 
-             ↑↓ move  ? help  q quit                                                          embedded snapshot
+             ↑↓ move  r sync  ? help  q quit                                                  embedded snapshot
             """, name: "membersTabAt100x30")
     }
 
@@ -188,7 +188,7 @@ import JoinupStore
 
 
 
-             ↑↓ move  ? help  q quit                  embedded snapshot
+             ↑↓ move  r sync  ? help  q quit          embedded snapshot
             """, name: "membersTabAt60x20")
     }
 
@@ -224,7 +224,7 @@ import JoinupStore
 
 
 
-             ↑↓ scroll  ? help  q quit                                                        embedded snapshot
+             ↑↓ move  r sync  ? help  q quit                                                  embedded snapshot
             """, name: "aboutTabAt100x30")
     }
 
@@ -250,32 +250,32 @@ import JoinupStore
              Contact information    EC OSPO
                                     ec-ospo@ec.europa.eu
                                     https://commission.europa.eu/open-s
-             ↑↓ scroll  ? help  q quit                embedded snapshot
+             ↑↓ move  r sync  ? help  q quit          embedded snapshot
             """, name: "aboutTabAt60x20")
     }
 
     @Test func helpOverlayAt60x20() {
         let surface = render(Fixtures.state(tab: .overview, help: true), width: 60, height: 20)
         expectFrame(surface, """
-             EC┌─ Keys — ? or Esc to close ────────────────────────┐ion
-             La│ Global                    List                    │
-             59│ Tab        Next tab       Enter     Open the item │
-             [1│ Shift-Tab  Previous tab                           │────
-             To│ 1          Overview tab   Item & About            │ems
-             ▸ │ 2          Members tab    ↑/k       Scroll up     │ou…
-               │ 3          About tab      ↓/j       Scroll down   │
-             ▸ │ J          Join           PgUp      Page up       │fr…
-               │ ?          Toggle help    PgDn      Page down     │
-               │ q/Ctrl-C   Quit           g/Home    Top           │e …
-               │                           G/End     Bottom        │ +7
-               │ List & Members                                    │n …
-               │ ↑/k        Move up        Item                    │
-               │ ↓/j        Move down      Esc/Bksp  Back to list  │
-               │ PgUp       Page up                                │
-               │ PgDn       Page down      Help                    │
-               │ g/Home     First row      Esc       Close help    │
-               │ G/End      Last row                               │
-               └───────────────────────────────────────────────────┘
+             EC Open Source Programme Office   [J] Join this collection
+             Last update: Mon, 26/06/2023 - 13:43
+             59 ┌─ Keys — ? or Esc to close ──────────────────────┐
+             [1 │ Global                    c         Collections │─────
+             Top│ ↑/k        Up             J         Join        │tems
+             ▸ I│ ↓/j        Down           ?         Toggle help │sou…
+               O│ PgUp       Page up        q/Ctrl-C  Quit        │
+             ▸ D│ PgDn       Page down                            │ fr…
+               I│ g/Home     Top            List & Collections    │
+               C│ G/End      Bottom         Enter     Open        │re …
+               e│ Tab        Next tab                             │… +7
+               I│ Shift-Tab  Previous tab   Item & Collections    │en …
+               L│ 1          Overview tab   Esc/Bksp  Back        │
+               C│ 2          Members tab                          │
+               D│ 3          About tab      Help                  │
+                │ r          Sync           Esc       Close help  │
+                └─────────────────────────────────────────────────┘
+                              │ …
+                              │
              ? help  Esc close  q quit                embedded snapshot
             """, name: "helpOverlayAt60x20")
     }

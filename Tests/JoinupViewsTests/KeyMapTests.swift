@@ -64,7 +64,7 @@ import JoinupStore
         let listed = keyMap.helpSections().flatMap(\.bindings)
         #expect(listed.count == keyMap.bindings.count)
         #expect(Set(listed) == Set(keyMap.bindings))
-        #expect(keyMap.helpSections().map(\.title) == ["Global", "List & Members", "List", "Item & About", "Item", "Help"])
+        #expect(keyMap.helpSections().map(\.title) == ["Global", "List & Collections", "Item & Collections", "Help"])
     }
 
     @Test func hintsAndHelpComeFromTheSameTable() {
@@ -87,9 +87,10 @@ import JoinupStore
     }
 
     @Test func statusHintsFollowTheFocus() {
-        #expect(keyMap.hints(for: .itemList) == "↑↓ move  Enter open  ? help  q quit")
-        #expect(keyMap.hints(for: .itemDetail) == "↑↓ scroll  Esc back  ? help  q quit")
-        #expect(keyMap.hints(for: .members) == "↑↓ move  ? help  q quit")
+        #expect(keyMap.hints(for: .itemList) == "↑↓ move  Enter open  r sync  ? help  q quit")
+        #expect(keyMap.hints(for: .itemDetail) == "↑↓ move  Esc back  r sync  ? help  q quit")
+        #expect(keyMap.hints(for: .members) == "↑↓ move  r sync  ? help  q quit")
+        #expect(keyMap.hints(for: .picker) == "↑↓ move  Enter open  Esc back  ? help  q quit")
         #expect(keyMap.hints(for: .help) == "? help  Esc close  q quit")
     }
 

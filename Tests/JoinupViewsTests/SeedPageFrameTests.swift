@@ -25,6 +25,7 @@ import Testing
         func settle() async {
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
+                if effect == .observeCache { continue }  // runs for the app's lifetime; nothing syncs here
                 for action in await runner.run(effect) { pending += reduce(&state, action) }
                 pending += reduce(&state, .viewportChanged(ScreenLayout.viewport(for: state, width: width, height: height)))
             }
@@ -69,7 +70,7 @@ import Testing
                                         │
                                         │
                                         │
-             ↑↓ move  Enter open  ? help  q quit                                              embedded snapshot
+             ↑↓ move  Enter open  r sync  ? help  q quit                                      embedded snapshot
             """, name: "seedOverviewAt100x30")
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import JoinupCache
 import JoinupModel
 import JoinupSync
+import JoinupTestSupport
 import Testing
 
 /// Syncs into a fresh cache from a real `joinup-remote` process (or python's http.server).

@@ -4,14 +4,14 @@ import Glibc
 #endif
 
 /// The package's root folder, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// `Fixtures/remote`, the shipped data folder.
-let fixtureFolder = packageRoot.appendingPathComponent("Fixtures/remote")
+public let fixtureFolder = packageRoot.appendingPathComponent("Fixtures/remote")
 
 /// Locates a built executable: beside this test binary (SwiftPM builds it first, as a dependency of
 /// this target), or wherever `JOINUP_BIN_DIR` says.
-func builtBinary(_ name: String) -> String {
+public func builtBinary(_ name: String) -> String {
     if let folder = ProcessInfo.processInfo.environment["JOINUP_BIN_DIR"] {
         return (folder as NSString).appendingPathComponent(name)
     }
@@ -27,11 +27,11 @@ func builtBinary(_ name: String) -> String {
     return name
 }
 
-enum ProcessError: Error, CustomStringConvertible {
+public enum ProcessError: Error, CustomStringConvertible {
     case noBaseURL(stderr: String)
     case timedOut(String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .noBaseURL(let stderr): "joinup-remote printed no base URL. stderr: \(stderr)"
         case .timedOut(let what): "timed out: \(what)"
@@ -40,20 +40,22 @@ enum ProcessError: Error, CustomStringConvertible {
 }
 
 /// A temporary folder, removed when the value goes away.
-final class TemporaryFolder: @unchecked Sendable {
-    let url: URL
+public final class TemporaryFolder: @unchecked Sendable {
+    public let url: URL
 
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("joinup-sync-test-\(UUID().uuidString)")
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("joinup-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    public var path: String { url.path }
+
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
     /// A copy of the fixture data folder, to edit.
-    func copyOfFixtures() throws -> URL {
+    public func copyOfFixtures() throws -> URL {
         let copy = url.appendingPathComponent("data")
         try FileManager.default.copyItem(at: fixtureFolder, to: copy)
         return copy
@@ -61,13 +63,13 @@ final class TemporaryFolder: @unchecked Sendable {
 }
 
 /// A server process (joinup-remote or python's http.server) started for one test and stopped by PID.
-final class ServerProcess: @unchecked Sendable {
-    let process = Process()
-    let base: String
+public final class ServerProcess: @unchecked Sendable {
+    public let process = Process()
+    public let base: String
     private let stderrFile: URL
 
     /// Starts `executable` and waits for a line of its stdout from which `baseURL` extracts the base URL.
-    init(executable: String, arguments: [String], folder: TemporaryFolder,
+    public init(executable: String, arguments: [String], folder: TemporaryFolder,
          baseURL: @escaping (String) -> String? = { $0.hasPrefix("http://") ? $0 : nil }) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -103,10 +105,10 @@ final class ServerProcess: @unchecked Sendable {
         }
     }
 
-    var pid: Int32 { process.processIdentifier }
+    public var pid: Int32 { process.processIdentifier }
 
     /// SIGKILL: the server vanishes mid-whatever.
-    func kill() {
+    public func kill() {
         if process.isRunning { Glibc.kill(pid, SIGKILL) }
         _ = waitForExit(seconds: 10)
     }
@@ -114,7 +116,7 @@ final class ServerProcess: @unchecked Sendable {
     /// Sends `signal` and waits for the exit; SIGKILL after 5 s (a runner may start children with
     /// SIGTERM ignored, and not every server handles it). Returns the exit status.
     @discardableResult
-    func stop(signal: Int32 = SIGTERM) -> Int32 {
+    public func stop(signal: Int32 = SIGTERM) -> Int32 {
         if process.isRunning { Glibc.kill(pid, signal) }
         if !waitForExit(seconds: 5) {
             Glibc.kill(pid, SIGKILL)
@@ -130,7 +132,7 @@ final class ServerProcess: @unchecked Sendable {
         return !process.isRunning
     }
 
-    var stderr: String { (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "" }
+    public var stderr: String { (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "" }
 
     deinit {
         if process.isRunning { kill() }
@@ -138,34 +140,35 @@ final class ServerProcess: @unchecked Sendable {
 }
 
 /// `joinup-remote` serving a folder (or generating), logging requests to a file.
-final class RemoteProcess: @unchecked Sendable {
-    let server: ServerProcess
-    let logFile: String
+public final class RemoteProcess: @unchecked Sendable {
+    public let server: ServerProcess
+    public let logFile: String
 
-    init(data: URL? = nil, extra: [String] = [], folder: TemporaryFolder) throws {
+    public init(data: URL? = nil, extra: [String] = [], folder: TemporaryFolder) throws {
         logFile = folder.path("requests-\(UUID().uuidString.prefix(6)).log")
         var arguments = ["--port", "0", "--log", logFile] + extra
         if let data { arguments += ["--data", data.path] }
         server = try ServerProcess(executable: builtBinary("joinup-remote"), arguments: arguments, folder: folder)
     }
 
-    var base: String { server.base }
+    public var base: String { server.base }
 
     /// The request log so far: one "METHOD target status[ gzip]" line per request.
-    func requests() -> [String] {
+    public func requests() -> [String] {
         ((try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 }
 
 /// The result of running a command to completion.
-struct CommandResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
 }
 
-/// Runs a program (no shell) to completion with stdin closed.
-func runCommand(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+/// Runs a program (no shell) to completion with stdin closed and JOINUP_REMOTE unset (a
+/// developer's own setting must not leak into a test).
+public func runCommand(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments

@@ -1,74 +1,13 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Locates the built `joinup` binary: beside this test binary (SwiftPM builds it first, as a
-/// dependency of this target), or wherever JOINUP_BIN says.
-enum BuiltBinary {
-    static var joinup: String {
-        if let path = ProcessInfo.processInfo.environment["JOINUP_BIN"] { return path }
-        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = testBinary.deletingLastPathComponent()
-        // On Linux the test runner is `<build>/debug/joinupPackageTests.xctest`; elsewhere a bundle.
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("joinup").path
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return candidate
-            }
-            folder = folder.deletingLastPathComponent()
-        }
-        return "joinup"
-    }
-}
-
-/// A temporary folder, removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("joinup-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    var path: String { url.path }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
-
-/// The result of running a command to completion.
-struct CommandResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-/// Runs a program with arguments (no shell) and waits for it, with stdin closed.
-func runCommand(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    process.standardInput = FileHandle.nullDevice
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus,
-                         stdout: String(decoding: stdout, as: UTF8.self),
-                         stderr: String(decoding: stderr, as: UTF8.self))
-}
-
-enum TmuxError: Error, CustomStringConvertible {
+public enum TmuxError: Error, CustomStringConvertible {
     case timedOut(waitingFor: String, screen: String)
     case commandFailed(String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .timedOut(let text, let screen): "Timed out waiting for \"\(text)\". Screen was:\n\(screen)"
         case .commandFailed(let text): "tmux failed: \(text)"
@@ -78,12 +17,12 @@ enum TmuxError: Error, CustomStringConvertible {
 
 /// A private tmux server (its own socket) running one command in a detached session.
 /// Stopped by PID when the value goes away, so a failing test leaves nothing behind.
-final class TmuxSession {
-    let socket = "joinup-e2e-\(UUID().uuidString.prefix(8))"
+public final class TmuxSession {
+    public let socket = "joinup-e2e-\(UUID().uuidString.prefix(8))"
     private var serverPID: Int32?
 
     /// Starts `command` (a shell command line) at the given size with a UTF-8 locale.
-    init(command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+    public init(command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
         var arguments = ["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
                          "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TERM=tmux-256color"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
@@ -99,25 +38,25 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
+    public func tmux(_ arguments: [String]) throws -> String {
         let result = try runCommand("/usr/bin/env", ["tmux", "-L", socket] + arguments)
         guard result.status == 0 else { throw TmuxError.commandFailed("\(arguments): \(result.stderr)") }
         return result.stdout
     }
 
     /// The visible screen as text.
-    func screen() throws -> String { try tmux(["capture-pane", "-p"]) }
+    public func screen() throws -> String { try tmux(["capture-pane", "-p"]) }
 
     /// Types keys (tmux key names like "Enter", "Escape", "BTab", or literal text).
-    func send(_ keys: String...) throws { try tmux(["send-keys"] + keys) }
+    public func send(_ keys: String...) throws { try tmux(["send-keys"] + keys) }
 
-    func resize(width: Int, height: Int) throws {
+    public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Waits until the screen satisfies `condition`, returning that screen.
     @discardableResult
-    func waitFor(_ description: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
+    public func waitFor(_ description: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -130,7 +69,7 @@ final class TmuxSession {
 
     /// Waits until the screen shows `text`.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    public func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
         try waitFor(text, timeout: timeout) { $0.contains(text) }
     }
 }
@@ -140,7 +79,7 @@ final class TmuxSession {
 /// Foundation's `Process` notices a child's exit through a descriptor the child inherits; a
 /// daemon forked from the child inherits it too and keeps it open, so `waitUntilExit` would
 /// wait for the daemon. posix_spawn with stdio on /dev/null and `waitpid` has no such tie.
-func spawnDaemonStarter(_ executable: String, _ arguments: [String]) throws -> Int32 {
+public func spawnDaemonStarter(_ executable: String, _ arguments: [String]) throws -> Int32 {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -158,4 +97,4 @@ func spawnDaemonStarter(_ executable: String, _ arguments: [String]) throws -> I
 }
 
 /// Single-quotes a string for the shell line tmux runs.
-func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+public func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
