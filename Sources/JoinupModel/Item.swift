@@ -51,6 +51,15 @@ public struct ItemSummary: Hashable, Sendable {
     /// How many more own topics the item has ("+N topics").
     public var moreTopicCount: Int
 
+    /// "+2 topics" / "+1 topic" as a tile says it; nil when there are no more.
+    public var moreTopicsLabel: String? {
+        ItemSummary.moreTopicsLabel(moreTopicCount)
+    }
+
+    public static func moreTopicsLabel(_ count: Int) -> String? {
+        count > 0 ? "+\(count) \(count == 1 ? "topic" : "topics")" : nil
+    }
+
     public init(id: String, kind: ItemKind, title: String, listDate: Date,
                 leadingTopics: [String], moreTopicCount: Int) {
         self.id = id

@@ -78,11 +78,12 @@ enum ItemList {
     /// "Collaboration · eGovernment +2 topics", shortened step by step to fit `width`.
     static func topicText(_ leading: [String], more: Int, width: Int) -> String {
         let labels = leading.map { TerminalText.line($0) }.filter { !$0.isEmpty }
-        guard let first = labels.first else { return more > 0 ? TextWidth.truncate("+\(more) topics", to: width) : "" }
+        let moreLabel = ItemSummary.moreTopicsLabel(more)
+        guard let first = labels.first else { return moreLabel.map { TextWidth.truncate($0, to: width) } ?? "" }
         let joined = labels.joined(separator: " · ")
         let rest = labels.count - 1 + more
         let candidates = [
-            more > 0 ? "\(joined) +\(more) topics" : joined,
+            moreLabel.map { "\(joined) \($0)" } ?? joined,
             more > 0 ? "\(joined) +\(more)" : joined,
             rest > 0 ? "\(first) +\(rest)" : first,
         ]

@@ -18,7 +18,7 @@ struct Items: ParsableCommand {
         let rows = try opened.cache.itemSummaries(collectionURI: opened.collection.uri, filter: .none, offset: 0, limit: limit)
         for row in rows {
             var topics = row.leadingTopics.joined(separator: ", ")
-            if row.moreTopicCount > 0 { topics += " +\(row.moreTopicCount) topics" }
+            if let more = row.moreTopicsLabel { topics += " " + more }
             print([JoinupDate.day(row.listDate), row.kind.label, row.title, topics].joined(separator: "\t"))
         }
     }

@@ -47,3 +47,9 @@ private let vocabulary = Dictionary(uniqueKeysWithValues: [ictCategory, ictTerm,
     #expect(!ictTerm.isCategory)
     #expect(Topic(uri: "Some label", label: "Some label").level == .term)
 }
+
+@Test func moreTopicsLabelIsSingularForOne() {
+    #expect(ItemSummary.moreTopicsLabel(0) == nil)
+    #expect(ItemSummary.moreTopicsLabel(1) == "+1 topic")
+    #expect(ItemSummary.moreTopicsLabel(6) == "+6 topics")
+}
