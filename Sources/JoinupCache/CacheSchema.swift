@@ -86,6 +86,11 @@ enum CacheSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v3: whether a collection's remote publishes its members") { db in
+            // The real Joinup publishes no members document: the Members tab then says so
+            // instead of showing an empty list as if nobody had joined.
+            try db.execute(sql: "ALTER TABLE collection ADD COLUMN members_published INTEGER NOT NULL DEFAULT 1")
+        }
         return migrator
     }
 }

@@ -42,7 +42,7 @@ extension CacheDatabase {
     public func header(collectionURI uri: String) throws -> CollectionHeader {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT alias, title, modified, origin, membership,
+                SELECT alias, title, modified, origin, membership, members_published,
                        -- an unchanged re-sync stamps only sync_status: the header shows it too
                        MAX(synced_at, COALESCE((SELECT last_success FROM sync_status s WHERE s.alias = c.alias), 0)) AS synced_at,
                        (SELECT MAX(published) FROM item WHERE collection_uri = c.uri) AS newest,
@@ -60,7 +60,7 @@ extension CacheDatabase {
             return CollectionHeader(
                 uri: uri, alias: row["alias"], title: row["title"],
                 lastUpdate: Date(timeIntervalSince1970: max(modified, newest ?? modified)),
-                memberCount: row["members"], kindCounts: kindCounts,
+                memberCount: row["members"], membersPublished: row["members_published"], kindCounts: kindCounts,
                 membership: membership.flatMap(MembershipState.init(rawValue:)),
                 origin: CacheOrigin.dataOrigin(column: row["origin"], syncedAt: Date(timeIntervalSince1970: row["synced_at"])))
         }

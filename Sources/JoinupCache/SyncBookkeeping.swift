@@ -40,10 +40,15 @@ extension CacheDatabase {
     /// Stores a synced snapshot, the validators of the documents it was built from and a success
     /// stamp, all in one transaction.
     @discardableResult
+    /// `membersPublished`: whether the remote answered the members document (nil: not known this time).
     public func apply(_ snapshot: CollectionSnapshot, remote: String, validators: [ResourceValidator],
-                      alias: String, at now: Date = Date()) throws -> ApplyResult {
+                      alias: String, membersPublished: Bool? = nil, at now: Date = Date()) throws -> ApplyResult {
         try pool.write { db in
             let result = try Self.apply(snapshot, origin: .remote(remote), now: now, in: db)
+            if let membersPublished {
+                try db.execute(sql: "UPDATE collection SET members_published = ? WHERE uri = ?",
+                               arguments: [membersPublished, snapshot.collection.uri])
+            }
             try Self.store(validators, now: now, in: db)
             try Self.stampSuccess(alias: alias, remote: remote, at: now, in: db)
             return result

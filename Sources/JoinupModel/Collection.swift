@@ -95,6 +95,8 @@ public struct CollectionHeader: Hashable, Sendable {
     public var lastUpdate: Date
     /// Active members only.
     public var memberCount: Int
+    /// False when the remote does not publish members (the real Joinup does not).
+    public var membersPublished: Bool
     public var kindCounts: [ItemKind: Int]
     /// The signed-in user's membership, if any.
     public var membership: MembershipState?
@@ -102,7 +104,9 @@ public struct CollectionHeader: Hashable, Sendable {
     public var origin: DataOrigin
 
     public init(uri: String, alias: String, title: String, lastUpdate: Date, memberCount: Int,
-                kindCounts: [ItemKind: Int], membership: MembershipState?, origin: DataOrigin) {
+                membersPublished: Bool = true, kindCounts: [ItemKind: Int], membership: MembershipState?,
+                origin: DataOrigin) {
+        self.membersPublished = membersPublished
         self.uri = uri
         self.alias = alias
         self.title = title
@@ -114,6 +118,12 @@ public struct CollectionHeader: Hashable, Sendable {
     }
 
     public func count(of kind: ItemKind) -> Int { kindCounts[kind] ?? 0 }
+
+    /// "59 members", "1 member", or that the remote does not publish them.
+    public var memberCountLabel: String {
+        guard membersPublished || memberCount > 0 else { return "members not published" }
+        return "\(memberCount) \(memberCount == 1 ? "member" : "members")"
+    }
 }
 
 /// Where the cached copy of a collection came from.

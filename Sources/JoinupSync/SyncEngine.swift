@@ -231,9 +231,20 @@ public final class SyncEngine: Sendable {
             }
         }
         let result = try cacheCall {
-            try cache.apply(snapshot, remote: layout.base, validators: validators, alias: alias, at: now)
+            try cache.apply(snapshot, remote: layout.base, validators: validators, alias: alias,
+                            membersPublished: Self.membersPublished(members), at: now)
         }
         return .updated(result, changed: changed)
+    }
+
+    /// A members document that arrived says the remote publishes them; a 404 (or an HTML page)
+    /// says it does not; a 304 or nothing known changes nothing.
+    static func membersPublished(_ fetch: HTTPFetch) -> Bool? {
+        switch fetch {
+        case .ok: true
+        case .notFound: false
+        default: nil
+        }
     }
 
     /// Reads every page of a feed whose first page arrived as `first`; returns the pages and the

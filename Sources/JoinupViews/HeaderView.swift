@@ -26,8 +26,7 @@ enum HeaderView {
         }
         surface.put("Last update: " + JoinupDate.lastUpdate(header.lastUpdate),
                     x: content.x, in: content, row: 1, style: .header)
-        let counts = "\(header.memberCount) \(header.memberCount == 1 ? "member" : "members")"
-            + " · " + ItemKind.solution.counted(header.count(of: .solution))
+        let counts = header.memberCountLabel + " · " + ItemKind.solution.counted(header.count(of: .solution))
         surface.put(counts, x: content.x, in: content, row: 2, style: .header)
     }
 

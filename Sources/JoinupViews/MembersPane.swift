@@ -38,8 +38,13 @@ enum MembersPane {
     static func render(_ state: AppState, in rect: Rect, on surface: inout some Surface) {
         guard !rect.isEmpty else { return }
         let members = state.members
-        let count = state.header?.memberCount ?? members.members.count
-        let countEnd = surface.put("\(count) \(count == 1 ? "member" : "members")", x: rect.x, in: rect, row: 0, style: .detailLabel)
+        let countLabel = state.header?.memberCountLabel ?? "\(members.members.count) members"
+        let countEnd = surface.put(countLabel, x: rect.x, in: rect, row: 0, style: .detailLabel)
+        if let header = state.header, !header.membersPublished, members.members.isEmpty {
+            surface.put("The remote this collection was synced from does not publish its members.",
+                        x: rect.x, in: rect, row: 2, style: .dim)
+            return
+        }
         if !members.members.isEmpty {
             // Where the cursor is, so a long list never leaves the reader guessing.
             let position = "\(members.cursor.selection + 1)/\(members.members.count)"

@@ -56,7 +56,7 @@ struct About: ParsableCommand {
         let topics = try opened.cache.topics(uris: about.topicURIs)
         print(header.title)
         print("Last update: \(JoinupDate.lastUpdate(header.lastUpdate))")
-        print("\(header.memberCount) members")
+        print(header.memberCountLabel)
         print(ItemKind.allCases.map { header.count(of: $0) > 0 || $0 == .solution ? $0.counted(header.count(of: $0)) : nil }
             .compactMap { $0 }.joined(separator: " · "))
         print("")

@@ -145,6 +145,22 @@ import Testing
         #expect(try cache.members(collectionURI: Fixture.collectionURI).map(\.id) == ["m3", "m2", "m4", "m1"])
     }
 
+    @Test func aFirstVersionCacheIsMigratedKeepingItsData() throws {
+        let path = folder.path("v1.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try CacheSchema.migrator.migrate(queue, upTo: "v1: collections, topics, items, members")
+        try queue.write { db in
+            _ = try CacheDatabase.apply(Fixture.snapshot(items: Fixture.sampleItems, members: [Fixture.member(1)]),
+                                        origin: .embeddedSnapshot, now: Date(), in: db)
+        }
+        try queue.close()
+        let migrated = try CacheDatabase(path: path)
+        let header = try migrated.header(collectionURI: Fixture.collectionURI)
+        #expect(header.memberCount == 1 && header.membersPublished)
+        #expect(try migrated.itemCount(collectionURI: Fixture.collectionURI, filter: .none) == 5)
+        #expect(try migrated.syncStatus(alias: "test") == nil)
+    }
+
     @Test func cacheFromANewerJoinupIsRefusedClearly() throws {
         let path = folder.path("future.sqlite")
         _ = try CacheDatabase(path: path)

@@ -124,3 +124,18 @@ import JoinupStore
         #expect(ColorPalette.standard8.appearances.values.allSatisfy { $0.foreground < 8 && $0.background < 8 })
     }
 }
+
+@Suite struct UnpublishedMembersTests {
+    init() { TestLocale.ensure() }
+
+    @Test func membersTabSaysTheRemoteDoesNotPublishThem() {
+        var state = Fixtures.state(tab: .members)
+        state.header?.membersPublished = false
+        state.header?.memberCount = 0
+        state.members.members = []
+        let surface = render(state, width: 100, height: 30)
+        #expect(surface.text.contains("does not publish its members"))
+        #expect(surface.lines[2].contains("members not published"))
+        #expect(!surface.text.contains("Business title"))
+    }
+}

@@ -55,6 +55,7 @@ import Testing
         ])
         let ospoHeader = try cache.header(collectionURI: try uri(ospo, cache))
         #expect(ospoHeader.memberCount == 59)
+        #expect(ospoHeader.membersPublished)
         #expect(ospoHeader.count(of: .news) == 7 && ospoHeader.count(of: .event) == 1)
         #expect(ospoHeader.origin == .synced(remote: remote.base, at: ospoHeader.origin.syncedAt!))
         #expect(try cache.header(collectionURI: try uri(osor, cache)).memberCount == 8)
@@ -302,6 +303,7 @@ import Testing
         #expect(collection.uri == "https://joinup.ec.europa.eu/collection/\(osor)", "from the channel link")
         let header = try cache.header(collectionURI: collection.uri)
         #expect(header.memberCount == 0)
+        #expect(!header.membersPublished, "python serves no members document")
         let facets = try cache.facetCounts(collectionURI: collection.uri, filter: .none)
         #expect(facets.first.map { "\($0.topic.label) (\($0.count))" } == "Open Source Software (10)", "topics learnt from categories")
 
