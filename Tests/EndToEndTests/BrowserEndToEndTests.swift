@@ -111,6 +111,30 @@ let seedTitles = [
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func anUnusableTerminalTypeExitsTwoWithOneLine() throws {
+        let folder = try TemporaryFolder()
+        for term in ["dumb", "no-such-terminal-xyz"] {
+            let command = "TERM=\(term) \(shellQuoted(builtBinary("joinup"))) --data-dir \(shellQuoted(folder.path("data"))); "
+                + "echo \"EXIT=$?\"; sleep 30"
+            let session = try TmuxSession(command: command, environment: ["HOME": folder.path("home")])
+            // The one line wraps at the pane's edge: read it unwrapped.
+            let screen = try session.waitFor("EXIT=").replacingOccurrences(of: "\n", with: "")
+            #expect(screen.contains("EXIT=2"), "TERM=\(term):\n\(screen)")
+            #expect(screen.contains("joinup items"))
+            #expect(screen.contains("\"\(term)\""))
+        }
+    }
+
+    @Test func xdgDataHomeIsTheDefaultPlaceForTheCache() throws {
+        let folder = try TemporaryFolder()
+        let result = try runCommand(builtBinary("joinup"), ["about"], environment: [
+            "XDG_DATA_HOME": folder.path("xdg-data"), "XDG_CONFIG_HOME": folder.path("xdg-config"), "HOME": folder.path("home"),
+        ])
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.path("xdg-data/joinup/joinup.sqlite")))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("home")))
+    }
+
     @Test func helpAndVersionWork() throws {
         let help = try runCommand(builtBinary("joinup"), ["--help"])
         #expect(help.status == 0)
