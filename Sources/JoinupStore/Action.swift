@@ -7,9 +7,14 @@ public enum Action: Hashable, Sendable {
     case started(collectionURI: String)
     case commandIssued(Command)
     case viewportChanged(Viewport)
-    case collectionLoaded(header: CollectionHeader, about: Collection, aboutTopics: [Topic], members: [Member])
-    case overviewLoaded(facets: [FacetCount], itemCount: Int, window: ItemWindow)
-    case itemWindowLoaded(ItemWindow)
+    case collectionLoaded(header: CollectionHeader, about: Collection, aboutTopics: [Topic])
+    /// The last filter and sort used on this collection, from the cache (nil: never saved).
+    case viewRestored(ItemFilter?, ItemSort?)
+    case overviewLoaded(revision: Int, facets: [FacetCount], kindCounts: [ItemKind: Int], itemCount: Int, window: ItemWindow)
+    case itemWindowLoaded(revision: Int, ItemWindow)
+    case membersLoaded(role: Role?, nameQuery: String, members: [Member], roleCounts: [Role: Int])
+    /// The search line's text was parsed into a filter (or not), with the vocabulary it needs.
+    case searchParsed(text: String, result: SearchParse)
     case itemLoaded(ItemDetail)
     case loadFailed(String)
     /// A sync run reported how far it has come.
@@ -20,12 +25,27 @@ public enum Action: Hashable, Sendable {
     case collectionsListed([CachedCollection])
 }
 
+/// What parsing the search line gave: a filter, or an error to show.
+public enum SearchParse: Hashable, Sendable {
+    case filter(ItemFilter)
+    case error(String)
+}
+
 /// Work the runtime does on the reducer's behalf; results come back as actions.
 public enum Effect: Hashable, Sendable {
-    /// Header, About, members and the first screen of the Overview.
-    case loadCollection(uri: String, filter: ItemFilter, windowSize: Int)
+    /// The filter and sort last used on a collection.
+    case restoreView(uri: String)
+    /// Header and About.
+    case loadCollection(uri: String)
+    /// Counts, facets and the first window of the content list for a filter.
+    case loadOverview(uri: String, filter: ItemFilter, sort: ItemSort, revision: Int, windowSize: Int)
     /// A window of the content list around `offset`.
-    case loadItemWindow(collectionURI: String, filter: ItemFilter, offset: Int, limit: Int)
+    case loadItemWindow(collectionURI: String, filter: ItemFilter, sort: ItemSort, revision: Int, offset: Int, limit: Int)
+    case loadMembers(uri: String, role: Role?, nameQuery: String)
+    /// Remember a collection's filter and sort for the next start.
+    case saveView(uri: String, filter: ItemFilter, sort: ItemSort)
+    /// Turn search-line text into a filter (the query language needs the topic vocabulary).
+    case parseSearch(uri: String, text: String, base: ItemFilter)
     case loadItem(collectionURI: String, id: String)
     /// Sync every collection of the remote's directory into the cache.
     case sync(remote: String)

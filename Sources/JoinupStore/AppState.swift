@@ -83,10 +83,26 @@ public struct ItemWindow: Hashable, Sendable {
     public func row(at index: Int) -> ItemSummary? { contains(index) ? rows[index - offset] : nil }
 }
 
+/// Which side of the Overview has the keys: the filter pane or the content list.
+public enum OverviewPaneFocus: Hashable, Sendable {
+    case list
+    case filters
+}
+
 /// The Overview tab: topic facets beside the content list, and the opened item if any.
 public struct OverviewState: Hashable, Sendable {
     public var filter: ItemFilter = .none
+    public var sort: ItemSort = .newest
+    /// Bumped by every filter or sort change; results for an older revision are dropped.
+    public var revision = 0
     public var facets: [FacetCount] = []
+    /// Items per content type under the other filters (the type facet ignores its own selection).
+    public var kindCounts: [ItemKind: Int] = [:]
+    /// Every topic the facets have shown, to keep naming a selection whose count fell to zero.
+    public var knownTopics: [String: Topic] = [:]
+    public var paneFocus: OverviewPaneFocus = .list
+    /// The cursor in the filter pane (an index into `facetRows`).
+    public var facetCursor = ListCursor()
     /// Number of items matching the filter.
     public var itemCount: Int = 0
     public var window = ItemWindow()
@@ -102,9 +118,15 @@ public struct OverviewState: Hashable, Sendable {
 
 /// The Members tab.
 public struct MembersState: Hashable, Sendable {
-    /// Active members, owners and facilitators first.
+    /// Active members, owners and facilitators first (narrowed by `role` and `nameQuery`).
     public var members: [Member] = []
     public var cursor = ListCursor()
+    /// Only members holding this role; nil for everyone.
+    public var role: Role?
+    /// Only members whose name contains this.
+    public var nameQuery = ""
+    /// Active members per role, under the name search.
+    public var roleCounts: [Role: Int] = [:]
 
     public init() {}
 }
@@ -176,6 +198,10 @@ public struct AppState: Hashable, Sendable {
     public var isSyncing = false
     /// The collections picker, when open.
     public var picker: CollectionPicker?
+    /// The search line, when open.
+    public var search: SearchLine?
+    /// The filter the open search line builds on (what was selected before `/`).
+    public var searchBase: ItemFilter?
     public var status: StatusMessage?
     public var isQuitting = false
 
@@ -185,8 +211,11 @@ public struct AppState: Hashable, Sendable {
     public var focus: Focus {
         if isHelpVisible { return .help }
         if picker != nil { return .picker }
+        if search != nil { return .search }
         switch tab {
-        case .overview: return overview.openedItem == nil ? .itemList : .itemDetail
+        case .overview:
+            if overview.openedItem != nil { return .itemDetail }
+            return overview.paneFocus == .filters ? .filters : .itemList
         case .members: return .members
         case .about: return .about
         }
@@ -196,9 +225,12 @@ public struct AppState: Hashable, Sendable {
 /// The part of the screen that receives keys.
 public enum Focus: Hashable, Sendable, CaseIterable {
     case itemList
+    /// The Overview's filter pane (types and topics).
+    case filters
     case itemDetail
     case members
     case about
     case picker
+    case search
     case help
 }

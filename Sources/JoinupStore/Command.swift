@@ -18,5 +18,23 @@ public enum Command: Hashable, Sendable {
     case sync
     /// Open or close the collections picker.
     case toggleCollectionPicker
+    /// Move the keys to the Overview's filter pane, or back to the list.
+    case focusFilters
+    case focusList
+    /// Select or unselect the filter under the cursor (Space/Enter in the filter pane).
+    case toggleFilter
+    /// Open the search line (items on the Overview, names on Members).
+    case startSearch
+    /// A character typed into the search line.
+    case typed(Character)
+    case deleteBackward
+    /// Close the search line keeping what it found / dropping its text.
+    case submitSearch
+    case cancelSearch
+    case cycleSort
+    /// Clear every filter (types, topics, text, role).
+    case clearFilters
+    /// Members: all → owners → facilitators → authors → members → all.
+    case cycleRoleFilter
     case quit
 }

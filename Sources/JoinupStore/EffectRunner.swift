@@ -18,19 +18,36 @@ public struct EffectRunner: Sendable {
     public func run(_ effect: Effect, send: @Sendable (Action) async -> Void) async {
         do {
             switch effect {
-            case .loadCollection(let uri, let filter, let windowSize):
+            case .restoreView(let uri):
+                let saved = try cache.savedView(collectionURI: uri)
+                await send(.viewRestored(saved?.0, saved?.1))
+            case .loadCollection(let uri):
                 let header = try cache.header(collectionURI: uri)
                 let about = try cache.about(collectionURI: uri)
                 let aboutTopics = try cache.topics(uris: about.topicURIs)
-                let members = try cache.members(collectionURI: uri)
-                let facets = try cache.facetCounts(collectionURI: uri, filter: filter)
-                let count = try cache.itemCount(collectionURI: uri, filter: filter)
-                let rows = try cache.itemSummaries(collectionURI: uri, filter: filter, offset: 0, limit: windowSize)
-                await send(.collectionLoaded(header: header, about: about, aboutTopics: aboutTopics, members: members))
-                await send(.overviewLoaded(facets: facets, itemCount: count, window: ItemWindow(offset: 0, rows: rows)))
-            case .loadItemWindow(let uri, let filter, let offset, let limit):
-                let rows = try cache.itemSummaries(collectionURI: uri, filter: filter, offset: offset, limit: limit)
-                await send(.itemWindowLoaded(ItemWindow(offset: offset, rows: rows)))
+                await send(.collectionLoaded(header: header, about: about, aboutTopics: aboutTopics))
+            case .loadOverview(let uri, let filter, let sort, let revision, let windowSize):
+                let now = Date()
+                let facets = try cache.facetCounts(collectionURI: uri, filter: filter, now: now)
+                let kinds = try cache.kindCounts(collectionURI: uri, filter: filter, now: now)
+                let count = try cache.itemCount(collectionURI: uri, filter: filter, now: now)
+                let rows = try cache.itemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: 0,
+                                                   limit: windowSize, now: now)
+                await send(.overviewLoaded(revision: revision, facets: facets, kindCounts: kinds, itemCount: count,
+                                           window: ItemWindow(offset: 0, rows: rows)))
+            case .loadItemWindow(let uri, let filter, let sort, let revision, let offset, let limit):
+                let rows = try cache.itemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: offset,
+                                                   limit: limit, now: Date())
+                await send(.itemWindowLoaded(revision: revision, ItemWindow(offset: offset, rows: rows)))
+            case .loadMembers(let uri, let role, let nameQuery):
+                let members = try cache.members(collectionURI: uri, state: .active, roles: role.map { [$0] } ?? [],
+                                                nameQuery: nameQuery)
+                let counts = try cache.roleCounts(collectionURI: uri, nameQuery: nameQuery)
+                await send(.membersLoaded(role: role, nameQuery: nameQuery, members: members, roleCounts: counts))
+            case .saveView(let uri, let filter, let sort):
+                try cache.saveView(collectionURI: uri, filter: filter, sort: sort)
+            case .parseSearch(_, let text, let base):
+                await send(.searchParsed(text: text, result: try parse(text, base: base)))
             case .loadItem(let uri, let id):
                 guard let detail = try cache.item(collectionURI: uri, id: id) else {
                     await send(.loadFailed("That item is no longer in the cache."))
@@ -93,6 +110,16 @@ public struct EffectRunner: Sendable {
             }
         }
         return summary
+    }
+
+    /// The search line's query language, resolved against the topics the cache knows.
+    private func parse(_ text: String, base: ItemFilter) throws -> SearchParse {
+        do {
+            let query = try QueryParser.parse(text)
+            return .filter(try query.filter(base: base, vocabulary: try cache.allTopics()))
+        } catch let error as QueryError {
+            return .error("col \(error.column): \(error.message)")
+        }
     }
 
     /// "14:02" in the user's own time zone.

@@ -10,29 +10,59 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .started(let uri):
         state.collectionURI = uri
         state.status = StatusMessage(.busy, "Loading…")
-        return [.loadCollection(uri: uri, filter: state.overview.filter, windowSize: itemWindowSize), .observeCache]
+        return [.restoreView(uri: uri), .loadCollection(uri: uri), .observeCache]
 
-    case .collectionLoaded(let header, let about, let aboutTopics, let members):
+    case .viewRestored(let filter, let sort):
+        if let filter { state.overview.filter = filter }
+        if let sort { state.overview.sort = sort }
+        return reloadOverview(&state, save: false) + reloadMembers(state)
+
+    case .collectionLoaded(let header, let about, let aboutTopics):
         state.header = header
         state.about = about
         state.aboutTopics = aboutTopics
-        state.members.members = members
-        state.members.cursor = state.members.cursor.moved(
-            to: state.members.cursor.selection, count: members.count, rows: state.viewport.memberRows)
         return []
 
-    case .overviewLoaded(let facets, let itemCount, let window):
+    case .overviewLoaded(let revision, let facets, let kindCounts, let itemCount, let window):
+        guard revision == state.overview.revision else { return [] }
         state.overview.facets = facets
+        state.overview.kindCounts = kindCounts
+        for facet in facets { state.overview.knownTopics[facet.topic.uri] = facet.topic }
         state.overview.itemCount = itemCount
         state.overview.window = window
         state.overview.cursor = state.overview.cursor.moved(
             to: state.overview.cursor.selection, count: itemCount, rows: state.viewport.listRows)
-        if state.status?.kind == .busy { state.status = nil }
+        clampFacetCursor(&state)
+        if state.status?.kind == .busy && !state.isSyncing { state.status = nil }
         return windowEffects(for: state)
 
-    case .itemWindowLoaded(let window):
+    case .itemWindowLoaded(let revision, let window):
+        guard revision == state.overview.revision else { return [] }
         state.overview.window = window
         return []
+
+    case .membersLoaded(let role, let nameQuery, let members, let roleCounts):
+        guard role == state.members.role, nameQuery == state.members.nameQuery else { return [] }
+        state.members.members = members
+        state.members.roleCounts = roleCounts
+        state.members.cursor = state.members.cursor.moved(
+            to: state.members.cursor.selection, count: members.count, rows: state.viewport.memberRows)
+        return []
+
+    case .searchParsed(let text, let result):
+        guard var search = state.search, search.text == text, search.target == .items else { return [] }
+        switch result {
+        case .filter(let filter):
+            search.error = nil
+            state.search = search
+            guard filter != state.overview.filter else { return [] }
+            state.overview.filter = filter
+            return reloadOverview(&state, save: false)
+        case .error(let message):
+            search.error = message
+            state.search = search
+            return []
+        }
 
     case .itemLoaded(let detail):
         state.overview.openedItem = detail
@@ -51,6 +81,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.members.cursor = state.members.cursor.moved(
             to: state.members.cursor.selection, count: state.members.members.count, rows: viewport.memberRows)
         state.aboutScroll = min(state.aboutScroll, viewport.aboutMaxScroll)
+        clampFacetCursor(&state)
         return windowEffects(for: state)
 
     case .commandIssued(let command):
@@ -71,7 +102,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .cacheChanged:
         var effects: [Effect] = []
         if let uri = state.collectionURI {
-            effects.append(.loadCollection(uri: uri, filter: state.overview.filter, windowSize: itemWindowSize))
+            effects.append(.loadCollection(uri: uri))
+            effects += reloadOverview(&state, save: false, resetCursor: false)
+            effects += reloadMembers(state)
         }
         if state.picker != nil { effects.append(.listCollections) }
         return effects
@@ -112,6 +145,8 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
         return []
     case _ where state.isHelpVisible:
         return []
+    case _ where state.search != nil:
+        return handleSearch(command, in: &state)
     case .sync:
         guard let remote = state.remote else {
             state.status = StatusMessage(.error, noRemoteMessage)
@@ -147,21 +182,44 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
         let page = state.about?.pageURL ?? "the collection's page on Joinup"
         state.status = StatusMessage(.info, "Joining from joinup is not available yet. Join on the web: \(page)")
         return []
+    case .startSearch where state.tab != .about && state.overview.openedItem == nil || state.tab == .members:
+        return startSearch(in: &state)
+    case .clearFilters:
+        return clearFilters(in: &state)
+    case .cycleSort where state.tab == .overview:
+        state.overview.sort = state.overview.sort.next
+        state.status = StatusMessage(.info, "Sorted \(state.overview.sort.label)")
+        return reloadOverview(&state)
+    case .cycleRoleFilter where state.tab == .members:
+        let roles: [Role?] = [nil] + Role.allCases.map(Optional.some)
+        let next = roles[(roles.firstIndex(of: state.members.role)! + 1) % roles.count]
+        state.members.role = next
+        state.members.cursor = ListCursor()
+        return reloadMembers(state)
     default:
         break
     }
 
     switch state.focus {
     case .itemList:
-        if command == .open {
+        switch command {
+        case .open:
             guard let row = state.overview.selectedRow, let uri = state.collectionURI else { return [] }
             return [.loadItem(collectionURI: uri, id: row.id)]
+        case .focusFilters:
+            state.overview.paneFocus = .filters
+            clampFacetCursor(&state)
+            return []
+        default:
+            let cursor = state.overview.cursor
+            guard let target = target(of: command, from: cursor.selection, count: state.overview.itemCount,
+                                      page: state.viewport.listRows) else { return [] }
+            state.overview.cursor = cursor.moved(to: target, count: state.overview.itemCount, rows: state.viewport.listRows)
+            return windowEffects(for: state)
         }
-        let cursor = state.overview.cursor
-        guard let target = target(of: command, from: cursor.selection, count: state.overview.itemCount,
-                                  page: state.viewport.listRows) else { return [] }
-        state.overview.cursor = cursor.moved(to: target, count: state.overview.itemCount, rows: state.viewport.listRows)
-        return windowEffects(for: state)
+
+    case .filters:
+        return handleFilters(command, in: &state)
 
     case .itemDetail:
         if command == .back {
@@ -190,9 +248,161 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
         }
         return []
 
-    case .help, .picker:
+    case .help, .picker, .search:
         return []
     }
+}
+
+/// Keys in the filter pane: move over selectable rows, Space/Enter toggles, → goes back to the list.
+private func handleFilters(_ command: Command, in state: inout AppState) -> [Effect] {
+    let rows = state.overview.facetRows
+    switch command {
+    case .focusList, .back:
+        state.overview.paneFocus = .list
+        return []
+    case .toggleFilter, .open:
+        guard rows.indices.contains(state.overview.facetCursor.selection) else { return [] }
+        switch rows[state.overview.facetCursor.selection] {
+        case .heading:
+            return []
+        case .kind(let kind, _, _):
+            state.overview.filter.kinds.formSymmetricDifference([kind])
+            if !state.overview.filter.kinds.contains(.event) { state.overview.filter.eventTiming = nil }
+        case .eventTiming(let timing, let selected):
+            state.overview.filter.eventTiming = selected ? nil : timing
+        case .topic(let facet, _):
+            state.overview.filter.topicURIs.formSymmetricDifference([facet.topic.uri])
+        }
+        return reloadOverview(&state)
+    default:
+        let cursor = state.overview.facetCursor
+        guard let wanted = target(of: command, from: cursor.selection, count: rows.count,
+                                  page: state.viewport.listRows * 2) else { return [] }
+        // Headings never hold the cursor: step past them in the direction of travel.
+        let step = wanted < cursor.selection ? -1 : 1
+        var index = min(max(0, wanted), max(0, rows.count - 1))
+        while rows.indices.contains(index) && !rows[index].isSelectable { index += step }
+        if !rows.indices.contains(index) {
+            index = rows.indices.contains(cursor.selection) ? cursor.selection : firstSelectable(rows)
+        }
+        state.overview.facetCursor = cursor.moved(to: index, count: rows.count, rows: facetPaneRows(state))
+        return []
+    }
+}
+
+/// Keys while the search line is open: typing edits it and filters at once.
+private func handleSearch(_ command: Command, in state: inout AppState) -> [Effect] {
+    guard var search = state.search else { return [] }
+    switch command {
+    case .typed(let character):
+        search.text.append(character)
+    case .deleteBackward:
+        guard !search.text.isEmpty else { return [] }
+        search.text.removeLast()
+    case .submitSearch:
+        state.search = nil
+        state.searchBase = nil
+        guard search.error == nil else {
+            state.status = StatusMessage(.error, search.error!)
+            return []
+        }
+        return search.target == .items ? [saveView(state)].compactMap { $0 } : []
+    case .cancelSearch, .back:
+        state.search = nil
+        switch search.target {
+        case .items:
+            let base = state.searchBase ?? state.overview.filter
+            state.searchBase = nil
+            guard base != state.overview.filter else { return [] }
+            state.overview.filter = base
+            return reloadOverview(&state, save: false)
+        case .members:
+            state.members.nameQuery = ""
+            return reloadMembers(state)
+        }
+    case .quit:
+        state.isQuitting = true
+        return []
+    default:
+        return []
+    }
+    state.search = search
+    return applySearchText(in: &state)
+}
+
+private func startSearch(in state: inout AppState) -> [Effect] {
+    if state.tab == .members {
+        state.search = SearchLine(target: .members, text: state.members.nameQuery)
+        return []
+    }
+    state.tab = .overview
+    state.overview.paneFocus = .list
+    var base = state.overview.filter
+    let text = base.text
+    base.text = ""
+    state.searchBase = base
+    state.search = SearchLine(target: .items, text: text)
+    return []
+}
+
+/// Filters by the search line's current text: plain words directly, the query language via the
+/// runtime (resolving topic names needs the vocabulary in the cache).
+private func applySearchText(in state: inout AppState) -> [Effect] {
+    guard let search = state.search else { return [] }
+    switch search.target {
+    case .members:
+        state.members.nameQuery = search.text
+        state.members.cursor = ListCursor()
+        return reloadMembers(state)
+    case .items:
+        let base = state.searchBase ?? .none
+        if SearchText.usesQueryLanguage(search.text) {
+            guard let uri = state.collectionURI else { return [] }
+            return [.parseSearch(uri: uri, text: search.text, base: base)]
+        }
+        state.search?.error = nil
+        var filter = base
+        filter.text = search.text.trimmingCharacters(in: .whitespaces)
+        guard filter != state.overview.filter else { return [] }
+        state.overview.filter = filter
+        return reloadOverview(&state, save: false)
+    }
+}
+
+private func clearFilters(in state: inout AppState) -> [Effect] {
+    var effects: [Effect] = []
+    if state.members.role != nil || !state.members.nameQuery.isEmpty {
+        state.members.role = nil
+        state.members.nameQuery = ""
+        effects += reloadMembers(state)
+    }
+    if !state.overview.filter.isEmpty {
+        state.overview.filter = .none
+        effects += reloadOverview(&state)
+    }
+    state.status = StatusMessage(.info, "Filters cleared")
+    return effects
+}
+
+/// A new revision of the Overview for the current filter and sort: counts, facets, first rows.
+private func reloadOverview(_ state: inout AppState, save: Bool = true, resetCursor: Bool = true) -> [Effect] {
+    guard let uri = state.collectionURI else { return [] }
+    state.overview.revision += 1
+    if resetCursor { state.overview.cursor = ListCursor() }
+    var effects: [Effect] = [.loadOverview(uri: uri, filter: state.overview.filter, sort: state.overview.sort,
+                                           revision: state.overview.revision, windowSize: itemWindowSize)]
+    if save, let saving = saveView(state) { effects.append(saving) }
+    return effects
+}
+
+private func saveView(_ state: AppState) -> Effect? {
+    guard let uri = state.collectionURI else { return nil }
+    return .saveView(uri: uri, filter: state.overview.filter, sort: state.overview.sort)
+}
+
+private func reloadMembers(_ state: AppState) -> [Effect] {
+    guard let uri = state.collectionURI else { return [] }
+    return [.loadMembers(uri: uri, role: state.members.role, nameQuery: state.members.nameQuery)]
 }
 
 /// Keys while the collections picker is open: move, Enter switches, Esc closes.
@@ -218,7 +428,7 @@ private func handlePicker(_ command: Command, in state: inout AppState) -> [Effe
     }
 }
 
-/// Shows another collection from the start: its Overview, nothing selected or opened.
+/// Shows another collection from the start, with the filter it had last time.
 private func switchCollection(to uri: String, in state: inout AppState) -> [Effect] {
     state.collectionURI = uri
     state.header = nil
@@ -229,7 +439,7 @@ private func switchCollection(to uri: String, in state: inout AppState) -> [Effe
     state.members = MembersState()
     state.tab = .overview
     state.status = StatusMessage(.busy, "Loading…")
-    return [.loadCollection(uri: uri, filter: state.overview.filter, windowSize: itemWindowSize)]
+    return [.restoreView(uri: uri), .loadCollection(uri: uri)]
 }
 
 /// Where a movement command takes a list selection (nil: not a movement).
@@ -262,6 +472,24 @@ private func scrollTarget(of command: Command, from offset: Int, max maxOffset: 
     return min(max(0, raw), max(0, maxOffset))
 }
 
+private func firstSelectable(_ rows: [FacetRow]) -> Int {
+    rows.firstIndex(where: \.isSelectable) ?? 0
+}
+
+/// Rows the filter pane shows at once (the list's screen rows: two per item tile, plus one).
+private func facetPaneRows(_ state: AppState) -> Int {
+    max(1, state.viewport.listRows * 2)
+}
+
+/// Keeps the filter pane's cursor on a selectable row after its rows changed.
+private func clampFacetCursor(_ state: inout AppState) {
+    let rows = state.overview.facetRows
+    var index = min(state.overview.facetCursor.selection, max(0, rows.count - 1))
+    if rows.indices.contains(index) && !rows[index].isSelectable { index += 1 }
+    if !rows.indices.contains(index) || !rows[index].isSelectable { index = firstSelectable(rows) }
+    state.overview.facetCursor = state.overview.facetCursor.moved(to: index, count: rows.count, rows: facetPaneRows(state))
+}
+
 /// Asks for a new window of rows when the visible part of the list is not loaded.
 private func windowEffects(for state: AppState) -> [Effect] {
     let overview = state.overview
@@ -270,5 +498,6 @@ private func windowEffects(for state: AppState) -> [Effect] {
     let last = min(overview.itemCount, top + max(1, state.viewport.listRows)) - 1
     if overview.window.contains(top) && overview.window.contains(last) { return [] }
     let offset = max(0, top - (itemWindowSize - state.viewport.listRows) / 2)
-    return [.loadItemWindow(collectionURI: uri, filter: overview.filter, offset: offset, limit: itemWindowSize)]
+    return [.loadItemWindow(collectionURI: uri, filter: overview.filter, sort: overview.sort,
+                            revision: overview.revision, offset: offset, limit: itemWindowSize)]
 }

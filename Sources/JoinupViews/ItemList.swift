@@ -12,16 +12,30 @@ enum ItemList {
     static func render(_ state: AppState, in rect: Rect, on surface: inout some Surface) {
         guard !rect.isEmpty else { return }
         let overview = state.overview
-        let kinds = kindSummary(state)
-        surface.put(kinds, x: rect.x, in: rect, row: 0, style: .kindTag)
-        let total = "\(overview.itemCount) \(overview.itemCount == 1 ? "item" : "items")"
+        let filters = FilterSummary.parts(state)
+        // The first line: what is shown (counts by kind, or the active filters) and how many.
+        let lead = filters.isEmpty ? kindSummary(state) : "Filtered: " + filters.joined(separator: " · ")
+        var total = "\(overview.itemCount) \(overview.itemCount == 1 ? "item" : "items")"
+        if overview.sort != .newest { total += " · \(overview.sort.label)" }
         let totalWidth = TextWidth.width(total)
-        if totalWidth + 2 + TextWidth.width(kinds) <= rect.width {
+        let leadWidth = max(0, rect.width - totalWidth - 2)
+        surface.put(TextWidth.truncate(lead, to: leadWidth), x: rect.x, in: rect, row: 0,
+                    style: filters.isEmpty ? .kindTag : .statusBusy)
+        if totalWidth <= rect.width {
             surface.put(total, x: rect.maxX - totalWidth, in: rect, row: 0, style: .dim)
         }
         if overview.itemCount == 0 {
-            let message = state.header == nil ? "Loading…" : "No content."
-            surface.put(message, x: rect.x, in: rect, row: 1, style: .dim)
+            let message: String
+            if state.header == nil {
+                message = "Loading…"
+            } else if filters.isEmpty {
+                message = "No content."
+            } else {
+                message = "No items match " + filters.joined(separator: ", ") + ". Press x to clear the filters."
+            }
+            for (index, line) in TextWidth.wrap(message, width: rect.width).prefix(max(0, rect.height - 2)).enumerated() {
+                surface.put(line, x: rect.x, in: rect, row: 2 + index, style: .dim)
+            }
             return
         }
         let kindWidth = kindWidth(state)
@@ -36,21 +50,27 @@ enum ItemList {
             if selected {
                 surface.fill(Rect(x: rect.x - 1, y: tile.y, width: rect.width + 2, height: lines), style: .selectedRow)
             }
-            drawTile(overview.window.row(at: index), kindWidth: kindWidth, selected: selected, in: tile, on: &surface)
+            drawTile(overview.window.row(at: index), kindWidth: kindWidth, selected: selected,
+                     highlight: SearchText.highlightWords(overview.filter.text), in: tile, on: &surface)
         }
     }
 
     /// The title on the whole first line; under it "21/11/2023 Event  Collaboration · eGovernment +2 topics".
-    private static func drawTile(_ item: ItemSummary?, kindWidth: Int, selected: Bool, in tile: Rect,
-                                 on surface: inout some Surface) {
+    private static func drawTile(_ item: ItemSummary?, kindWidth: Int, selected: Bool, highlight: [String],
+                                 in tile: Rect, on surface: inout some Surface) {
         func style(_ normal: Style) -> Style { selected ? .selectedRow : normal }
         guard let item else {
             // Not loaded yet: the runtime is fetching this window.
             surface.put("…", x: tile.x, in: tile, row: 0, style: style(.dim))
             return
         }
-        surface.put(TextWidth.truncate(TerminalText.line(item.title), to: tile.width), x: tile.x, in: tile, row: 0,
-                    style: style(.listRow))
+        let title = TextWidth.truncate(TerminalText.line(item.title), to: tile.width)
+        surface.put(title, x: tile.x, in: tile, row: 0, style: style(.listRow))
+        // Search matches stand out: each word found at the start of a word of the title.
+        for range in MatchHighlight.ranges(of: highlight, in: title) {
+            let x = tile.x + TextWidth.width(title[title.startIndex..<range.lowerBound])
+            surface.put(String(title[range]), x: x, in: tile, row: 0, style: .searchMatch)
+        }
         guard tile.height > 1 else { return }
         var x = tile.x
         x = surface.put(JoinupDate.day(item.listDate), x: x, in: tile, row: 1, style: style(.dim)) + 1

@@ -39,11 +39,13 @@ public struct KeyMap: Hashable, Sendable {
     }
 
     /// Focuses where browsing happens (everything but the help overlay).
-    public static let browsing: Set<Focus> = [.itemList, .itemDetail, .members, .about]
+    public static let browsing: Set<Focus> = [.itemList, .filters, .itemDetail, .members, .about]
 
-    /// The command a key issues in a focus; the first matching binding wins.
+    /// The command a key issues in a focus; the first matching binding wins. In the search
+    /// line every printable character is text (so "q" and "?" can be searched for).
     public func command(for key: Key, focus: Focus) -> Command? {
-        bindings.first { $0.contexts.contains(focus) && $0.keys.contains(key) }?.command
+        if focus == .search, case .character(let character) = key { return .typed(character) }
+        return bindings.first { $0.contexts.contains(focus) && $0.keys.contains(key) }?.command
     }
 
     /// The status-line hints for a focus, in table order ("↑↓ move", "Enter open", …).
@@ -79,17 +81,18 @@ public struct KeyMap: Hashable, Sendable {
     /// "List & Members": the contexts a binding applies to, as help names them.
     static func title(of contexts: Set<Focus>) -> String {
         let names: [(Focus, String)] = [
-            (.itemList, "List"), (.itemDetail, "Item"), (.members, "Members"), (.about, "About"),
-            (.picker, "Collections"), (.help, "Help"),
+            (.itemList, "List"), (.filters, "Filters"), (.itemDetail, "Item"), (.members, "Members"),
+            (.about, "About"), (.picker, "Collections"), (.search, "Search"), (.help, "Help"),
         ]
         return names.filter { contexts.contains($0.0) }.map(\.1).joined(separator: " & ")
     }
 
     /// joinup's bindings.
     public static let standard: KeyMap = {
-        // Movement means the same everywhere: the list's cursor, an item's or About's scroll.
+        // Movement means the same everywhere: a cursor in a list, the scroll of a text.
         let moving = browsing.union([.picker])
         let everywhere = moving.union([.help])
+        let listing: Set<Focus> = [.itemList, .filters]
         return KeyMap(bindings: [
             Binding([.up, .character("k")], .moveUp, in: moving, "Up", hint: "↑↓ move"),
             Binding([.down, .character("j")], .moveDown, in: moving, "Down"),
@@ -99,6 +102,18 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.character("G"), .end], .moveToBottom, in: moving, "Bottom"),
             Binding([.enter], .open, in: [.itemList, .picker], "Open", hint: "Enter open"),
             Binding([.escape, .backspace], .back, in: [.itemDetail, .picker], "Back", hint: "Esc back"),
+
+            Binding([.left, .character("h")], .focusFilters, in: [.itemList], "Filters pane", hint: "← filters"),
+            Binding([.character(" "), .enter], .toggleFilter, in: [.filters], "Select / unselect", hint: "Space select"),
+            Binding([.right, .character("l"), .escape], .focusList, in: [.filters], "Back to the list", hint: "→ list"),
+            Binding([.character("/")], .startSearch, in: listing.union([.members]), "Search", hint: "/ search"),
+            Binding([.character("s")], .cycleSort, in: listing, "Sort: newest, oldest, title"),
+            Binding([.character("f")], .cycleRoleFilter, in: [.members], "Filter by role", hint: "f role"),
+            Binding([.character("x")], .clearFilters, in: listing.union([.members]), "Clear all filters"),
+
+            Binding([.enter], .submitSearch, in: [.search], "Keep the results", hint: "Enter keep"),
+            Binding([.escape], .cancelSearch, in: [.search], "Drop the search", hint: "Esc drop"),
+            Binding([.backspace], .deleteBackward, in: [.search], "Delete a character"),
 
             Binding([.tab], .nextTab, in: browsing, "Next tab"),
             Binding([.backTab], .previousTab, in: browsing, "Previous tab"),
@@ -110,7 +125,8 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.character("J")], .join, in: browsing, "Join"),
             Binding([.character("?")], .toggleHelp, in: everywhere, "Toggle help", hint: "? help"),
             Binding([.escape], .toggleHelp, in: [.help], "Close help", hint: "Esc close"),
-            Binding([.character("q"), .control("c")], .quit, in: everywhere, "Quit", hint: "q quit"),
+            Binding([.character("q")], .quit, in: everywhere, "Quit", hint: "q quit"),
+            Binding([.control("c")], .quit, in: everywhere.union([.search]), "Quit"),
         ])
     }()
 }

@@ -39,7 +39,30 @@ enum MembersPane {
         guard !rect.isEmpty else { return }
         let members = state.members
         let countLabel = state.header?.memberCountLabel ?? "\(members.members.count) members"
-        let countEnd = surface.put(countLabel, x: rect.x, in: rect, row: 0, style: .detailLabel)
+        var countEnd = surface.put(countLabel, x: rect.x, in: rect, row: 0, style: .detailLabel)
+        let positionRoom = 8
+        // The role filter (f cycles it) with counts, the chosen one highlighted, then the name search.
+        if !members.roleCounts.isEmpty || members.role != nil {
+            let chips: [(String, Bool)] = [("All", members.role == nil)] + Role.allCases.map { role in
+                ("\(role.label) \(members.roleCounts[role] ?? 0)", members.role == role)
+            }
+            var x = countEnd + 3
+            for (text, chosen) in chips {
+                guard x + TextWidth.width(text) <= rect.maxX - positionRoom else { break }
+                x = surface.put(text, x: x, in: rect, row: 0, style: chosen ? .tabActive : .dim) + 2
+            }
+            countEnd = x - 2
+        }
+        if !members.nameQuery.isEmpty {
+            let query = "names with “\(TerminalText.line(members.nameQuery))”"
+            if countEnd + 3 + TextWidth.width(query) <= rect.maxX - positionRoom {
+                countEnd = surface.put(query, x: countEnd + 3, in: rect, row: 0, style: .statusBusy)
+            }
+        }
+        if members.members.isEmpty && (members.role != nil || !members.nameQuery.isEmpty) {
+            surface.put("No member matches. Press x to clear the filters.", x: rect.x, in: rect, row: 2, style: .dim)
+            return
+        }
         if let header = state.header, !header.membersPublished, members.members.isEmpty {
             surface.put("The remote this collection was synced from does not publish its members.",
                         x: rect.x, in: rect, row: 2, style: .dim)

@@ -7,6 +7,10 @@ enum StatusLine {
         guard !rect.isEmpty else { return }
         surface.fill(rect, style: .statusBar)
         let content = rect.inset(left: 1, right: 1)
+        if let search = state.search {
+            renderSearch(search, keyMap: keyMap, in: content, on: &surface)
+            return
+        }
         let right: String
         let rightStyle: Style
         if let status = state.status {
@@ -34,5 +38,23 @@ enum StatusLine {
             hints = next
         }
         surface.put(hints, x: content.x, y: content.y, maxWidth: hintsWidth, style: .statusBar)
+    }
+
+    /// "/europ▏" while typing, with why it does not parse (or the keys) on the right.
+    private static func renderSearch(_ search: SearchLine, keyMap: KeyMap, in content: Rect, on surface: inout some Surface) {
+        let right = search.error ?? keyMap.hints(for: .search)
+        let rightWidth = min(TextWidth.width(right), content.width / 2)
+        if rightWidth > 0 {
+            surface.put(right, x: content.maxX - rightWidth, y: content.y, maxWidth: rightWidth,
+                        style: search.error == nil ? .statusBar : .statusError)
+        }
+        let prompt = search.target == .items ? "/" : "/name: "
+        let room = content.width - rightWidth - 2 - TextWidth.width(prompt) - 1
+        // The end of a long query stays visible: that is where the typing happens.
+        var text = TerminalText.line(search.text)
+        while TextWidth.width(text) > max(0, room), !text.isEmpty { text.removeFirst() }
+        let x = surface.put(prompt, x: content.x, y: content.y, style: .statusBusy)
+        let end = surface.put(text, x: x, y: content.y, style: .statusBar)
+        surface.put("▏", x: end, y: content.y, style: .statusBusy)
     }
 }

@@ -1,0 +1,48 @@
+import JoinupModel
+
+/// One row of the Overview's filter pane: content types, event timing, then topics.
+public enum FacetRow: Hashable, Sendable {
+    case heading(String)
+    case kind(ItemKind, count: Int, selected: Bool)
+    case eventTiming(EventTiming, selected: Bool)
+    case topic(FacetCount, selected: Bool)
+
+    /// Headings are drawn but never hold the cursor.
+    public var isSelectable: Bool {
+        if case .heading = self { return false }
+        return true
+    }
+}
+
+extension OverviewState {
+    /// The filter pane's rows for the current counts and selection.
+    ///
+    /// Types show when they have items (or are selected); Upcoming/Past only while Event is
+    /// selected; topics by Joinup's facet order, plus any selected topic the other filters
+    /// brought to zero, so a selection can always be seen and undone.
+    public var facetRows: [FacetRow] {
+        var rows: [FacetRow] = []
+        let kinds = ItemKind.allCases.filter { (kindCounts[$0] ?? 0) > 0 || filter.kinds.contains($0) }
+        if !kinds.isEmpty {
+            rows.append(.heading("Type"))
+            for kind in kinds {
+                rows.append(.kind(kind, count: kindCounts[kind] ?? 0, selected: filter.kinds.contains(kind)))
+                if kind == .event && filter.kinds.contains(.event) {
+                    for timing in EventTiming.allCases {
+                        rows.append(.eventTiming(timing, selected: filter.eventTiming == timing))
+                    }
+                }
+            }
+        }
+        var topics = facets
+        let shown = Set(facets.map(\.topic.uri))
+        for uri in filter.topicURIs.sorted() where !shown.contains(uri) {
+            if let topic = knownTopics[uri] { topics.append(FacetCount(topic: topic, count: 0)) }
+        }
+        if !topics.isEmpty {
+            rows.append(.heading("Topics"))
+            rows += topics.map { .topic($0, selected: filter.topicURIs.contains($0.topic.uri)) }
+        }
+        return rows
+    }
+}
