@@ -28,8 +28,10 @@ import Testing
         }
         let header = CollectionHeader(uri: uri, alias: "test", title: "Test", lastUpdate: Date(timeIntervalSince1970: 0),
                                       memberCount: members, kindCounts: [.news: count], membership: nil, origin: .embeddedSnapshot)
-        _ = reduce(&state, .collectionLoaded(header: header, about: aboutFixture, aboutTopics: [], members: people))
-        _ = reduce(&state, .overviewLoaded(facets: [], itemCount: count, window: ItemWindow(offset: 0, rows: rows(0..<min(count, itemWindowSize)))))
+        _ = reduce(&state, .collectionLoaded(header: header, about: aboutFixture, aboutTopics: []))
+        _ = reduce(&state, .membersLoaded(role: nil, nameQuery: "", members: people, roleCounts: [.member: members]))
+        _ = reduce(&state, .overviewLoaded(revision: state.overview.revision, facets: [], kindCounts: [.news: count], itemCount: count,
+                                           window: ItemWindow(offset: 0, rows: rows(0..<min(count, itemWindowSize)))))
         return state
     }
 
@@ -42,7 +44,7 @@ import Testing
     @Test func startingAsksForTheCollectionAndShowsLoading() {
         var state = AppState()
         let effects = reduce(&state, .started(collectionURI: Self.uri))
-        #expect(effects == [.loadCollection(uri: Self.uri, filter: .none, windowSize: itemWindowSize), .observeCache])
+        #expect(effects == [.restoreView(uri: Self.uri), .loadCollection(uri: Self.uri), .observeCache])
         #expect(state.status == StatusMessage(.busy, "Loading…"))
         #expect(state.focus == .itemList)
     }
@@ -89,9 +91,10 @@ import Testing
     @Test func scrollingPastTheLoadedWindowAsksForRowsAroundIt() {
         var state = Self.loaded(count: 1000)
         let effects = reduce(&state, .commandIssued(.moveToBottom))
-        #expect(effects == [.loadItemWindow(collectionURI: Self.uri, filter: .none, offset: 935, limit: itemWindowSize)])
+        #expect(effects == [.loadItemWindow(collectionURI: Self.uri, filter: .none, sort: .newest,
+                                            revision: state.overview.revision, offset: 935, limit: itemWindowSize)])
         #expect(state.overview.selectedRow == nil)
-        _ = reduce(&state, .itemWindowLoaded(ItemWindow(offset: 935, rows: Self.rows(935..<1000))))
+        _ = reduce(&state, .itemWindowLoaded(revision: state.overview.revision, ItemWindow(offset: 935, rows: Self.rows(935..<1000))))
         #expect(state.overview.selectedRow?.title == "Item 999")
         #expect(reduce(&state, .commandIssued(.moveUp)).isEmpty)
     }
@@ -242,8 +245,12 @@ import Testing
         var state = Self.loaded()
         _ = reduce(&state, .commandIssued(.moveDown))
         let effects = reduce(&state, .cacheChanged)
-        #expect(effects == [.loadCollection(uri: Self.uri, filter: .none, windowSize: itemWindowSize)])
-        _ = reduce(&state, .overviewLoaded(facets: [], itemCount: 9, window: ItemWindow(offset: 0, rows: Self.rows(0..<9))))
+        #expect(effects == [.loadCollection(uri: Self.uri),
+                            .loadOverview(uri: Self.uri, filter: .none, sort: .newest, revision: state.overview.revision,
+                                          windowSize: itemWindowSize),
+                            .loadMembers(uri: Self.uri, role: nil, nameQuery: "")])
+        _ = reduce(&state, .overviewLoaded(revision: state.overview.revision, facets: [], kindCounts: [:], itemCount: 9,
+                                           window: ItemWindow(offset: 0, rows: Self.rows(0..<9))))
         #expect(state.overview.cursor.selection == 1)
         #expect(state.overview.itemCount == 9)
     }
@@ -262,7 +269,7 @@ import Testing
         _ = reduce(&state, .commandIssued(.moveUp))
         #expect(state.picker?.selected == other)
         let effects = reduce(&state, .commandIssued(.open))
-        #expect(effects == [.loadCollection(uri: other.uri, filter: .none, windowSize: itemWindowSize)])
+        #expect(effects == [.restoreView(uri: other.uri), .loadCollection(uri: other.uri)])
         #expect(state.picker == nil && state.collectionURI == other.uri)
         #expect(state.header == nil && state.overview.itemCount == 0 && state.members.members.isEmpty)
     }
