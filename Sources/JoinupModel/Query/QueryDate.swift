@@ -1,0 +1,53 @@
+import Foundation
+
+/// The dates of `after:` and `before:`: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, each meaning the start
+/// of that day, month or year in Europe/Brussels (00:00 Brussels time, whatever the machine's zone).
+enum QueryDate {
+    private static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = JoinupDate.brussels
+        return calendar
+    }()
+
+    /// The instant a `YYYY[-MM[-DD]]` value starts at, or nil when it is not a real date.
+    static func start(of value: String) -> Date? {
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count),
+              let year = number(parts[0], digits: 4), year >= 1 else { return nil }
+        var month = 1
+        var day = 1
+        if parts.count >= 2 {
+            guard let m = number(parts[1], digits: 2), (1...12).contains(m) else { return nil }
+            month = m
+        }
+        if parts.count == 3 {
+            guard let d = number(parts[2], digits: 2), (1...daysIn(month: month, year: year)).contains(d) else { return nil }
+            day = d
+        }
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 0, minute: 0, second: 0))
+    }
+
+    /// The Brussels day of an instant as `YYYY-MM-DD` (a time of day is dropped).
+    static func day(of date: Date) -> String {
+        let p = calendar.dateComponents([.year, .month, .day], from: date)
+        return pad(p.year ?? 0, 4) + "-" + pad(p.month ?? 1, 2) + "-" + pad(p.day ?? 1, 2)
+    }
+
+    private static func number(_ text: Substring, digits: Int) -> Int? {
+        guard text.count == digits, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    private static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+}
