@@ -109,6 +109,9 @@ enum CacheSchema {
                 -- Folded (lower-case, accent-free) copies for the title sort and the author filter.
                 ALTER TABLE item ADD COLUMN title_key TEXT NOT NULL DEFAULT '';
                 ALTER TABLE item ADD COLUMN author_key TEXT NOT NULL DEFAULT '';
+                -- Bumped by every apply that changes a collection's items or their topics: the
+                -- key of the in-memory filter index (FilterIndex.swift).
+                ALTER TABLE collection ADD COLUMN content_version INTEGER NOT NULL DEFAULT 0;
                 """)
             let update = try db.makeStatement(sql: "UPDATE item SET title_key = ?, author_key = ? WHERE id = ?")
             let rows = try Row.fetchCursor(db, sql: "SELECT id, title, author FROM item")

@@ -118,6 +118,11 @@ extension CacheDatabase {
         if parentsChanged {
             try rebuildImpliedCategories(collectionURI: collectionURI, in: db)
         }
+        if parentsChanged || !result.isUnchanged {
+            // In-memory filter indexes built from an older version are dropped on their next use.
+            try db.execute(sql: "UPDATE collection SET content_version = content_version + 1 WHERE uri = ?",
+                           arguments: [collectionURI])
+        }
         if let members = snapshot.members {
             try replaceMembers(members, collectionURI: collectionURI, in: db)
         }
