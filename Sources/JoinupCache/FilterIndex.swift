@@ -90,35 +90,34 @@ final class FilterIndex: @unchecked Sendable {
             if let number = topicNumbers[parent] { parentOf[child] = number }
         }
 
+        // The collection's items from the covering index (no sort in SQL), then put in id order.
         var ids: [Int64] = [], kinds: [UInt8] = [], dates: [Double] = []
         let kindNumbers = Dictionary(uniqueKeysWithValues: ItemKind.allCases.enumerated().map { ($1.rawValue, UInt8($0)) })
-        let items = try Row.fetchCursor(db, sql: """
-            SELECT id, kind, list_date FROM item WHERE collection_uri = ? ORDER BY id
-            """, arguments: [collectionURI])
+        let items = try Row.fetchCursor(db, sql: "SELECT id, kind, list_date FROM item WHERE collection_uri = ?",
+                                        arguments: [collectionURI])
         while let row = try items.next() {
             ids.append(row[0])
             kinds.append(kindNumbers[row[1] as String] ?? 0)
             dates.append(row[2])
         }
+        if zip(ids, ids.dropFirst()).contains(where: { $0 >= $1 }) {
+            let permutation = ids.indices.sorted { ids[$0] < ids[$1] }
+            ids = permutation.map { ids[$0] }
+            kinds = permutation.map { kinds[$0] }
+            dates = permutation.map { dates[$0] }
+        }
 
         // Own terms only; the categories they imply come from the vocabulary (the same rule
-        // `item_topic`'s implied rows follow). Topic numbers are the topic table's rowids.
+        // `item_topic`'s implied rows follow). `item_topic` is read in primary-key order over the
+        // collection's id range (one import makes one contiguous range), which is id order.
         var topicStart: [Int32] = [0]
         var topicIDs: [UInt16] = []
         topicStart.reserveCapacity(ids.count + 1)
         topicIDs.reserveCapacity(ids.count * 5)
-        let rowidToNumber = try Dictionary(
-            Row.fetchAll(db, sql: "SELECT rowid, uri FROM topic").compactMap { row -> (Int64, Int)? in
-                guard let number = topicNumbers[row[1] as String] else { return nil }
-                return (row[0], number)
-            }, uniquingKeysWith: { first, _ in first })
         let pairs = try Row.fetchCursor(db, sql: """
-            SELECT it.item_id, t.rowid FROM item i
-            JOIN item_topic it ON it.item_id = i.id
-            JOIN topic t ON t.uri = it.topic_uri
-            WHERE i.collection_uri = ? AND it.position IS NOT NULL
-            ORDER BY it.item_id
-            """, arguments: [collectionURI])
+            SELECT item_id, topic_uri FROM item_topic
+            WHERE item_id BETWEEN ? AND ? AND position IS NOT NULL
+            """, arguments: [ids.first ?? 0, ids.last ?? -1])
         var position = 0
         var own: [Int] = []
         func flush() {
@@ -136,7 +135,9 @@ final class FilterIndex: @unchecked Sendable {
                 flush()
                 position += 1
             }
-            if let number = rowidToNumber[row[1]] { own.append(number) }
+            // Rows of another collection's items inside the range are skipped.
+            guard position < ids.count, ids[position] == itemID else { continue }
+            if let number = topicNumbers[row[1] as String] { own.append(number) }
         }
         while position < ids.count {
             flush()

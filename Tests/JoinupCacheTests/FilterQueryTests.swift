@@ -281,6 +281,33 @@ import Testing
         }
     }
 
+    /// Two collections whose item ids interleave (A, then B, then more of A) keep apart.
+    @Test func interleavedCollectionsKeepTheirOwnItems() throws {
+        var other = Fixture.snapshot(items: [])
+        other.collection.uri = "urn:other"
+        other.collection.alias = "other"
+        other.items = (0..<4).map { n in
+            var item = Self.item(50 + n, topics: [Fixture.legal], day: Double(n), title: "Other \(n)")
+            item.collectionURI = "urn:other"
+            return item
+        }
+        try cache.apply(other, origin: .embeddedSnapshot)
+        var more = Self.items
+        more.append(Self.item(7, topics: [Fixture.legal], day: 2, title: "Seventh"))
+        try cache.apply(Fixture.snapshot(items: more), origin: .embeddedSnapshot)
+        for (collection, expected) in [(uri, 7), ("urn:other", 4)] {
+            let filter = ItemFilter(topicURIs: [Fixture.govCategory.uri])
+            let fast = try cache.filteredItems(collectionURI: collection, filter: filter, limit: 50, now: now)
+            let reference = try cache.pool.read { db in
+                (try CacheDatabase.sqlItemCount(collectionURI: collection, filter: filter, now: now, in: db),
+                 try CacheDatabase.sqlFacetCounts(collectionURI: collection, filter: filter, now: now, in: db))
+            }
+            #expect(fast.count == reference.0 && fast.facets == reference.1)
+            #expect(try cache.itemCount(collectionURI: collection, filter: .none, now: now) == expected)
+        }
+        #expect(try cache.itemCount(collectionURI: "urn:other", filter: ItemFilter(topicURIs: [Fixture.legal.uri]), now: now) == 4)
+    }
+
     // MARK: Saved views, members, topics
 
     @Test func savedViewsRoundTrip() throws {
