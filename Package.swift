@@ -52,6 +52,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Times the cache's filter and search reads on a generated 100,000-item collection
+        // (docs/BENCHMARKS.md); run in release. Not a test.
+        .executableTarget(name: "joinup-bench", dependencies: ["JoinupCache", "JoinupModel", "JoinupRemote"]),
+
         .testTarget(name: "JoinupModelTests", dependencies: ["JoinupModel"]),
         .testTarget(name: "JoinupCacheTests", dependencies: ["JoinupCache", "JoinupModel"]),
         .testTarget(name: "JoinupSyncTests", dependencies: ["JoinupSync", "JoinupCache", "JoinupModel"]),

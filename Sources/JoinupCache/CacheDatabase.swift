@@ -7,6 +7,8 @@ public final class CacheDatabase: Sendable {
     let pool: DatabasePool
     /// The file this cache lives in.
     public let path: String
+    /// In-memory filter indexes per collection (FilterIndex.swift).
+    let filterIndexes = FilterIndexStore()
 
     /// Opens (creating if needed) the cache file at `path` and brings its schema up to date.
     public init(path: String) throws {

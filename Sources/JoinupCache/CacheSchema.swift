@@ -91,6 +91,55 @@ enum CacheSchema {
             // instead of showing an empty list as if nobody had joined.
             try db.execute(sql: "ALTER TABLE collection ADD COLUMN members_published INTEGER NOT NULL DEFAULT 1")
         }
+        migrator.registerMigration("v4: full-text search") { db in
+            // An external-content FTS5 index over item: the text lives once, in `item`; the index
+            // is kept in step by `CollectionWrites.apply` (bulk after a first import, row by row
+            // for later updates and deletes) rather than by triggers, which cost +8 s per 100k
+            // inserted rows. Any new code that deletes or edits items must update it too.
+            // `remove_diacritics 2` lets "europeen" find "européen"; the prefix indexes make the
+            // 1–3 character prefixes of a search-as-you-type cheap.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE item_fts USING fts5(
+                    title, body, author,
+                    content = 'item', content_rowid = 'id',
+                    tokenize = "unicode61 remove_diacritics 2",
+                    prefix = '1 2 3'
+                );
+                INSERT INTO item_fts(item_fts) VALUES('rebuild');
+                -- Folded (lower-case, accent-free) copies for the title sort and the author filter.
+                ALTER TABLE item ADD COLUMN title_key TEXT NOT NULL DEFAULT '';
+                ALTER TABLE item ADD COLUMN author_key TEXT NOT NULL DEFAULT '';
+                -- Bumped by every apply that changes a collection's items or their topics: the
+                -- key of the in-memory filter index (FilterIndex.swift).
+                ALTER TABLE collection ADD COLUMN content_version INTEGER NOT NULL DEFAULT 0;
+                """)
+            let update = try db.makeStatement(sql: "UPDATE item SET title_key = ?, author_key = ? WHERE id = ?")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, title, author FROM item")
+            var keys: [(Int64, String, String)] = []
+            while let row = try rows.next() {
+                keys.append((row["id"], TextFolding.fold(row["title"]), TextFolding.fold(row["author"])))
+            }
+            for (id, title, author) in keys {
+                try update.execute(arguments: [title, author, id])
+            }
+            try db.execute(sql: """
+                CREATE INDEX item_by_collection_title ON item(collection_uri, title_key);
+                -- Kind counts and kind filters read this instead of the table.
+                CREATE INDEX item_by_collection_kind ON item(collection_uri, kind, list_date);
+                """)
+        }
+        migrator.registerMigration("v5: saved views") { db in
+            // The last filter and sort per collection, as JSON of `ItemFilter` and the
+            // `ItemSort` raw value. No foreign key: remembering a view never fails.
+            try db.execute(sql: """
+                CREATE TABLE saved_view (
+                    collection_uri TEXT PRIMARY KEY NOT NULL,
+                    filter_json TEXT NOT NULL,
+                    sort TEXT NOT NULL,
+                    saved_at REAL NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

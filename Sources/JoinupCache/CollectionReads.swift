@@ -88,25 +88,56 @@ extension CacheDatabase {
     }
 
     /// Members in a given state, owners and facilitators first, then by name.
-    public func members(collectionURI uri: String, state: MembershipState = .active) throws -> [Member] {
+    /// - Parameters:
+    ///   - roles: keep members holding any of these roles (empty: everyone).
+    ///   - nameQuery: keep members whose name contains this, case- and accent-insensitive.
+    public func members(collectionURI uri: String, state: MembershipState = .active, roles: Set<Role> = [],
+                        nameQuery: String = "") throws -> [Member] {
         let members = try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, name, business_title, organisation, roles, state, member_since
-                FROM member WHERE collection_uri = ? AND state = ?
-                """, arguments: [uri, state.rawValue])
-                .map { row -> Member in
-                    let roles: String = row["roles"]
-                    return Member(id: row["id"], name: row["name"], businessTitle: row["business_title"],
-                                  organisation: row["organisation"],
-                                  roles: roles.split(separator: ",").compactMap { Role(rawValue: String($0)) },
-                                  state: MembershipState(rawValue: row["state"]) ?? .active,
-                                  memberSince: Date(timeIntervalSince1970: row["member_since"]))
-                }
+            try Self.members(collectionURI: uri, state: state, in: db)
         }
-        return members.sorted { a, b in
-            if a.leadingRole != b.leadingRole { return a.leadingRole < b.leadingRole }
-            return a.name.compare(b.name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedAscending
+        return members
+            .filter { member in
+                (roles.isEmpty || member.roles.contains(where: roles.contains))
+                    && TextFolding.contains(member.name, nameQuery)
+            }
+            .sorted { a, b in
+                if a.leadingRole != b.leadingRole { return a.leadingRole < b.leadingRole }
+                return a.name.compare(b.name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedAscending
+            }
+    }
+
+    /// Active members per role (a member holding two roles counts under both), over the members
+    /// whose name contains `nameQuery`; roles nobody holds are absent.
+    public func roleCounts(collectionURI uri: String, nameQuery: String = "") throws -> [Role: Int] {
+        var counts: [Role: Int] = [:]
+        for member in try members(collectionURI: uri, state: .active, nameQuery: nameQuery) {
+            for role in Set(member.roles) { counts[role, default: 0] += 1 }
         }
+        return counts
+    }
+
+    private static func members(collectionURI uri: String, state: MembershipState, in db: Database) throws -> [Member] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, name, business_title, organisation, roles, state, member_since
+            FROM member WHERE collection_uri = ? AND state = ?
+            """, arguments: [uri, state.rawValue])
+            .map { row -> Member in
+                let roles: String = row["roles"]
+                return Member(id: row["id"], name: row["name"], businessTitle: row["business_title"],
+                              organisation: row["organisation"],
+                              roles: roles.split(separator: ",").compactMap { Role(rawValue: String($0)) },
+                              state: MembershipState(rawValue: row["state"]) ?? .active,
+                              memberSince: Date(timeIntervalSince1970: row["member_since"]))
+            }
+    }
+
+    /// Topics whose label is `label`, case- and accent-insensitive ("ict" finds the ICT category
+    /// and the ICT term); categories first, then by URI.
+    public func topics(labeled label: String) throws -> [Topic] {
+        let key = TextFolding.fold(label.trimmingCharacters(in: .whitespacesAndNewlines))
+        return try allTopics().filter { TextFolding.fold($0.label) == key }
+            .sorted { a, b in a.isCategory != b.isCategory ? a.isCategory : a.uri < b.uri }
     }
 
     static func topic(from row: Row) -> Topic {

@@ -36,15 +36,19 @@ extension CacheDatabase {
                 .map { (row: Row) -> (String, (Int64, Int64)) in (row["guid"], (row["id"], row["content_hash"])) },
             uniquingKeysWith: { first, _ in first })
 
+        // New rows get ids above every id present now (no AUTOINCREMENT: max + 1), so the
+        // full-text index can take them in one statement after the loop.
+        let maxIDBefore = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM item") ?? 0
         let insertItem = try db.cachedStatement(sql: """
             INSERT INTO item (collection_uri, guid, kind, title, link, body, author, published,
-                              event_start, event_end, event_location, list_date, topic_count, content_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              event_start, event_end, event_location, list_date, topic_count, content_hash,
+                              title_key, author_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let updateItem = try db.cachedStatement(sql: """
             UPDATE item SET kind = ?, title = ?, link = ?, body = ?, author = ?, published = ?,
                             event_start = ?, event_end = ?, event_location = ?, list_date = ?,
-                            topic_count = ?, content_hash = ?
+                            topic_count = ?, content_hash = ?, title_key = ?, author_key = ?
             WHERE id = ?
             """)
         let deleteTopics = try db.cachedStatement(sql: "DELETE FROM item_topic WHERE item_id = ?")
@@ -62,12 +66,15 @@ extension CacheDatabase {
                     result.unchangedItems += 1
                     continue
                 }
+                try FullTextIndex.remove(itemID: id, in: db)
                 try updateItem.execute(arguments: [
                     item.kind.rawValue, item.title, item.link, item.body, item.author,
                     item.published.timeIntervalSince1970, item.eventStart?.timeIntervalSince1970,
                     item.eventEnd?.timeIntervalSince1970, item.eventLocation,
-                    item.listDate.timeIntervalSince1970, item.topicURIs.count, hash, id,
+                    item.listDate.timeIntervalSince1970, item.topicURIs.count, hash,
+                    TextFolding.fold(item.title), TextFolding.fold(item.author), id,
                 ])
+                try FullTextIndex.add(itemID: id, title: item.title, body: item.body, author: item.author, in: db)
                 try deleteTopics.execute(arguments: [id])
                 itemID = id
                 result.updatedItems += 1
@@ -77,6 +84,7 @@ extension CacheDatabase {
                     item.published.timeIntervalSince1970, item.eventStart?.timeIntervalSince1970,
                     item.eventEnd?.timeIntervalSince1970, item.eventLocation,
                     item.listDate.timeIntervalSince1970, item.topicURIs.count, hash,
+                    TextFolding.fold(item.title), TextFolding.fold(item.author),
                 ])
                 itemID = db.lastInsertedRowID
                 result.newItems += 1
@@ -92,17 +100,28 @@ extension CacheDatabase {
             }
         }
 
+        if result.newItems > 0 {
+            try FullTextIndex.addItems(above: maxIDBefore, firstImport: existing.isEmpty && maxIDBefore == 0, in: db)
+        }
+
         if snapshot.isCompleteListing {
             let gone = existing.keys.filter { !seen.contains($0) }
             let deleteItem = try db.cachedStatement(sql: "DELETE FROM item WHERE id = ?")
             for guid in gone {
-                try deleteItem.execute(arguments: [existing[guid]!.0])
+                let id = existing[guid]!.0
+                try FullTextIndex.remove(itemID: id, in: db)
+                try deleteItem.execute(arguments: [id])
             }
             result.deletedItems = gone.count
         }
 
         if parentsChanged {
             try rebuildImpliedCategories(collectionURI: collectionURI, in: db)
+        }
+        if parentsChanged || !result.isUnchanged {
+            // In-memory filter indexes built from an older version are dropped on their next use.
+            try db.execute(sql: "UPDATE collection SET content_version = content_version + 1 WHERE uri = ?",
+                           arguments: [collectionURI])
         }
         if let members = snapshot.members {
             try replaceMembers(members, collectionURI: collectionURI, in: db)
@@ -170,6 +189,34 @@ extension CacheDatabase {
                 member.roles.map(\.rawValue).joined(separator: ","), member.state.rawValue,
                 member.memberSince.timeIntervalSince1970,
             ])
+        }
+    }
+}
+
+/// Keeps the external-content FTS5 index `item_fts` in step with `item`. An entry must be
+/// removed with the very values it was indexed with, so `remove` runs before the row changes.
+enum FullTextIndex {
+    static func remove(itemID: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO item_fts(item_fts, rowid, title, body, author)
+            SELECT 'delete', id, title, body, author FROM item WHERE id = ?
+            """).execute(arguments: [itemID])
+    }
+
+    static func add(itemID: Int64, title: String, body: String, author: String, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO item_fts(rowid, title, body, author) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [itemID, title, body, author])
+    }
+
+    /// Indexes the rows inserted by this apply (ids above `id`) in one statement; a first import
+    /// into an empty cache rebuilds the whole index instead (the bulk path FTS5 is fastest at).
+    static func addItems(above id: Int64, firstImport: Bool, in db: Database) throws {
+        if firstImport {
+            try db.execute(sql: "INSERT INTO item_fts(item_fts) VALUES('rebuild')")
+        } else {
+            try db.execute(sql: """
+                INSERT INTO item_fts(rowid, title, body, author) SELECT id, title, body, author FROM item WHERE id > ?
+                """, arguments: [id])
         }
     }
 }

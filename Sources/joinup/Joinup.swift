@@ -9,9 +9,9 @@ struct Joinup: AsyncParsableCommand {
         discussion: """
             With no subcommand, opens the browser full screen. A first start with an empty cache \
             opens the embedded snapshot of the EC Open Source Programme Office collection.
-            For scripts and pipes use the headless subcommands: items, members, about; `joinup sync` fetches from a remote.
+            For scripts and pipes use the headless subcommands: items, topics, members, about; `joinup sync` fetches from a remote.
             """,
         version: "joinup 0.1.0",
-        subcommands: [Browse.self, Items.self, Members.self, About.self, Sync.self],
+        subcommands: [Browse.self, Items.self, Topics.self, Members.self, About.self, Sync.self],
         defaultSubcommand: Browse.self)
 }

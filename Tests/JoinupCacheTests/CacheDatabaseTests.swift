@@ -150,8 +150,7 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try CacheSchema.migrator.migrate(queue, upTo: "v1: collections, topics, items, members")
         try queue.write { db in
-            _ = try CacheDatabase.apply(Fixture.snapshot(items: Fixture.sampleItems, members: [Fixture.member(1)]),
-                                        origin: .embeddedSnapshot, now: Date(), in: db)
+            try OldSchemaFixture.insert(Fixture.snapshot(items: Fixture.sampleItems, members: [Fixture.member(1)]), in: db)
         }
         try queue.close()
         let migrated = try CacheDatabase(path: path)

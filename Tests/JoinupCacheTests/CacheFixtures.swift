@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import JoinupModel
 @testable import JoinupCache
 
@@ -62,4 +63,46 @@ enum Fixture {
         item(4, topics: [govCategory, legal, oss], day: 3),
         item(5, kind: .document, topics: [], day: 2),
     ]
+}
+
+/// Writes a snapshot with the v1 schema's columns only (the apply of today writes columns later
+/// migrations added), to test migrations from caches written by older joinups.
+enum OldSchemaFixture {
+    static func insert(_ snapshot: CollectionSnapshot, in db: Database) throws {
+        let c = snapshot.collection
+        let about = String(decoding: try JSONEncoder().encode(c), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO collection (uri, alias, title, modified, about_json, origin, synced_at) VALUES (?, ?, ?, ?, ?, 'embedded', 0)
+            """, arguments: [c.uri, c.alias, c.title, c.modified.timeIntervalSince1970, about])
+        for topic in snapshot.topics {
+            try db.execute(sql: "INSERT INTO topic (uri, label, parent_uri, level) VALUES (?, ?, ?, ?)",
+                           arguments: [topic.uri, topic.label, topic.parentURI, topic.level.rawValue])
+        }
+        let parents = Dictionary(snapshot.topics.map { ($0.uri, $0.parentURI) }, uniquingKeysWith: { a, _ in a })
+        for item in snapshot.items {
+            try db.execute(sql: """
+                INSERT INTO item (collection_uri, guid, kind, title, link, body, author, published, event_start,
+                                  event_end, event_location, list_date, topic_count, content_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                """, arguments: [c.uri, item.id, item.kind.rawValue, item.title, item.link, item.body, item.author,
+                                 item.published.timeIntervalSince1970, item.eventStart?.timeIntervalSince1970,
+                                 item.eventEnd?.timeIntervalSince1970, item.eventLocation,
+                                 item.listDate.timeIntervalSince1970, item.topicURIs.count])
+            let id = db.lastInsertedRowID
+            for (position, uri) in item.topicURIs.enumerated() {
+                try db.execute(sql: "INSERT OR IGNORE INTO item_topic VALUES (?, ?, ?, ?)",
+                               arguments: [id, uri, position, item.listDate.timeIntervalSince1970])
+                if let parent = parents[uri] ?? nil {
+                    try db.execute(sql: "INSERT OR IGNORE INTO item_topic VALUES (?, ?, NULL, ?)",
+                                   arguments: [id, parent, item.listDate.timeIntervalSince1970])
+                }
+            }
+        }
+        for m in snapshot.members ?? [] {
+            try db.execute(sql: "INSERT INTO member VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [c.uri, m.id, m.name, m.businessTitle, m.organisation,
+                                       m.roles.map(\.rawValue).joined(separator: ","), m.state.rawValue,
+                                       m.memberSince.timeIntervalSince1970])
+        }
+    }
 }

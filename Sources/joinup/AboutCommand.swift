@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import JoinupCache
+import JoinupModel
+
+/// `joinup about`: the collection header and About metadata.
+struct About: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a collection's header and About metadata.")
+
+    @OptionGroup var options: PathOptions
+    @OptionGroup var selection: CollectionOption
+
+    @Flag(help: "One JSON object.")
+    var json = false
+
+    func run() throws {
+        try reportingFailures("about") {
+            let opened = try OpenedCache.open(options, collection: selection.collection)
+            let uri = opened.collection.uri
+            let header = try opened.cache.header(collectionURI: uri)
+            let about = try opened.cache.about(collectionURI: uri)
+            let topics = try opened.cache.topics(uris: about.topicURIs)
+            var out = OutputBuffer()
+            if json {
+                out.line(try JSONLines.line(AboutRecord(header: header, about: about, topics: topics)))
+                out.flush()
+                return
+            }
+            out.line(cell(header.title))
+            out.line("Last update: \(JoinupDate.lastUpdate(header.lastUpdate))")
+            out.line(header.memberCountLabel)
+            out.line(ItemKind.allCases.map { header.count(of: $0) > 0 || $0 == .solution ? $0.counted(header.count(of: $0)) : nil }
+                .compactMap { $0 }.joined(separator: " · "))
+            out.line("")
+            out.line(TerminalText.block(about.description))
+            out.line("")
+            out.line("Owner: \(cell(about.owner))")
+            for contact in about.contacts {
+                out.line("Contact: \([contact.name, contact.email, contact.url].compactMap { $0 }.map(cell).joined(separator: " · "))")
+            }
+            out.line("Topics: \(topics.map(\.label).joined(separator: ", "))")
+            out.line("Geographical coverage: \(about.spatial.joined(separator: ", "))")
+            out.line(about.isClosed ? "Closed collection" : "Open collection")
+            out.line("Content creation: \(about.contentCreation.label)")
+            out.line(about.isModerated ? "Moderated" : "Not moderated")
+            out.line("Created: \(JoinupDate.lastUpdate(about.created))")
+            out.line("RSS feed: \(about.feedURL)")
+            out.line("Metadata: \(about.metadataURL)")
+            out.flush()
+        }
+    }
+}
+
+/// `joinup about --json`.
+struct AboutRecord: Encodable {
+    struct TopicRecord: Encodable {
+        var uri: String
+        var label: String
+    }
+
+    var uri: String
+    var alias: String
+    var title: String
+    var lastUpdate: String
+    var memberCount: Int
+    var itemCounts: [String: Int]
+    var abstract: String
+    var description: String
+    var owner: String
+    var contacts: [Collection.Contact]
+    var topics: [TopicRecord]
+    var spatial: [String]
+    var keywords: [String]
+    var closed: Bool
+    var contentCreation: String
+    var moderated: Bool
+    var created: String
+    var modified: String
+    var pageURL: String
+    var feedURL: String
+    var metadataURL: String
+
+    init(header: CollectionHeader, about: Collection, topics: [Topic]) {
+        uri = header.uri
+        alias = header.alias
+        title = header.title
+        lastUpdate = ISODate.string(header.lastUpdate)
+        memberCount = header.memberCount
+        itemCounts = Dictionary(uniqueKeysWithValues: ItemKind.allCases.map { ($0.rawValue, header.count(of: $0)) })
+        abstract = about.abstract
+        description = about.description
+        owner = about.owner
+        contacts = about.contacts
+        self.topics = topics.map { TopicRecord(uri: $0.uri, label: $0.label) }
+        spatial = about.spatial
+        keywords = about.keywords
+        closed = about.isClosed
+        contentCreation = about.contentCreation.rawValue
+        moderated = about.isModerated
+        created = ISODate.string(about.created)
+        modified = ISODate.string(about.modified)
+        pageURL = about.pageURL
+        feedURL = about.feedURL
+        metadataURL = about.metadataURL
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import JoinupCache
+import JoinupModel
+
+/// The filter options `items` and `topics` share; they build an `ItemFilter`.
+struct ItemFilterOptions: ParsableArguments {
+    @Option(name: .customLong("topic"), help: ArgumentHelp(
+        "Only items with this topic, by URI or label (repeatable: any of them). A label two topics share (a category and its term, e.g. ICT) is an error naming both URIs.",
+        valueName: "uri|label"))
+    var topics: [String] = []
+
+    @Option(name: .customLong("type"), help: ArgumentHelp(
+        "Only items of this type: news, event, document, discussion, solution (repeatable: any of them).",
+        valueName: "type"))
+    var types: [String] = []
+
+    @Option(name: .customLong("search"), help: ArgumentHelp(
+        "Words to find in title, body or author (each word a prefix; case and accents ignored).", valueName: "text"))
+    var search: String?
+
+    @Option(help: ArgumentHelp("Only items listed on or after this day (Europe/Brussels).", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only items listed on or before this day (Europe/Brussels).", valueName: "YYYY-MM-DD"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("A query in joinup's query language (combined with the other options).", valueName: "query"))
+    var query: String?
+
+    /// The filter these options describe, topics resolved against the cache's vocabulary.
+    func filter(cache: CacheDatabase) throws -> ItemFilter {
+        var filter = ItemFilter()
+        if !topics.isEmpty {
+            let vocabulary = try cache.allTopics()
+            for text in topics {
+                filter.topicURIs.insert(try Self.resolveTopic(text, in: vocabulary).uri)
+            }
+        }
+        for text in types {
+            guard let kind = ItemKind(label: text) else {
+                throw CommandFailure(message: "unknown type \"\(text)\"; use one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            filter.kinds.insert(kind)
+        }
+        if let search { filter.text = search }
+        if let since { filter.since = try Self.day(since, option: "--since") }
+        if let until { filter.until = try Self.day(until, option: "--until").nextDay() }
+        if let query {
+            filter = try QueryHook.apply(query, to: filter, vocabulary: try cache.allTopics())
+        }
+        return filter
+    }
+
+    static func resolveTopic(_ text: String, in vocabulary: [Topic]) throws -> Topic {
+        switch TopicLookup.resolve(text, in: vocabulary) {
+        case .found(let topic):
+            return topic
+        case .ambiguous(let candidates):
+            let list = candidates.map { "\($0.uri) (\($0.level.rawValue))" }.joined(separator: ", ")
+            throw CommandFailure(message: "topic \"\(text)\" is ambiguous: \(list); pass the URI")
+        case .unknown(let suggestions):
+            let hint = suggestions.isEmpty ? "; `joinup topics` lists them"
+                : "; did you mean " + suggestions.map { "\"\($0.label)\" (\($0.level.rawValue), \($0.uri))" }.joined(separator: ", ") + "?"
+            throw CommandFailure(message: "no topic \"\(text)\"\(hint)")
+        }
+    }
+
+    /// The start of a YYYY-MM-DD day in Brussels.
+    static func day(_ text: String, option: String) throws -> Date {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        var components = DateComponents()
+        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+           let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
+            components.year = year
+            components.month = month
+            components.day = day
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = JoinupDate.brussels
+        guard components.year != nil, components.isValidDate(in: calendar), let date = calendar.date(from: components) else {
+            throw CommandFailure(message: "\(option) wants a day as YYYY-MM-DD, not \"\(text)\"")
+        }
+        return date
+    }
+}
+
+private extension Date {
+    /// The start of the following Brussels day (an inclusive --until becomes an exclusive bound).
+    func nextDay() -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = JoinupDate.brussels
+        return calendar.date(byAdding: .day, value: 1, to: self) ?? self.addingTimeInterval(86_400)
+    }
+}
+
+/// Where `--query` meets the query language.
+enum QueryHook {
+    // TODO(query): the query language (`QueryParser.parse(_:)` and `ParsedQuery.filter(base:vocabulary:)`
+    // in JoinupModel, branch `query`) is not in this tree yet. Once it is merged, replace this body with:
+    //     do {
+    //         return try QueryParser.parse(text).filter(base: filter, vocabulary: vocabulary)
+    //     } catch {
+    //         throw CommandFailure(message: "--query: \(error)")
+    //     }
+    static func apply(_ text: String, to filter: ItemFilter, vocabulary: [Topic]) throws -> ItemFilter {
+        throw CommandFailure(message: "--query needs the query language, which this build of joinup does not have yet; use --topic, --type, --search, --since and --until")
+    }
+}
