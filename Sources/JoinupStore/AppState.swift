@@ -193,6 +193,8 @@ public struct AppState: Hashable, Sendable {
     public var overview = OverviewState()
     public var members = MembersState()
     public var isHelpVisible = false
+    /// Lines the help overlay is scrolled by when it does not fit the screen.
+    public var helpScroll = 0
     /// The remote `r` syncs from; nil when none is configured.
     public var remote: String?
     public var isSyncing = false

@@ -139,11 +139,16 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
         return []
     case .toggleHelp:
         state.isHelpVisible.toggle()
+        state.helpScroll = 0
         return []
     case .back where state.isHelpVisible:
         state.isHelpVisible = false
         return []
     case _ where state.isHelpVisible:
+        // The overlay clamps the offset to what it has to show.
+        if let target = scrollTarget(of: command, from: state.helpScroll, max: 500, page: state.viewport.height / 2) {
+            state.helpScroll = command == .moveToBottom ? 500 : target
+        }
         return []
     case _ where state.search != nil:
         return handleSearch(command, in: &state)
@@ -278,13 +283,12 @@ private func handleFilters(_ command: Command, in state: inout AppState) -> [Eff
         let cursor = state.overview.facetCursor
         guard let wanted = target(of: command, from: cursor.selection, count: rows.count,
                                   page: state.viewport.listRows * 2) else { return [] }
-        // Headings never hold the cursor: step past them in the direction of travel.
+        // Headings never hold the cursor: step past them in the direction of travel, or the
+        // other way at either end of the pane.
         let step = wanted < cursor.selection ? -1 : 1
-        var index = min(max(0, wanted), max(0, rows.count - 1))
-        while rows.indices.contains(index) && !rows[index].isSelectable { index += step }
-        if !rows.indices.contains(index) {
-            index = rows.indices.contains(cursor.selection) ? cursor.selection : firstSelectable(rows)
-        }
+        let start = min(max(0, wanted), max(0, rows.count - 1))
+        let index = selectable(from: start, step: step, in: rows)
+            ?? selectable(from: start, step: -step, in: rows) ?? cursor.selection
         state.overview.facetCursor = cursor.moved(to: index, count: rows.count, rows: facetPaneRows(state))
         return []
     }
@@ -470,6 +474,16 @@ private func scrollTarget(of command: Command, from offset: Int, max maxOffset: 
     default: return nil
     }
     return min(max(0, raw), max(0, maxOffset))
+}
+
+/// The first selectable row from `start` going by `step`, if any.
+private func selectable(from start: Int, step: Int, in rows: [FacetRow]) -> Int? {
+    var index = start
+    while rows.indices.contains(index) {
+        if rows[index].isSelectable { return index }
+        index += step
+    }
+    return nil
 }
 
 private func firstSelectable(_ rows: [FacetRow]) -> Int {

@@ -35,7 +35,7 @@ enum HelpOverlay {
         }
     }
 
-    static func render(_ keyMap: KeyMap, on surface: inout some Surface) {
+    static func render(_ keyMap: KeyMap, scroll: Int = 0, on surface: inout some Surface) {
         let lines = self.lines(keyMap.helpSections())
         let room = surface.bounds.inset(left: 1, right: 1)
         // The fewest columns whose height fits; if none fits, the most that fit across.
@@ -53,12 +53,19 @@ enum HelpOverlay {
                        width: width, height: height)
         BoxFrame.draw(box, title: title, on: &surface)
         let inner = box.inset(left: 2, top: 1, right: 2, bottom: 1)
+        // Too tall for the screen: all columns scroll together (↑/↓ in help), the frame says so.
+        let tallest = columns.map(\.lines.count).max() ?? 0
+        let offset = min(max(0, scroll), max(0, tallest - inner.height))
         var x = inner.x
         for column in columns {
             guard x < inner.maxX else { break }
             let area = Rect(x: x, y: inner.y, width: min(column.width, inner.maxX - x), height: inner.height)
-            draw(column, in: area, on: &surface)
+            draw(Column(lines: Array(column.lines.dropFirst(offset))), in: area, on: &surface)
             x += column.width + 3
+        }
+        if tallest > inner.height {
+            let more = offset + inner.height < tallest ? " ↓ more: j/k " : " ↑ top: g "
+            surface.put(more, x: box.maxX - 2 - TextWidth.width(more), y: box.maxY - 1, style: .helpKey)
         }
     }
 

@@ -50,7 +50,11 @@ public struct KeyMap: Hashable, Sendable {
 
     /// The status-line hints for a focus, in table order ("↑↓ move", "Enter open", …).
     public func hintList(for focus: Focus) -> [String] {
-        bindings.filter { $0.contexts.contains(focus) }.compactMap(\.hint)
+        bindings.filter { binding in
+            // In the search line letters are text: no hint may suggest one does something.
+            binding.contexts.contains(focus)
+                && !(focus == .search && binding.keys.contains { if case .character = $0 { true } else { false } })
+        }.compactMap(\.hint)
     }
 
     /// The status-line hints for a focus as one line.
@@ -84,7 +88,9 @@ public struct KeyMap: Hashable, Sendable {
             (.itemList, "List"), (.filters, "Filters"), (.itemDetail, "Item"), (.members, "Members"),
             (.about, "About"), (.picker, "Collections"), (.search, "Search"), (.help, "Help"),
         ]
-        return names.filter { contexts.contains($0.0) }.map(\.1).joined(separator: " & ")
+        let parts = names.filter { contexts.contains($0.0) }.map(\.1)
+        guard parts.count > 2 else { return parts.joined(separator: " & ") }
+        return parts.dropLast().joined(separator: ", ") + " & " + parts.last!
     }
 
     /// joinup's bindings.
@@ -103,17 +109,17 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.enter], .open, in: [.itemList, .picker], "Open", hint: "Enter open"),
             Binding([.escape, .backspace], .back, in: [.itemDetail, .picker], "Back", hint: "Esc back"),
 
-            Binding([.left, .character("h")], .focusFilters, in: [.itemList], "Filters pane", hint: "← filters"),
-            Binding([.character(" "), .enter], .toggleFilter, in: [.filters], "Select / unselect", hint: "Space select"),
-            Binding([.right, .character("l"), .escape], .focusList, in: [.filters], "Back to the list", hint: "→ list"),
+            Binding([.left, .character("h")], .focusFilters, in: [.itemList], "To the filters", hint: "← filters"),
+            Binding([.character(" "), .enter], .toggleFilter, in: [.filters], "Select", hint: "Space select"),
+            Binding([.right, .character("l"), .escape], .focusList, in: [.filters], "To the list", hint: "→ list"),
             Binding([.character("/")], .startSearch, in: listing.union([.members]), "Search", hint: "/ search"),
-            Binding([.character("s")], .cycleSort, in: listing, "Sort: newest, oldest, title"),
-            Binding([.character("f")], .cycleRoleFilter, in: [.members], "Filter by role", hint: "f role"),
-            Binding([.character("x")], .clearFilters, in: listing.union([.members]), "Clear all filters"),
+            Binding([.character("s")], .cycleSort, in: listing, "Sort order"),
+            Binding([.character("f")], .cycleRoleFilter, in: [.members], "Role filter", hint: "f role"),
+            Binding([.character("x")], .clearFilters, in: listing.union([.members]), "Clear filters"),
 
-            Binding([.enter], .submitSearch, in: [.search], "Keep the results", hint: "Enter keep"),
-            Binding([.escape], .cancelSearch, in: [.search], "Drop the search", hint: "Esc drop"),
-            Binding([.backspace], .deleteBackward, in: [.search], "Delete a character"),
+            Binding([.enter], .submitSearch, in: [.search], "Keep", hint: "Enter keep"),
+            Binding([.escape], .cancelSearch, in: [.search], "Drop", hint: "Esc drop"),
+            Binding([.backspace], .deleteBackward, in: [.search], "Delete"),
 
             Binding([.tab], .nextTab, in: browsing, "Next tab"),
             Binding([.backTab], .previousTab, in: browsing, "Previous tab"),
@@ -125,8 +131,8 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.character("J")], .join, in: browsing, "Join"),
             Binding([.character("?")], .toggleHelp, in: everywhere, "Toggle help", hint: "? help"),
             Binding([.escape], .toggleHelp, in: [.help], "Close help", hint: "Esc close"),
-            Binding([.character("q")], .quit, in: everywhere, "Quit", hint: "q quit"),
-            Binding([.control("c")], .quit, in: everywhere.union([.search]), "Quit"),
+            // In the search line "q" is text (characters never reach the table there); Ctrl-C still quits.
+            Binding([.character("q"), .control("c")], .quit, in: everywhere.union([.search]), "Quit", hint: "q quit"),
         ])
     }()
 }

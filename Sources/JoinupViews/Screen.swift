@@ -25,7 +25,7 @@ public enum Screen {
             CollectionPickerOverlay.render(state, on: &surface)
         }
         if state.isHelpVisible {
-            HelpOverlay.render(keyMap, on: &surface)
+            HelpOverlay.render(keyMap, scroll: state.helpScroll, on: &surface)
         }
     }
 

@@ -94,16 +94,3 @@ private extension Date {
     }
 }
 
-/// Where `--query` meets the query language.
-enum QueryHook {
-    // TODO(query): the query language (`QueryParser.parse(_:)` and `ParsedQuery.filter(base:vocabulary:)`
-    // in JoinupModel, branch `query`) is not in this tree yet. Once it is merged, replace this body with:
-    //     do {
-    //         return try QueryParser.parse(text).filter(base: filter, vocabulary: vocabulary)
-    //     } catch {
-    //         throw CommandFailure(message: "--query: \(error)")
-    //     }
-    static func apply(_ text: String, to filter: ItemFilter, vocabulary: [Topic]) throws -> ItemFilter {
-        throw CommandFailure(message: "--query needs the query language, which this build of joinup does not have yet; use --topic, --type, --search, --since and --until")
-    }
-}

@@ -138,10 +138,21 @@ import Testing
         #expect(result.stderr.contains("nope"))
     }
 
-    @Test func queryIsAcceptedButExplainedUntilTheLanguageExists() throws {
-        let result = try joinup(["items", "--query", "topic:ICT"])
-        #expect(result.status == 2)
-        #expect(result.stderr.split(separator: "\n").count == 1)
+    @Test func queryLanguageFiltersAndPointsAtMistakes() throws {
+        #expect(try titles(["--query", "type:event after:2023-01-01"]) == [seedTitles[0]])
+        #expect(try titles(["--query", "topic:\"ICT security\" -topic:\"Digital government\""]) == [seedTitles[7]])
+        #expect(try titles(["--type", "news", "--query", "moodle"]).count == 2)
+        let ambiguous = try joinup(["items", "--query", "topic:ICT"])
+        #expect(ambiguous.status == 2)
+        #expect(ambiguous.stderr.contains("http://joinup.eu/ontology/topic/category#ict"))
+        #expect(ambiguous.stderr.contains("http://joinup.eu/ontology/topic#ict"))
+        let badDate = try joinup(["items", "--query", "type:event after:2023-13-01"])
+        #expect(badDate.status == 2)
+        #expect(badDate.stderr.hasPrefix("joinup items: --query: column 12"))
+        // The caret sits under column 12 of the echoed query (two spaces of indent).
+        let lines = badDate.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines.last?.hasPrefix(String(repeating: " ", count: 2 + 11) + "^") == true)
     }
 }
 

@@ -62,7 +62,7 @@ import Testing
     @Test func togglingTheCategoryAndTheTermFilterByTheirOwnURIs() {
         var state = Self.loaded()
         _ = reduce(&state, .commandIssued(.focusFilters))
-        for _ in 0..<3 { _ = reduce(&state, .commandIssued(.moveDown)) }
+        for _ in 0..<2 { _ = reduce(&state, .commandIssued(.moveDown)) }  // News → Event → ICT (8)
         let effects = reduce(&state, .commandIssued(.toggleFilter))
         #expect(state.overview.filter.topicURIs == [Self.ictCategory.uri])
         #expect(effects.first == Self.loadOverviewEffect(state))

@@ -168,6 +168,20 @@ import Testing
         #expect(state.aboutScroll == 0)
     }
 
+    @Test func helpScrollsWithTheMovementKeysAndStartsAtTheTop() {
+        var state = Self.loaded()
+        _ = reduce(&state, .commandIssued(.toggleHelp))
+        _ = reduce(&state, .commandIssued(.moveDown))
+        _ = reduce(&state, .commandIssued(.moveDown))
+        #expect(state.helpScroll == 2)
+        _ = reduce(&state, .commandIssued(.moveToTop))
+        #expect(state.helpScroll == 0)
+        _ = reduce(&state, .commandIssued(.moveDown))
+        _ = reduce(&state, .commandIssued(.toggleHelp))
+        _ = reduce(&state, .commandIssued(.toggleHelp))
+        #expect(state.helpScroll == 0)
+    }
+
     @Test func helpTakesTheKeysUntilClosed() {
         var state = Self.loaded()
         _ = reduce(&state, .commandIssued(.toggleHelp))
@@ -175,6 +189,7 @@ import Testing
         _ = reduce(&state, .commandIssued(.moveDown))
         _ = reduce(&state, .commandIssued(.nextTab))
         #expect(state.overview.cursor.selection == 0 && state.tab == .overview)
+        #expect(state.helpScroll == 1)
         _ = reduce(&state, .commandIssued(.back))
         #expect(state.focus == .itemList)
         _ = reduce(&state, .commandIssued(.toggleHelp))

@@ -38,7 +38,7 @@ import JoinupStore
                                         │
                                         │
                                         │
-             ↑↓ move  Enter open  r sync  ? help  q quit                                      embedded snapshot
+             ↑↓ move  Enter open  ← filters  / search  r sync  ? help  q quit                 embedded snapshot
             """, name: "overviewListAt100x30")
     }
 
@@ -64,7 +64,7 @@ import JoinupStore
                               │
                               │ …
                               │
-             ↑↓ move  Enter open  r sync  ? help      embedded snapshot
+             ↑↓ move  Enter open  ← filters           embedded snapshot
             """, name: "overviewListAt60x20")
     }
 
@@ -162,7 +162,7 @@ import JoinupStore
 
 
 
-             ↑↓ move  r sync  ? help  q quit                                                  embedded snapshot
+             ↑↓ move  / search  f role  r sync  ? help  q quit                                embedded snapshot
             """, name: "membersTabAt100x30")
     }
 
@@ -188,7 +188,7 @@ import JoinupStore
 
 
 
-             ↑↓ move  r sync  ? help  q quit          embedded snapshot
+             ↑↓ move  / search  f role  r sync        embedded snapshot
             """, name: "membersTabAt60x20")
     }
 
@@ -257,26 +257,26 @@ import JoinupStore
     @Test func helpOverlayAt60x20() {
         let surface = render(Fixtures.state(tab: .overview, help: true), width: 60, height: 20)
         expectFrame(surface, """
-             EC Open Source Programme Office   [J] Join this collection
-             Last update: Mon, 26/06/2023 - 13:43
-             59 ┌─ Keys — ? or Esc to close ──────────────────────┐
-             [1 │ Global                    c         Collections │─────
-             Top│ ↑/k        Up             J         Join        │tems
-             ▸ I│ ↓/j        Down           ?         Toggle help │sou…
-               O│ PgUp       Page up        q/Ctrl-C  Quit        │
-             ▸ D│ PgDn       Page down                            │ fr…
-               I│ g/Home     Top            List & Collections    │
-               C│ G/End      Bottom         Enter     Open        │re …
-               e│ Tab        Next tab                             │… +7
-               I│ Shift-Tab  Previous tab   Item & Collections    │en …
-               L│ 1          Overview tab   Esc/Bksp  Back        │
-               C│ 2          Members tab                          │
-               D│ 3          About tab      Help                  │
-                │ r          Sync           Esc       Close help  │
-                └─────────────────────────────────────────────────┘
-                              │ …
-                              │
-             ? help  Esc close  q quit                embedded snapshot
+             ┌─ Keys — ? or Esc to close ────────────────────────────┐n
+             │ Global                    List                        │
+             │ ↑/k        Up             ←/h          To the filters │
+             │ ↓/j        Down                                       │──
+             │ PgUp       Page up        Filters                     │s
+             │ PgDn       Page down      Space/Enter  Select         │…
+             │ g/Home     Top            →/l/Esc      To the list    │
+             │ G/End      Bottom                                     │…
+             │ Tab        Next tab       List, Filters & Members     │
+             │ Shift-Tab  Previous tab   /            Search         │…
+             │ 1          Overview tab   x            Clear filters  │7
+             │ 2          Members tab                                │…
+             │ 3          About tab      List & Filters              │
+             │ r          Sync           s            Sort order     │
+             │ c          Collections                                │
+             │ J          Join           Members                     │
+             │ ?          Toggle help    f            Role filter    │
+             │ q/Ctrl-C   Quit                                       │
+             │                           Search                      │
+             └───────────────────────────────────────── ↓ more: j/k ─┘t
             """, name: "helpOverlayAt60x20")
     }
 }

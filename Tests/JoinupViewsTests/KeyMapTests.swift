@@ -54,8 +54,29 @@ import JoinupStore
         }
     }
 
+    @Test func inTheSearchLineCharactersAreTextButCtrlCQuits() {
+        #expect(keyMap.command(for: .character("q"), focus: .search) == .typed("q"))
+        #expect(keyMap.command(for: .character("?"), focus: .search) == .typed("?"))
+        #expect(keyMap.command(for: .character(" "), focus: .search) == .typed(" "))
+        #expect(keyMap.command(for: .control("c"), focus: .search) == .quit)
+        #expect(keyMap.command(for: .backspace, focus: .search) == .deleteBackward)
+        #expect(keyMap.command(for: .escape, focus: .search) == .cancelSearch)
+        #expect(keyMap.command(for: .enter, focus: .search) == .submitSearch)
+    }
+
+    @Test func helpScrollsWhenItDoesNotFit() {
+        var state = Fixtures.state(tab: .overview, help: true)
+        let top = render(state, width: 60, height: 20)
+        #expect(top.text.contains("↓ more: j/k"))
+        state.helpScroll = 500
+        let bottom = render(state, width: 60, height: 20)
+        #expect(bottom.text.contains("↑ top: g"))
+        #expect(bottom.text.contains("Close help"))
+        #expect(!top.text.contains("Close help"))
+    }
+
     @Test func unboundKeysIssueNothing() {
-        #expect(keyMap.command(for: .character("x"), focus: .itemList) == nil)
+        #expect(keyMap.command(for: .character("z"), focus: .itemList) == nil)
         #expect(keyMap.command(for: .unknown, focus: .itemList) == nil)
         #expect(keyMap.command(for: .escape, focus: .itemList) == nil)
     }
@@ -64,7 +85,10 @@ import JoinupStore
         let listed = keyMap.helpSections().flatMap(\.bindings)
         #expect(listed.count == keyMap.bindings.count)
         #expect(Set(listed) == Set(keyMap.bindings))
-        #expect(keyMap.helpSections().map(\.title) == ["Global", "List & Collections", "Item & Collections", "Help"])
+        #expect(keyMap.helpSections().map(\.title) == [
+            "Global", "List & Collections", "Item & Collections", "List", "Filters", "List, Filters & Members",
+            "List & Filters", "Members", "Search", "Help",
+        ])
     }
 
     @Test func hintsAndHelpComeFromTheSameTable() {
@@ -87,9 +111,11 @@ import JoinupStore
     }
 
     @Test func statusHintsFollowTheFocus() {
-        #expect(keyMap.hints(for: .itemList) == "↑↓ move  Enter open  r sync  ? help  q quit")
+        #expect(keyMap.hints(for: .itemList) == "↑↓ move  Enter open  ← filters  / search  r sync  ? help  q quit")
+        #expect(keyMap.hints(for: .filters) == "↑↓ move  Space select  → list  / search  r sync  ? help  q quit")
         #expect(keyMap.hints(for: .itemDetail) == "↑↓ move  Esc back  r sync  ? help  q quit")
-        #expect(keyMap.hints(for: .members) == "↑↓ move  r sync  ? help  q quit")
+        #expect(keyMap.hints(for: .members) == "↑↓ move  / search  f role  r sync  ? help  q quit")
+        #expect(keyMap.hints(for: .search) == "Enter keep  Esc drop")
         #expect(keyMap.hints(for: .picker) == "↑↓ move  Enter open  Esc back  ? help  q quit")
         #expect(keyMap.hints(for: .help) == "? help  Esc close  q quit")
     }

@@ -45,23 +45,24 @@ import Testing
              Last update: Mon, 26/06/2023 - 13:43
              59 members · 0 Solutions
              [1 Overview]  2 Members   3 About  ────────────────────────────────────────────────────────────────
-             Topics                     │ 7 News · 1 Event                                              8 items
-             ▸ ICT (8)                  │ Register for the biggest 2023 open-source conference in Brussels!
-               Open Source Software (7) │ 21/11/2023 Event  Collaboration · eGovernment +2 topics
-             ▸ Digital government (4)   │ Accepting open source contributions from third-party developers
-               ICT (3)                  │ 26/06/2023 News   Collaboration · Legal +2 topics
-               Collaboration (2)        │ FOSSEPS Critical Open Source Software Study Report
-               eGovernment (2)          │ 11/08/2022 News   Open Source Software · ICT security +6 topics
-               ICT security (2)         │ Blog post by European Commission Open Source Programme Office
-               Legal (2)                │ 05/08/2022 News   ICT · Legal
-               Content and knowled… (1) │ Check how the hackathon improved Moodle for education!
-               Digital innovation (1)   │ 04/07/2022 News   Open Source Software
-               Education (1)            │ Get plugged into education with Moodle!
-               Innovation (1)           │ 11/05/2022 News   Open Source Software
-               Science and technol… (1) │ NextGov Hackathon
-               Standardisation (1)      │ 24/03/2022 News   Open Source Software
-                                        │ New set of Bug Bounties 2022
-                                        │ 20/01/2022 News   Open Source Software · ICT +2 topics
+             Type                       │ 7 News · 1 Event                                              8 items
+               News (7)                 │ Register for the biggest 2023 open-source conference in Brussels!
+               Event (1)                │ 21/11/2023 Event  Collaboration · eGovernment +2 topics
+             Topics                     │ Accepting open source contributions from third-party developers
+             ▸ ICT (8)                  │ 26/06/2023 News   Collaboration · Legal +2 topics
+               Open Source Software (7) │ FOSSEPS Critical Open Source Software Study Report
+             ▸ Digital government (4)   │ 11/08/2022 News   Open Source Software · ICT security +6 topics
+               ICT (3)                  │ Blog post by European Commission Open Source Programme Office
+               Collaboration (2)        │ 05/08/2022 News   ICT · Legal
+               eGovernment (2)          │ Check how the hackathon improved Moodle for education!
+               ICT security (2)         │ 04/07/2022 News   Open Source Software
+               Legal (2)                │ Get plugged into education with Moodle!
+               Content and knowled… (1) │ 11/05/2022 News   Open Source Software
+               Digital innovation (1)   │ NextGov Hackathon
+               Education (1)            │ 24/03/2022 News   Open Source Software
+               Innovation (1)           │ New set of Bug Bounties 2022
+               Science and technol… (1) │ 20/01/2022 News   Open Source Software · ICT +2 topics
+               Standardisation (1)      │
                                         │
                                         │
                                         │
@@ -69,8 +70,7 @@ import Testing
                                         │
                                         │
                                         │
-                                        │
-             ↑↓ move  Enter open  r sync  ? help  q quit                                      embedded snapshot
+             ↑↓ move  Enter open  ← filters  / search  r sync  ? help  q quit                 embedded snapshot
             """, name: "seedOverviewAt100x30")
     }
 
