@@ -35,7 +35,7 @@ public final class TerminalApp {
         store.onChange = { [weak self] in self?.needsDraw = true }
         store.send(.started(collectionURI: collectionURI))
 
-        while !store.state.isQuitting && !stopSignals.received {
+        while !store.state.isQuitting && !stopSignals.received && !Self.terminalHungUp() {
             var readAny = false
             // Drain every pending key before drawing, so held-down keys never lag behind.
             while true {
@@ -92,6 +92,14 @@ public final class TerminalApp {
             palette = ColorPalette.standard(colors: Int(nc_colors()))
             usesColor = palette.install()
         }
+    }
+
+    /// True once the terminal is gone (its window closed, its emulator killed): input then
+    /// reports a hang-up for ever and no SIGHUP may reach us, so the loop must look itself.
+    private static func terminalHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) > 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// ncurses needs a UTF-8 locale for anything beyond ASCII; fall back to C.UTF-8.

@@ -20,6 +20,8 @@ public enum TmuxError: Error, CustomStringConvertible {
 public final class TmuxSession {
     public let socket = "joinup-e2e-\(UUID().uuidString.prefix(8))"
     private var serverPID: Int32?
+    /// The pane's shell; the command under test runs in its process group.
+    private var panePID: Int32?
 
     /// Starts `command` (a shell command line) at the given size with a UTF-8 locale.
     public init(command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
@@ -30,9 +32,21 @@ public final class TmuxSession {
         let status = try spawnDaemonStarter("/usr/bin/env", ["tmux", "-L", socket] + arguments)
         guard status == 0 else { throw TmuxError.commandFailed("new-session exited \(status)") }
         serverPID = Int32(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
+        panePID = Int32(try tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// Stops everything this session started, by PID: the pane's process group (the shell and
+    /// the program under test), then the server. A server killed first would leave the pane's
+    /// processes running with a dead terminal.
     deinit {
+        if let pane = panePID {
+            kill(-pane, SIGTERM)
+            kill(pane, SIGTERM)
+            let deadline = Date().addingTimeInterval(2)
+            while kill(pane, 0) == 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            kill(-pane, SIGKILL)
+            kill(pane, SIGKILL)
+        }
         _ = try? tmux(["kill-server"])
         if let pid = serverPID { kill(pid, SIGKILL) }
     }
