@@ -21,9 +21,7 @@ let seedTitles = [
 
     init() throws {
         folder = try TemporaryFolder()
-        let command = "\(shellQuoted(builtBinary("joinup"))) --data-dir \(shellQuoted(folder.path("data"))) "
-            + "--config-dir \(shellQuoted(folder.path("config"))); echo \"EXIT=$?\"; sleep 60"
-        session = try TmuxSession(command: command, environment: ["HOME": folder.path("home")])
+        session = try TmuxSession.joinup(in: folder)
         try session.waitFor("EC Open Source Programme Office")
     }
 
@@ -114,9 +112,7 @@ let seedTitles = [
     @Test func anUnusableTerminalTypeExitsTwoWithOneLine() throws {
         let folder = try TemporaryFolder()
         for term in ["dumb", "no-such-terminal-xyz"] {
-            let command = "TERM=\(term) \(shellQuoted(builtBinary("joinup"))) --data-dir \(shellQuoted(folder.path("data"))); "
-                + "echo \"EXIT=$?\"; sleep 30"
-            let session = try TmuxSession(command: command, environment: ["HOME": folder.path("home")])
+            let session = try TmuxSession.joinup(in: folder, prefix: "TERM=\(term) ")
             // The one line wraps at the pane's edge: read it unwrapped.
             let screen = try session.waitFor("EXIT=").replacingOccurrences(of: "\n", with: "")
             #expect(screen.contains("EXIT=2"), "TERM=\(term):\n\(screen)")

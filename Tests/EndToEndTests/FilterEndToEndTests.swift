@@ -6,9 +6,7 @@ import Testing
 @Suite(.serialized) struct FilterEndToEndTests {
     @Test func topicThenSearchThenClearAndTheFilterSurvivesARestart() throws {
         let folder = try TemporaryFolder()
-        let command = "\(shellQuoted(builtBinary("joinup"))) --data-dir \(shellQuoted(folder.path("data"))) "
-            + "--config-dir \(shellQuoted(folder.path("config"))); echo \"EXIT=$?\"; sleep 60"
-        let session = try TmuxSession(command: command, environment: ["HOME": folder.path("home")])
+        let session = try TmuxSession.joinup(in: folder)
         try session.waitFor("8 items")
         // Into the filter pane, down to "ICT security" (past News, Event, the heading and 6 topics), select.
         try session.send("Left")
@@ -30,7 +28,7 @@ import Testing
         // The filter is remembered: quit, start again, same result.
         try session.send("q")
         try session.waitFor("EXIT=0")
-        let again = try TmuxSession(command: command, environment: ["HOME": folder.path("home")])
+        let again = try TmuxSession.joinup(in: folder)
         screen = try again.waitFor("1 item")
         #expect(screen.contains("“bount”"))
         // One key clears everything.
@@ -42,9 +40,7 @@ import Testing
 
     @Test func theCategoryAndTheTermOfTheSameLabelFilterDifferently() throws {
         let folder = try TemporaryFolder()
-        let command = "\(shellQuoted(builtBinary("joinup"))) --data-dir \(shellQuoted(folder.path("data"))) "
-            + "--config-dir \(shellQuoted(folder.path("config"))); echo \"EXIT=$?\"; sleep 60"
-        let session = try TmuxSession(command: command, environment: ["HOME": folder.path("home")])
+        let session = try TmuxSession.joinup(in: folder)
         try session.waitFor("8 items")
         try session.send("Left", "j", "j", "Space")  // ▸ ICT (8): the category
         try session.waitFor("Filtered: topic ▸ ICT")

@@ -31,9 +31,7 @@ import Testing
     @Test func pressingRSyncsAndTheOpenCollectionUpdatesWithoutRestarting() throws {
         let folder = try TemporaryFolder()
         let remote = try Self.remoteWithANewItem(in: folder)
-        let command = "\(shellQuoted(builtBinary("joinup"))) --data-dir \(shellQuoted(folder.path("data"))) "
-            + "--config-dir \(shellQuoted(folder.path("config"))); echo \"EXIT=$?\"; sleep 60"
-        let session = try TmuxSession(command: command, environment: ["HOME": folder.path("home"), "JOINUP_REMOTE": remote.base])
+        let session = try TmuxSession.joinup(in: folder, environment: ["JOINUP_REMOTE": remote.base])
         var screen = try session.waitFor("ICT (8)")
         #expect(screen.contains("embedded snapshot") && !screen.contains(Self.newTitle))
         // Keys keep working while it syncs; the status line ends with the outcome.
@@ -64,9 +62,7 @@ import Testing
     @Test func aDeadRemoteIsReportedAndTheCacheStays() throws {
         let folder = try TemporaryFolder()
         // Port 9 (discard) has no listener on a test machine: the connection is refused.
-        let command = "\(shellQuoted(builtBinary("joinup"))) --data-dir \(shellQuoted(folder.path("data"))) "
-            + "--config-dir \(shellQuoted(folder.path("config"))) --remote http://127.0.0.1:9; echo \"EXIT=$?\"; sleep 60"
-        let session = try TmuxSession(command: command, environment: ["HOME": folder.path("home")])
+        let session = try TmuxSession.joinup(in: folder, arguments: ["--remote", "http://127.0.0.1:9"])
         try session.waitFor("ICT (8)")
         try session.send("r")
         let screen = try session.waitFor("Sync failed")

@@ -112,3 +112,17 @@ public func spawnDaemonStarter(_ executable: String, _ arguments: [String]) thro
 
 /// Single-quotes a string for the shell line tmux runs.
 public func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+extension TmuxSession {
+    /// The built `joinup` browsing with `folder`'s data and config folders and HOME pointed inside
+    /// it (so a stray write to HOME shows up as a folder); the pane prints "EXIT=<status>" when
+    /// the program ends and stays open to be read.
+    public static func joinup(in folder: TemporaryFolder, arguments: [String] = [],
+                              environment: [String: String] = [:], prefix: String = "") throws -> TmuxSession {
+        let words = [builtBinary("joinup"), "--data-dir", folder.path("data"), "--config-dir", folder.path("config")] + arguments
+        let command = prefix + words.map(shellQuoted).joined(separator: " ") + "; echo \"EXIT=$?\"; sleep 60"
+        var env = ["HOME": folder.path("home")]
+        for (key, value) in environment { env[key] = value }
+        return try TmuxSession(command: command, environment: env)
+    }
+}
