@@ -53,11 +53,6 @@ struct About: ParsableCommand {
 
 /// `joinup about --json`.
 struct AboutRecord: Encodable {
-    struct TopicRecord: Encodable {
-        var uri: String
-        var label: String
-    }
-
     var uri: String
     var alias: String
     var title: String
@@ -91,7 +86,7 @@ struct AboutRecord: Encodable {
         description = about.description
         owner = about.owner
         contacts = about.contacts
-        self.topics = topics.map { TopicRecord(uri: $0.uri, label: $0.label) }
+        self.topics = topics.map { TopicRecord($0) }
         spatial = about.spatial
         keywords = about.keywords
         closed = about.isClosed

@@ -88,3 +88,14 @@ enum ISODate {
 func cell(_ text: String) -> String {
     TerminalText.line(text).replacingOccurrences(of: "\t", with: " ")
 }
+
+/// A topic as the `--json` outputs name it.
+struct TopicRecord: Encodable {
+    var uri: String
+    var label: String
+
+    init(_ topic: Topic) {
+        uri = topic.uri
+        label = topic.label
+    }
+}

@@ -65,11 +65,6 @@ struct Items: ParsableCommand {
 
 /// One item as `--json` prints it.
 struct ItemRecord: Encodable {
-    struct TopicRecord: Encodable {
-        var uri: String
-        var label: String
-    }
-
     var id: String
     var kind: String
     var title: String
@@ -86,6 +81,6 @@ struct ItemRecord: Encodable {
         date = ISODate.string(item.listDate)
         link = item.link
         author = item.author
-        topics = detail.topics.map { TopicRecord(uri: $0.uri, label: $0.label) }
+        topics = detail.topics.map { TopicRecord($0) }
     }
 }

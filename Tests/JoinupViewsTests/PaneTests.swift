@@ -139,3 +139,56 @@ import JoinupStore
         #expect(!surface.text.contains("Business title"))
     }
 }
+
+@Suite struct FilterDisplayTests {
+    init() { TestLocale.ensure() }
+
+    @Test func activeFiltersAreNamedAboveTheList() {
+        var state = Fixtures.state(tab: .overview)
+        let security = Topic(uri: "http://joinup.eu/ontology/topic#ict-security", label: "ICT security")
+        state.overview.knownTopics[security.uri] = security
+        state.overview.filter = ItemFilter(topicURIs: [security.uri], kinds: [.news], text: "bount")
+        state.overview.sort = .title
+        let wide = render(state, width: 140, height: 30).lines
+        #expect(wide[4].contains("Filtered: topic ICT security · type News · “bount”"))
+        #expect(wide[4].hasSuffix("8 items · by title"))
+        // Narrower, the list of filters is cut but the count stays whole.
+        let narrow = render(state, width: 100, height: 30).lines
+        #expect(narrow[4].contains("Filtered: topic ICT security · type News · “boun…"))
+        #expect(narrow[4].hasSuffix("8 items · by title"))
+    }
+
+    @Test func anEmptyResultSaysWhichFiltersProducedIt() {
+        var state = Fixtures.state(tab: .overview)
+        state.overview.filter = ItemFilter(kinds: [.solution], text: "zzz")
+        state.overview.itemCount = 0
+        state.overview.window = ItemWindow()
+        let text = render(state, width: 100, height: 30).text
+        #expect(text.contains("No items match type Solution, “zzz”. Press x to clear the filters."))
+    }
+
+    @Test func searchMatchesAreHighlightedAtWordStartsIgnoringCaseAndAccents() {
+        var state = Fixtures.state(tab: .overview)
+        state.overview.filter.text = "europ"
+        state.overview.window = ItemWindow(offset: 0, rows: [
+            ItemSummary(id: "1", kind: .news, title: "Un sommet Européen, not Neuropean", listDate: Fixtures.date("2023-06-26T11:43:00Z"),
+                        leadingTopics: [], moreTopicCount: 0),
+        ])
+        state.overview.itemCount = 1
+        let surface = render(state, width: 100, height: 30)
+        let start = column(of: "Europ", row: 5, in: surface)!
+        #expect(surface.style(x: start, y: 5) == .searchMatch)
+        #expect(surface.style(x: start + 4, y: 5) == .searchMatch)
+        #expect(surface.style(x: start + 5, y: 5) != .searchMatch)  // the match is the prefix only
+        let inside = column(of: "europ", row: 5, in: surface)!  // "Neuropean": not at a word start
+        #expect(surface.style(x: inside, y: 5) != .searchMatch)
+    }
+
+    @Test func theSearchLineShowsWhatIsTypedAndWhyItDoesNotParse() {
+        var state = Fixtures.state(tab: .overview)
+        state.search = SearchLine(target: .items, text: "type:even", error: "col 1: unknown type even")
+        let lines = render(state, width: 100, height: 30).lines
+        #expect(lines[29].hasPrefix(" /type:even▏"))
+        #expect(lines[29].contains("col 1: unknown type even"))
+    }
+}
