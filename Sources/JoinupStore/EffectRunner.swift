@@ -27,14 +27,10 @@ public struct EffectRunner: Sendable {
                 let aboutTopics = try cache.topics(uris: about.topicURIs)
                 await send(.collectionLoaded(header: header, about: about, aboutTopics: aboutTopics))
             case .loadOverview(let uri, let filter, let sort, let revision, let windowSize):
-                let now = Date()
-                let facets = try cache.facetCounts(collectionURI: uri, filter: filter, now: now)
-                let kinds = try cache.kindCounts(collectionURI: uri, filter: filter, now: now)
-                let count = try cache.itemCount(collectionURI: uri, filter: filter, now: now)
-                let rows = try cache.itemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: 0,
-                                                   limit: windowSize, now: now)
-                await send(.overviewLoaded(revision: revision, facets: facets, kindCounts: kinds, itemCount: count,
-                                           window: ItemWindow(offset: 0, rows: rows)))
+                // One read: counts, facets and rows agree even while a sync commits.
+                let result = try cache.filteredItems(collectionURI: uri, filter: filter, sort: sort, limit: windowSize)
+                await send(.overviewLoaded(revision: revision, facets: result.facets, kindCounts: result.kindCounts,
+                                           itemCount: result.count, window: ItemWindow(offset: 0, rows: result.rows)))
             case .loadItemWindow(let uri, let filter, let sort, let revision, let offset, let limit):
                 let rows = try cache.itemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: offset,
                                                    limit: limit, now: Date())
