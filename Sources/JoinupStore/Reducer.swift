@@ -187,7 +187,8 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
         let page = state.about?.pageURL ?? "the collection's page on Joinup"
         state.status = StatusMessage(.info, "Joining from joinup is not available yet. Join on the web: \(page)")
         return []
-    case .startSearch where state.tab != .about && state.overview.openedItem == nil || state.tab == .members:
+    // Search works on the Members tab (names) and on the Overview's list (not over an open item).
+    case .startSearch where state.tab == .members || (state.tab == .overview && state.overview.openedItem == nil):
         return startSearch(in: &state)
     case .clearFilters:
         return clearFilters(in: &state)

@@ -20,6 +20,25 @@ import Testing
                    client: HTTPClient(limits: HTTPClientLimits(requestTimeout: 5)))
     }
 
+    /// The fixture collections served by a real `joinup-remote` (an editable copy when asked) and
+    /// an engine syncing them into a fresh cache: what most tests here start from.
+    private struct Setup {
+        let folder: TemporaryFolder
+        /// The served data folder; a private copy the test may edit when `editable`.
+        let data: URL
+        let remote: RemoteProcess
+        let cache: CacheDatabase
+        let sync: SyncEngine
+    }
+
+    private func setup(editable: Bool = false, extra: [String] = []) throws -> Setup {
+        let folder = try TemporaryFolder()
+        let data = editable ? try folder.copyOfFixtures() : fixtureFolder
+        let remote = try RemoteProcess(data: data, extra: extra, folder: folder)
+        let cache = try cache(in: folder)
+        return Setup(folder: folder, data: data, remote: remote, cache: cache, sync: try engine(remote.base, cache))
+    }
+
     private func uri(_ alias: String, _ cache: CacheDatabase) throws -> String {
         try #require(try cache.collection(named: alias)).uri
     }
@@ -77,10 +96,8 @@ import Testing
     }
 
     @Test func unchangedResyncIsAll304AndWritesNothing() async throws {
-        let folder = try TemporaryFolder()
-        let remote = try RemoteProcess(data: fixtureFolder, folder: folder)
-        let cache = try cache(in: folder)
-        let sync = try engine(remote.base, cache)
+        let s = try setup()
+        let (remote, cache, sync) = (s.remote, s.cache, s.sync)
         #expect(await sync.sync().succeeded)
         let before = try cache.dataFingerprint()
         let firstRun = remote.requests().count
@@ -96,11 +113,8 @@ import Testing
     }
 
     @Test func anEditedItemIsUpdatedAndNothingElseChanges() async throws {
-        let folder = try TemporaryFolder()
-        let data = try folder.copyOfFixtures()
-        let remote = try RemoteProcess(data: data, folder: folder)
-        let cache = try cache(in: folder)
-        let sync = try engine(remote.base, cache)
+        let s = try setup(editable: true)
+        let (data, cache, sync) = (s.data, s.cache, s.sync)  // s keeps the server running
         #expect(await sync.sync().succeeded)
 
         try edit(data.appendingPathComponent("\(ospo)/feed.xml")) {
@@ -117,11 +131,8 @@ import Testing
     }
 
     @Test func aMetadataOrMembersChangeAloneKeepsTheItemsFromThe304Feed() async throws {
-        let folder = try TemporaryFolder()
-        let data = try folder.copyOfFixtures()
-        let remote = try RemoteProcess(data: data, folder: folder)
-        let cache = try cache(in: folder)
-        let sync = try engine(remote.base, cache)
+        let s = try setup(editable: true)
+        let (data, remote, cache, sync) = (s.data, s.remote, s.cache, s.sync)
         #expect(await sync.sync(aliases: [osor]).succeeded)
         let id = try uri(osor, cache)
         let facets = try cache.facetCounts(collectionURI: id, filter: .none)
@@ -143,11 +154,8 @@ import Testing
     }
 
     @Test func aRemovedItemIsDeletedFromACompleteListingButKeptFromAPartialOne() async throws {
-        let folder = try TemporaryFolder()
-        let data = try folder.copyOfFixtures()
-        let remote = try RemoteProcess(data: data, folder: folder)
-        let cache = try cache(in: folder)
-        let sync = try engine(remote.base, cache)
+        let s = try setup(editable: true)
+        let (data, cache, sync) = (s.data, s.cache, s.sync)  // s keeps the server running
         #expect(await sync.sync().succeeded)
 
         try edit(data.appendingPathComponent("\(osor)/feed.xml"), droppingLastItem)
@@ -162,10 +170,8 @@ import Testing
     }
 
     @Test func aFeedOfManyPagesIsReadToTheEndAndRevalidatedByItsFirstPage() async throws {
-        let folder = try TemporaryFolder()
-        let remote = try RemoteProcess(data: fixtureFolder, extra: ["--page-size", "3"], folder: folder)
-        let cache = try cache(in: folder)
-        let sync = try engine(remote.base, cache)
+        let s = try setup(extra: ["--page-size", "3"])
+        let (remote, cache, sync) = (s.remote, s.cache, s.sync)
         let report = await sync.sync()
         #expect(report.succeeded)
         #expect(try cache.itemCount(collectionURI: try uri(ospo, cache), filter: .none) == 8)
