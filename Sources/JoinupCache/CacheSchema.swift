@@ -140,6 +140,7 @@ enum CacheSchema {
                 );
                 """)
         }
+        FilterIndexStorage.registerMigration(in: &migrator)
         return migrator
     }
 }

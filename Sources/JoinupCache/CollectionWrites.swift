@@ -122,6 +122,7 @@ extension CacheDatabase {
             // In-memory filter indexes built from an older version are dropped on their next use.
             try db.execute(sql: "UPDATE collection SET content_version = content_version + 1 WHERE uri = ?",
                            arguments: [collectionURI])
+            try FilterIndexStorage.refresh(collectionURI: collectionURI, vocabularyChanged: parentsChanged, in: db)
         }
         if let members = snapshot.members {
             try replaceMembers(members, collectionURI: collectionURI, in: db)

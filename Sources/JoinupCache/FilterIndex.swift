@@ -35,8 +35,9 @@ final class FilterIndex: @unchecked Sendable {
 
     var count: Int { ids.count }
 
-    private init(version: Int64, ids: [Int64], kinds: [UInt8], dates: [Double], topicStart: [Int32], topicIDs: [UInt16],
-                 topicURIs: [String], topicNumbers: [String: Int]) {
+    /// `newestOrder` is computed when not given (a stored index carries its own: FilterIndexStorage.swift).
+    init(version: Int64, ids: [Int64], kinds: [UInt8], dates: [Double], topicStart: [Int32], topicIDs: [UInt16],
+         topicURIs: [String], topicNumbers: [String: Int], newestOrder: [Int32]? = nil) {
         self.version = version
         self.ids = ids
         self.kinds = kinds
@@ -45,7 +46,7 @@ final class FilterIndex: @unchecked Sendable {
         self.topicIDs = topicIDs
         self.topicURIs = topicURIs
         self.topicNumbers = topicNumbers
-        newestOrder = (0..<Int32(ids.count)).sorted { a, b in
+        self.newestOrder = newestOrder ?? (0..<Int32(ids.count)).sorted { a, b in
             dates[Int(a)] != dates[Int(b)] ? dates[Int(a)] > dates[Int(b)] : a > b
         }
         firstID = ids.first ?? 0
@@ -180,7 +181,8 @@ final class FilterIndexStore: @unchecked Sendable {
         let known = indexes[collectionURI]
         lock.unlock()
         if let known, known.version == version { return known }
-        let built = try FilterIndex.build(collectionURI: collectionURI, version: version, in: db)
+        let built = try FilterIndexStorage.load(collectionURI: collectionURI, version: version, in: db)
+            ?? FilterIndex.build(collectionURI: collectionURI, version: version, in: db)
         lock.lock()
         if (indexes[collectionURI]?.version ?? Int64.min) <= version { indexes[collectionURI] = built }
         lock.unlock()

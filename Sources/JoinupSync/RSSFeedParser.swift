@@ -112,13 +112,13 @@ public enum RSSFeedParser {
                 read(name, into: &draft!)
             } else if parent == Self.channel {
                 if name == XMLName("", "title") { channelTitle = text }
-                if name == XMLName("", "link") { channelLink = text.trimmingCharacters(in: .whitespacesAndNewlines) }
+                if name == XMLName("", "link") { channelLink = text.trimmedWhitespace }
             }
         }
 
         private func read(_ name: XMLName, into draft: inout Draft) {
             let value = text
-            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = value.trimmedWhitespace
             switch (name.namespace, name.local) {
             case ("", "title"): draft.title = value
             case ("", "link"): draft.link = trimmed
@@ -139,7 +139,7 @@ public enum RSSFeedParser {
 
         /// A category is the content type (`domain="type"`), a topic URI with its label, or a bare label.
         private func category(_ label: String, domain: String?, into draft: inout Draft) {
-            let domain = domain?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let domain = domain?.trimmedWhitespace
             if domain?.lowercased() == "type" {
                 draft.typeLabel = label
                 return
