@@ -36,7 +36,7 @@ def one_run(argv, extra_env, marker, cols, rows, quit_keys=b"q", settle=0.5, tim
     if pid == 0:
         env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
         env.update(extra_env)
-        os.execve(argv[0], argv, env)
+        os.execvpe(argv[0], argv, env)
     start = time.perf_counter()
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     seen = b""

@@ -24,7 +24,7 @@ public enum RSSFeedParser {
         for kind in ItemKind.allCases {
             let prefix = kind.label + ": "
             if title.hasPrefix(prefix) {
-                return (kind, String(title.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces))
+                return (kind, String(title.dropFirst(prefix.count)).trimmedWhitespace)
             }
         }
         return (nil, title)
