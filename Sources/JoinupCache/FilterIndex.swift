@@ -65,6 +65,13 @@ final class FilterIndex: @unchecked Sendable {
         }
     }
 
+    /// Items per kind number, over the whole collection.
+    func kindTotals() -> [Int] {
+        var totals = [Int](repeating: 0, count: ItemKind.allCases.count)
+        for kind in kinds { totals[Int(kind)] += 1 }
+        return totals
+    }
+
     func position(of id: Int64) -> Int? {
         if let densePositions {
             let offset = id - firstID
@@ -171,6 +178,8 @@ final class FilterIndex: @unchecked Sendable {
 /// The filter indexes built so far, one per collection (the newest version wins).
 final class FilterIndexStore: @unchecked Sendable {
     private let lock = NSLock()
+    /// Held while loading or building, so two reads at start (header and list) share one load.
+    private let loading = NSLock()
     private var indexes: [String: FilterIndex] = [:]
 
     /// The index of a collection at the version the read transaction sees, built if needed.
@@ -181,6 +190,12 @@ final class FilterIndexStore: @unchecked Sendable {
         let known = indexes[collectionURI]
         lock.unlock()
         if let known, known.version == version { return known }
+        loading.lock()
+        defer { loading.unlock() }
+        lock.lock()
+        let loaded = indexes[collectionURI]
+        lock.unlock()
+        if let loaded, loaded.version == version { return loaded }
         let built = try FilterIndexStorage.load(collectionURI: collectionURI, version: version, in: db)
             ?? FilterIndex.build(collectionURI: collectionURI, version: version, in: db)
         lock.lock()

@@ -220,6 +220,7 @@ public final class SyncEngine: Sendable {
 
         let snapshot = SnapshotAssembler.assemble(collection: collection, vocabulary: vocabulary,
                                                   feedPages: pages, members: memberList)
+        pages = []  // the snapshot holds the items now; don't keep a second copy through the write
         var validators: [ResourceValidator] = []
         for (resource, fetch) in [(SyncedResource.metadata, metadata), (.topics, topics), (.feed, feed), (.members, members)] {
             switch fetch {
