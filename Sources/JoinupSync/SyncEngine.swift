@@ -260,7 +260,11 @@ public final class SyncEngine: Sendable {
             guard case .ok(let body, _, _) = firstFetch else {
                 throw .httpStatus(url: feedURL, status: firstFetch == .notFound ? 404 : 412)
             }
+            // Each page repeats the topics it uses; only the first mention is kept (the one the
+            // assembler would keep), so 200 pages don't hold 200 copies of the vocabulary.
+            var learnt: Set<String> = []
             var page = try parseFeed(body, url: feedURL)
+            page.categoryTopics.removeAll { !learnt.insert($0.uri).inserted }
             tracker.items += page.items.count
             var pages = [page]
             var seen: Set<String> = [feedURL]
@@ -276,6 +280,7 @@ public final class SyncEngine: Sendable {
                 switch fetched {
                 case .ok(let body, _, _):
                     page = try parseFeed(body, url: resolved)
+                    page.categoryTopics.removeAll { !learnt.insert($0.uri).inserted }
                     tracker.items += page.items.count
                     pages.append(page)
                     pageURL = resolved
