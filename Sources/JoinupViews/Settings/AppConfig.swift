@@ -76,8 +76,9 @@ public struct AppConfig: Hashable, Sendable {
             for conflict in KeyMap.standard.remapped(config.keys).conflicts() {
                 let remappedCommands = Set(config.keys.keys)
                 guard remappedCommands.contains(conflict.winner) || remappedCommands.contains(conflict.loser) else { continue }
-                let name = KeyAction.all.first { $0.command == conflict.loser }?.name ?? ""
-                let path = config.keys[conflict.loser] != nil ? "keys.\(name)" : "keys"
+                // Point at the line that was remapped (the loser's if both were).
+                let remapped = config.keys[conflict.loser] != nil ? conflict.loser : conflict.winner
+                let path = "keys." + (KeyAction.all.first { $0.command == remapped }?.name ?? "")
                 issues.append(document.issue(path, "key conflict: \(conflict)"))
             }
         }
