@@ -24,8 +24,8 @@ public enum LinkOpener {
         guard let first = rest.first, first != "/", first != "?", first != "#" else {
             return "Not opening a link without a host"
         }
-        if link.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == " " }) {
-            return "Not opening a link with spaces or control characters"
+        if link.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
+            return "Not opening a link with control characters"
         }
         return nil
     }
