@@ -57,7 +57,7 @@ import Testing
         #expect(LinkOpener.refusal(for: link) == nil)
 
         let launch = LinkOpener.launch(for: link, configured: [script, "--flag"], environment: [:])
-        let pid = try LinkOpener.spawn(launch)
+        let pid = try spawnRetryingBusy(launch)
         #expect(LinkOpener.wait(for: pid) == 0)
         let recorded = try String(contentsOfFile: record, encoding: .utf8)
         #expect(recorded == "--flag\n\(link)\n")
@@ -67,5 +67,18 @@ import Testing
     @Test func aMissingBrowserIsAnErrorNotACrash() {
         let launch = LinkLaunch(arguments: ["/nonexistent/joinup-browser", "https://example.org"], usesTerminal: false)
         #expect(throws: LinkOpenError.self) { try LinkOpener.spawn(launch) }
+    }
+
+    /// A script just written can be "busy" for a moment when a parallel test forks while its
+    /// file was open for writing (ETXTBSY); that is the test's race, so try again briefly.
+    private func spawnRetryingBusy(_ launch: LinkLaunch) throws -> pid_t {
+        for _ in 0..<50 {
+            do {
+                return try LinkOpener.spawn(launch)
+            } catch let error as LinkOpenError where error.reason.contains("busy") {
+                usleep(20_000)
+            }
+        }
+        return try LinkOpener.spawn(launch)
     }
 }
