@@ -146,6 +146,24 @@ import Testing
         // The screen is intact after the browser started.
         try session.waitFor("ICT (3)")
     }
+
+    /// A terminal browser (recognised by name: w3m) gets the terminal: joinup steps aside, waits
+    /// for it, then redraws.
+    @Test func aTerminalBrowserGetsTheScreenAndJoinupRedrawsAfter() throws {
+        let tools = folder.path("bin")
+        try FileManager.default.createDirectory(atPath: tools, withIntermediateDirectories: true)
+        let script = tools + "/w3m"
+        try "#!/bin/sh\nclear\necho \"FAKE W3M: $1\"\nread answer\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        try writeConfig("browser = \"\(script)\"\n")
+        let session = try start()
+        try session.send("o")
+        let browsing = try session.waitFor("FAKE W3M: https://")
+        #expect(!browsing.contains("ICT (3)"))
+        try session.send("Enter")
+        let back = try session.waitFor("Opened the link with")
+        #expect(back.contains("ICT (3)") && !back.contains("FAKE W3M"))
+    }
 }
 
 /// `joinup config` and `joinup themes`.
