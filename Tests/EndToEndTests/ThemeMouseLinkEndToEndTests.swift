@@ -164,6 +164,16 @@ import Testing
         let back = try session.waitFor("Opened the link with")
         #expect(back.contains("ICT (3)") && !back.contains("FAKE W3M"))
     }
+
+    /// `sync_interval` (minimum 10 s) syncs in the background without a key press.
+    @Test func syncIntervalSyncsByItself() throws {
+        let remote = try SyncEndToEndTests.remoteWithANewItem(in: folder)
+        try writeConfig("remote = \"\(remote.base)\"\nsync_interval = \"10s\"\n")
+        let session = try start()
+        #expect(!(try session.screen()).contains(SyncEndToEndTests.newTitle))
+        let screen = try session.waitFor("Synced", timeout: 40)
+        #expect(screen.contains(SyncEndToEndTests.newTitle), "\(screen)")
+    }
 }
 
 /// `joinup config` and `joinup themes`.
