@@ -129,6 +129,8 @@ public final class TerminalApp {
         if launch.usesTerminal {
             reset_prog_mode()
             clearok(nc_stdscr(), true)
+            // endwin switched the terminal's mouse reporting off; ask for it again.
+            if options.mouse { mousemask(nc_mouse_buttons_and_wheel(), nil) }
         }
         needsDraw = true
         store.send(.linkHandled(message))

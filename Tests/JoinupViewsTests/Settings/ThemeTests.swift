@@ -209,3 +209,19 @@ private let themesFolder = URL(fileURLWithPath: #filePath)
         #expect(missing.problem?.contains("no such theme") == true)
     }
 }
+
+@Suite struct ThemeSwatchTests {
+    @Test func drawnSwatchesUseSGRAndPlainOnesNameTheColours() throws {
+        #expect(ThemeSwatch.escape(Appearance(foreground: 231, background: 24, attributes: [.bold, .underline]))
+            == "\u{1B}[0;1;4;38;5;231;48;5;24m")
+        #expect(ThemeSwatch.escape(Appearance()) == "\u{1B}[0m")
+        let theme = try ThemeParser.parse("[list.selected]\nfg = \"#0a0b0c\"\nbg = 12\nattrs = [\"reverse\", \"bold\"]\n",
+                                          file: "t.toml", name: "t")
+        let plain = ThemeSwatch.lines(theme, depth: .colors256, drawn: false)
+        #expect(plain.count == StyleRole.allCases.count)
+        #expect(plain.contains { $0.hasPrefix("list.selected ") && $0.hasSuffix("fg #0a0b0c, bg bright-blue, bold reverse") })
+        #expect(plain.allSatisfy { !$0.contains("\u{1B}") })
+        let drawn = ThemeSwatch.lines(theme, depth: .colors256, drawn: true)
+        #expect(drawn.contains { $0.hasPrefix("list.selected ") && $0.contains("\u{1B}[0;1;7;38;5;232;48;5;12m") })
+    }
+}
