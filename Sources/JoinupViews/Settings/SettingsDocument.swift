@@ -112,7 +112,7 @@ public struct SettingsDocument: Hashable, Sendable {
         var lines: [String: Int] = [:]
         var table: [String] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: " \t\r")
+            let line = raw.trimming(" \t\r")
             if line.hasPrefix("#") || line.isEmpty { continue }
             if line.hasPrefix("[") {
                 let inner = line.drop { $0 == "[" }.prefix { $0 != "]" }
@@ -131,13 +131,14 @@ public struct SettingsDocument: Hashable, Sendable {
 
     private static func keyComponents(_ text: String) -> [String] {
         text.split(separator: ".").map {
-            $0.trimmingCharacters(in: " \t").trimmingCharacters(in: "\"'")
+            $0.trimming(" \t").trimming("\"'")
         }.filter { !$0.isEmpty }
     }
 }
 
 private extension StringProtocol {
-    func trimmingCharacters(in characters: String) -> String {
+    /// Drops any of `characters` from both ends.
+    func trimming(_ characters: String) -> String {
         let set = Set(characters)
         var slice = Substring(self)
         while let first = slice.first, set.contains(first) { slice.removeFirst() }
