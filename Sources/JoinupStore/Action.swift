@@ -23,6 +23,12 @@ public enum Action: Hashable, Sendable {
     /// A sync committed new data to the cache (the store observes the cache, sync never calls it).
     case cacheChanged
     case collectionsListed([CachedCollection])
+    /// Something outside the store (the terminal app: theme switches, config problems) has a message.
+    case statusShown(StatusMessage)
+    /// The link of the item `o` asked for, read from the cache.
+    case linkFound(String)
+    /// The terminal app has dealt with `pendingLink` (opened it or refused); this is what to say.
+    case linkHandled(StatusMessage)
 }
 
 /// What parsing the search line gave: a filter, or an error to show.
@@ -52,4 +58,6 @@ public enum Effect: Hashable, Sendable {
     /// Watch the cache for commits and report each as `.cacheChanged`, for as long as the app runs.
     case observeCache
     case listCollections
+    /// The link of one item, for `o` on a list row.
+    case findLink(collectionURI: String, id: String)
 }

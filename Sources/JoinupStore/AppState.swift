@@ -206,6 +206,11 @@ public struct AppState: Hashable, Sendable {
     public var searchBase: ItemFilter?
     public var status: StatusMessage?
     public var isQuitting = false
+    /// A link `o` asked to open; the terminal app opens it and answers with `.linkHandled`.
+    public var pendingLink: String?
+    /// Periodic sync (config `sync_interval`, seconds; nil: off) and whether sign-in actions are off.
+    public var syncInterval: Int?
+    public var isReadOnly = false
 
     public init() {}
 

@@ -37,4 +37,14 @@ public enum Command: Hashable, Sendable {
     /// Members: all → owners → facilitators → authors → members → all.
     case cycleRoleFilter
     case quit
+    /// Switch to the next theme (the terminal app handles it: themes are a view concern).
+    case cycleTheme
+    /// Open the selected or opened item's link in the browser.
+    case openLink
+    /// A click on the Overview's item at this index (selects it; on the selected one, opens it).
+    case pointAtItem(Int)
+    /// A click on the filter pane's row at this index (moves there and toggles it).
+    case pointAtFacet(Int)
+    /// A click on the members list's row at this index.
+    case pointAtMember(Int)
 }

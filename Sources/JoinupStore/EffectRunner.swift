@@ -44,6 +44,12 @@ public struct EffectRunner: Sendable {
                 try cache.saveView(collectionURI: uri, filter: filter, sort: sort)
             case .parseSearch(_, let text, let base):
                 await send(.searchParsed(text: text, result: try parse(text, base: base)))
+            case .findLink(let uri, let id):
+                guard let detail = try cache.item(collectionURI: uri, id: id) else {
+                    await send(.loadFailed("That item is no longer in the cache."))
+                    return
+                }
+                await send(.linkFound(detail.item.link))
             case .loadItem(let uri, let id):
                 guard let detail = try cache.item(collectionURI: uri, id: id) else {
                     await send(.loadFailed("That item is no longer in the cache."))

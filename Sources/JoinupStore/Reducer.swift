@@ -85,6 +85,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return windowEffects(for: state)
 
     case .commandIssued(let command):
+        if let effects = handleLinkOrPointer(command, in: &state) { return effects }
         return handle(command, in: &state)
 
     case .syncProgressed(let progress):
@@ -108,6 +109,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         if state.picker != nil { effects.append(.listCollections) }
         return effects
+
+    case .statusShown, .linkFound, .linkHandled:
+        return reduceOutsideMessage(&state, action)
 
     case .collectionsListed(let collections):
         guard state.picker != nil else { return [] }
@@ -492,7 +496,7 @@ private func firstSelectable(_ rows: [FacetRow]) -> Int {
 }
 
 /// Rows the filter pane shows at once (the list's screen rows: two per item tile, plus one).
-private func facetPaneRows(_ state: AppState) -> Int {
+func facetPaneRows(_ state: AppState) -> Int {
     max(1, state.viewport.listRows * 2)
 }
 

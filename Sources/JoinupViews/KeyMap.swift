@@ -129,6 +129,8 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.character("r")], .sync, in: browsing, "Sync", hint: "r sync"),
             Binding([.character("c")], .toggleCollectionPicker, in: moving, "Collections"),
             Binding([.character("J")], .join, in: browsing, "Join"),
+            Binding([.character("o")], .openLink, in: [.itemList, .itemDetail], "Open link"),
+            Binding([.character("T")], .cycleTheme, in: everywhere, "Next theme"),
             Binding([.character("?")], .toggleHelp, in: everywhere, "Toggle help", hint: "? help"),
             Binding([.escape], .toggleHelp, in: [.help], "Close help", hint: "Esc close"),
             // In the search line "q" is text (characters never reach the table there); Ctrl-C still quits.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JoinupCache
 import JoinupSync
+import JoinupViews
 
 /// `joinup sync`: brings collections from a remote into the cache.
 struct Sync: AsyncParsableCommand {
@@ -27,7 +28,8 @@ struct Sync: AsyncParsableCommand {
 
     func run() async throws {
         let paths = options.paths
-        guard let remoteText = RemoteSetting.resolve(flag: remote, configFile: paths.configFile) else {
+        let config = ConfigFile.load(paths, warningsTo: "joinup sync")
+        guard let remoteText = RemoteSetting.resolve(flag: remote, config: config) else {
             fail("no remote configured: pass --remote URL, set JOINUP_REMOTE, or put remote = \"URL\" in \(paths.configFile)")
         }
         guard let layout = RemoteLayout(base: remoteText) else {
@@ -64,30 +66,12 @@ struct Sync: AsyncParsableCommand {
     }
 }
 
-/// Where the remote's URL comes from: flag, then `JOINUP_REMOTE`, then `remote = "…"` in config.toml.
+/// Where the remote's URL comes from: flag, then `JOINUP_REMOTE`, then `remote` in config.toml.
 enum RemoteSetting {
-    static func resolve(flag: String?, configFile: String,
+    static func resolve(flag: String?, config: AppConfig,
                         environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let flag, !flag.isEmpty { return flag }
         if let value = environment["JOINUP_REMOTE"], !value.isEmpty { return value }
-        guard let text = try? String(contentsOfFile: configFile, encoding: .utf8) else { return nil }
-        return fromConfig(text)
-    }
-
-    /// Reads a top-level `remote = "…"` (or `'…'`) line; enough TOML until the config grows a parser.
-    static func fromConfig(_ text: String) -> String? {
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[") { return nil }  // tables start: `remote` is a top-level key
-            guard line.hasPrefix("remote") else { continue }
-            let rest = line.dropFirst("remote".count).trimmingCharacters(in: .whitespaces)
-            guard rest.hasPrefix("=") else { continue }
-            let value = rest.dropFirst().trimmingCharacters(in: .whitespaces)
-            guard let quote = value.first, quote == "\"" || quote == "'",
-                  let end = value.dropFirst().firstIndex(of: quote) else { continue }
-            let url = String(value[value.index(after: value.startIndex)..<end])
-            return url.isEmpty ? nil : url
-        }
-        return nil
+        return config.remote
     }
 }

@@ -273,9 +273,9 @@ import JoinupStore
              │ r          Sync           s            Sort order     │
              │ c          Collections                                │
              │ J          Join           Members                     │
-             │ ?          Toggle help    f            Role filter    │
-             │ q/Ctrl-C   Quit                                       │
-             │                           Search                      │
+             │ T          Next theme     f            Role filter    │
+             │ ?          Toggle help                                │
+             │ q/Ctrl-C   Quit           Search                      │
              └───────────────────────────────────────── ↓ more: j/k ─┘t
             """, name: "helpOverlayAt60x20")
     }
