@@ -26,6 +26,11 @@ enum HeaderView {
         }
         surface.put("Last update: " + JoinupDate.lastUpdate(header.lastUpdate),
                     x: content.x, in: content, row: 1, style: .header)
+        if state.account.isLoaded {
+            let account = TerminalText.line(state.account.signInLabel)
+            let width = min(TextWidth.width(account), max(0, content.width / 2))
+            surface.put(account, x: content.maxX - width, y: content.y + 1, maxWidth: width, style: .header)
+        }
         let counts = header.memberCountLabel + " · " + ItemKind.solution.counted(header.count(of: .solution))
         surface.put(counts, x: content.x, in: content, row: 2, style: .header)
     }
