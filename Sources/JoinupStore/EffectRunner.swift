@@ -58,8 +58,6 @@ public struct EffectRunner: Sendable {
                 }
                 await send(.itemLoaded(detail))
             case .sync(let remote):
-                // Waiting join/leave requests go first, on every sync.
-                if try !cache.pendingActions().isEmpty { await deliverOutbox(remote: remote, send: send) }
                 await send(.syncFinished(await sync(from: remote, send: send)))
             case .loadAccount, .prepareMembershipDialog, .queueMembership, .deliverOutbox, .outboxTimer:
                 try await runMembership(effect, send: send)

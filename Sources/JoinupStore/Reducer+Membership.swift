@@ -82,7 +82,7 @@ func reduceMembership(_ action: Action, in state: inout AppState) -> [Effect] {
 }
 
 /// Starts a delivery when requests wait and none is running.
-private func deliverIfWaiting(_ state: inout AppState) -> [Effect] {
+func deliverIfWaiting(_ state: inout AppState) -> [Effect] {
     guard state.account.waitingActions > 0, !state.account.isDelivering, !state.account.isReadonly else { return [] }
     state.account.isDelivering = true
     return [.deliverOutbox(remote: state.remote)]

@@ -168,7 +168,8 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
         }
         state.isSyncing = true
         state.status = StatusMessage(.busy, "Syncing from \(remote)…")
-        return [.sync(remote: remote)]
+        // Waiting join/leave requests are sent on every sync.
+        return deliverIfWaiting(&state) + [.sync(remote: remote)]
     case .join:
         return handleMembershipCommand(.join, in: &state)
     case .leave:

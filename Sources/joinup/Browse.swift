@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JoinupStore
+import JoinupSync
 import JoinupViews
 
 /// `joinup` / `joinup browse`: the full-screen browser.
@@ -16,6 +17,13 @@ struct Browse: AsyncParsableCommand {
                                valueName: "url"))
     var remote: String?
 
+    @OptionGroup var readonly: ReadonlyOption
+
+    /// Seconds between outbox retries; JOINUP_RETRY_SECONDS shortens it for the end-to-end tests.
+    private var retryInterval: Double {
+        ProcessInfo.processInfo.environment["JOINUP_RETRY_SECONDS"].flatMap(Double.init).map { max(0.2, $0) } ?? 5
+    }
+
     func run() async throws {
         if let problem = TerminalCheck.problem() {
             FileHandle.standardError.write(Data("joinup: \(problem). Without a terminal use `joinup items`, `joinup members` or `joinup about`.\n".utf8))
@@ -24,7 +32,10 @@ struct Browse: AsyncParsableCommand {
         let opened = try OpenedCache.open(options, collection: selection.collection)
         var initial = AppState()
         initial.remote = RemoteSetting.resolve(flag: remote, configFile: options.paths.configFile)
-        let store = await Store(state: initial, runner: EffectRunner(cache: opened.cache))
+        initial.account.isReadonly = readonly.isReadonly(configFile: options.paths.configFile)
+        let runner = EffectRunner(cache: opened.cache, credentials: CredentialStore(folder: options.paths.configDirectory),
+                                  retryInterval: retryInterval)
+        let store = await Store(state: initial, runner: runner)
         let app = await TerminalApp(store: store, collectionURI: opened.collection.uri)
         try await app.run()
     }
