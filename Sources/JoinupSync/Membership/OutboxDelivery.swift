@@ -19,6 +19,12 @@ public struct DeliveryResult: Hashable, Sendable {
     /// The membership stored with the outcome (nil when the request stays queued).
     public var membership: MyMembership?
 
+    public init(action: PendingAction, outcome: MembershipOutcome, membership: MyMembership?) {
+        self.action = action
+        self.outcome = outcome
+        self.membership = membership
+    }
+
     /// The outcome in Joinup's words.
     public var message: String { MembershipWording.message(for: outcome, title: action.collectionTitle) }
 }
