@@ -65,7 +65,9 @@ func reduceMembership(_ action: Action, in state: inout AppState) -> [Effect] {
         state.account.isDelivering = false
         state.account.waitingActions = waiting
         guard let last = results.last else { return [] }
+        // The remote's answer says whether the token works.
         if last.outcome == .notSignedIn { state.account.isSignedIn = false }
+        if results.contains(where: { $0.outcome.isFinal }) { state.account.isSignedIn = true }
         let good: Set<MembershipOutcome> = [.joined, .joinPending, .left]
         state.status = StatusMessage(good.contains(last.outcome) ? .info : .error, TerminalText.line(last.message))
         // The header and Members show what the delivery stored.

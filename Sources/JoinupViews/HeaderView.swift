@@ -38,10 +38,10 @@ enum HeaderView {
     /// The membership state as the header shows it; the join hint when there is none.
     static func membershipText(_ state: MembershipState?, short: Bool = false) -> String {
         switch state {
-        case nil: short ? "[J] Join" : "[J] Join this collection"
-        case .active: short ? "Member" : "You're a member"
-        case .pending: short ? "Pending" : "Membership is pending"
-        case .blocked: short ? "Blocked" : "Membership is blocked"
+        case nil: short ? "[J] Join" : "[J] " + MembershipWording.header(nil)
+        case .active: short ? "Member" : MembershipWording.header(.active)
+        case .pending: short ? "Pending" : MembershipWording.header(.pending)
+        case .blocked: short ? "Blocked" : MembershipWording.header(.blocked)
         }
     }
 }

@@ -8,7 +8,7 @@ import JoinupViews
 struct Browse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the full-screen browser (the default).",
-        discussion: "Keys: ↑/↓ or j/k move, Enter opens, Esc goes back, Tab or 1/2/3 switch tabs, r syncs, c picks a collection, ? help, q quit.")
+        discussion: "Keys: ↑/↓ or j/k move, Enter opens, Esc goes back, Tab or 1/2/3 switch tabs, r syncs, c picks a collection, J joins, L leaves, ? help, q quit.")
 
     @OptionGroup var options: PathOptions
     @OptionGroup var selection: CollectionOption
