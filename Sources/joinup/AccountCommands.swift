@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JoinupCache
+import JoinupModel
 import JoinupSync
 
 /// `joinup login`: stores a sign-in token (mode 0600) in the config folder.
@@ -100,7 +101,7 @@ struct Whoami: ParsableCommand {
                 print("Not signed in")
                 throw ExitCode(1)
             }
-            print(credentials.user.map { "Signed in as \($0)" } ?? "Signed in (user unknown: the token was not checked)")
+            print(credentials.user.map { "Signed in as \(TerminalText.line($0))" } ?? "Signed in (user unknown: the token was not checked)")
         } catch let error as CredentialsError {
             FileHandle.standardError.write(Data("joinup whoami: \(error.description)\n".utf8))
             throw MembershipExit.failure

@@ -94,7 +94,7 @@ private struct MembershipRun {
         }
         switch result.outcome {
         case .joined, .joinPending, .left:
-            print(result.message)
+            print(TerminalText.line(result.message))
         case .notSignedIn, .queued:
             report(name, result.message, to: .error)
             throw MembershipExit.queued
@@ -136,7 +136,7 @@ struct Outbox: AsyncParsableCommand {
                 report("joinup outbox", "no queued request with ID \(cancel)", to: .error)
                 throw MembershipExit.usage
             }
-            print("Cancelled \(dropped.kind.rawValue) \(dropped.collectionAlias) (ID \(dropped.id)); nothing was sent.")
+            print("Cancelled \(dropped.kind.rawValue) \(TerminalText.line(dropped.collectionAlias)) (ID \(dropped.id)); nothing was sent.")
             return
         }
         if retry {
@@ -148,7 +148,7 @@ struct Outbox: AsyncParsableCommand {
             let delivery = OutboxDelivery(cache: cache, remote: RemoteSetting.resolve(flag: remote, configFile: paths.configFile),
                                           credentials: credentials)
             for result in await delivery.deliver(all: true) {
-                print("\(result.action.id)\t\(result.action.kind.rawValue)\t\(result.action.collectionAlias)\t\(result.message)")
+                print("\(result.action.id)\t\(result.action.kind.rawValue)\t\(TerminalText.line(result.action.collectionAlias))\t\(TerminalText.line(result.message))")
             }
             if try !cache.pendingActions().isEmpty { throw MembershipExit.queued }
             return
@@ -158,7 +158,7 @@ struct Outbox: AsyncParsableCommand {
         for action in waiting {
             let next = ISO8601DateFormatter().string(from: action.nextAttempt)
             let error = action.lastError.map { TerminalText.line($0) } ?? ""
-            print("\(action.id)\t\(action.kind.rawValue)\t\(action.collectionAlias)\tattempts \(action.attempts)\tnext \(next)\t\(error)")
+            print("\(action.id)\t\(action.kind.rawValue)\t\(TerminalText.line(action.collectionAlias))\tattempts \(action.attempts)\tnext \(next)\t\(error)")
         }
     }
 }
