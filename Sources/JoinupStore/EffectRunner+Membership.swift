@@ -8,7 +8,13 @@ extension EffectRunner {
     func runMembership(_ effect: Effect, send: @Sendable (Action) async -> Void) async throws {
         switch effect {
         case .loadAccount:
-            let stored = try? credentials?.load()
+            var stored: Credentials?
+            do {
+                stored = try credentials?.load()
+            } catch {
+                // A credentials file others can read (or garbage) is not used: say why.
+                await send(.loadFailed(error.description))
+            }
             await send(.accountLoaded(signedIn: stored != nil, user: stored?.user, waiting: try cache.pendingActions().count))
         case .prepareMembershipDialog(let uri, let kind):
             let about = try cache.about(collectionURI: uri)

@@ -89,21 +89,44 @@ struct Logout: ParsableCommand {
 }
 
 /// `joinup whoami`: who the stored token belongs to.
-struct Whoami: ParsableCommand {
+struct Whoami: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Say who is signed in (exit 0), or \"Not signed in\" (exit 1).")
 
+    @Flag(help: "Ask the remote whose the token is (GET /user) instead of trusting what login stored.")
+    var check = false
+
+    @Option(help: ArgumentHelp("Remote to ask with --check (default: $JOINUP_REMOTE, else config.toml).", valueName: "url"))
+    var remote: String?
+
     @OptionGroup var options: PathOptions
 
-    func run() throws {
+    func run() async throws {
         do {
             guard let credentials = try CredentialStore(folder: options.paths.configDirectory).load() else {
                 print("Not signed in")
                 throw ExitCode(1)
             }
+            if check {
+                guard let remote = RemoteSetting.resolve(flag: remote, configFile: options.paths.configFile) else {
+                    FileHandle.standardError.write(Data("joinup whoami: --check needs a remote (--remote, JOINUP_REMOTE or config.toml)\n".utf8))
+                    throw MembershipExit.usage
+                }
+                switch try await AccountCheck.whoami(remote: remote, token: credentials.token) {
+                case .user(let name):
+                    print("Signed in as \(name) (checked with \(remote))")
+                    return
+                case .rejected:
+                    print("Not signed in: \(remote) does not accept the stored token (401); run `joinup login`")
+                    throw ExitCode(1)
+                }
+            }
             print(credentials.user.map { "Signed in as \(TerminalText.line($0))" } ?? "Signed in (user unknown: the token was not checked)")
         } catch let error as CredentialsError {
             FileHandle.standardError.write(Data("joinup whoami: \(error.description)\n".utf8))
+            throw MembershipExit.failure
+        } catch let error as SyncError {
+            FileHandle.standardError.write(Data("joinup whoami: \(error.message)\n".utf8))
             throw MembershipExit.failure
         }
     }

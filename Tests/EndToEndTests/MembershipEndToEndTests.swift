@@ -113,6 +113,12 @@ import Testing
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let whoami = try joinup(["whoami"])
         #expect(whoami.status == 0 && whoami.stdout.contains("Signed in as Ana Novak"))
+        let checked = try joinup(["whoami", "--check", "--remote", remote.base])
+        #expect(checked.status == 0 && checked.stdout.contains("Signed in as Ana Novak (checked with"))
+        // A credentials file others can read is refused, not used.
+        chmod(folder.path("config/credentials"), 0o644)
+        let exposed = try joinup(["whoami"])
+        #expect(exposed.status == 1 && exposed.stderr.contains("chmod 600"))
         #expect(try joinup(["logout"]).stdout.contains("Signed out."))
         #expect(try joinup(["whoami"]).status == 1)
     }
