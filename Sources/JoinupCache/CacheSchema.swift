@@ -140,6 +140,7 @@ enum CacheSchema {
                 );
                 """)
         }
+        CacheDatabase.registerOutboxMigration(in: &migrator)
         return migrator
     }
 }

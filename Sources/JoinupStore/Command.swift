@@ -12,8 +12,13 @@ public enum Command: Hashable, Sendable {
     case previousTab
     case showTab(Tab)
     case toggleHelp
-    /// Join the open collection (delivery arrives with sign-in; for now it says how to join).
+    /// Join the open collection (or the one selected in the picker), after a confirmation.
     case join
+    /// Leave the open collection (or the one selected in the picker), after a confirmation.
+    case leave
+    /// The confirmation's yes / no.
+    case confirm
+    case cancelDialog
     /// Sync every collection from the configured remote, in the background.
     case sync
     /// Open or close the collections picker.

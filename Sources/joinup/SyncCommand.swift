@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JoinupCache
+import JoinupModel
 import JoinupSync
 import JoinupViews
 
@@ -39,6 +40,14 @@ struct Sync: AsyncParsableCommand {
         let cache = try CacheDatabase(path: paths.cacheFile)
         let engine = SyncEngine(layout: layout, cache: cache,
                                 client: HTTPClient(limits: HTTPClientLimits(requestTimeout: timeout)))
+        if !(config.readonly ?? false), try !cache.pendingActions().isEmpty {
+            // Waiting join/leave requests go first, on every sync.
+            let delivery = OutboxDelivery(cache: cache, remote: remoteText,
+                                          credentials: try? CredentialStore(folder: paths.configDirectory).load())
+            for result in await delivery.deliver() {
+                FileHandle.standardError.write(Data("joinup sync: outbox: \(TerminalText.line(result.message))\n".utf8))
+            }
+        }
         let showProgress = isatty(STDERR_FILENO) == 1
         let report = await engine.sync(aliases: collections, progress: showProgress ? Self.showProgress : nil)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
@@ -73,5 +82,10 @@ enum RemoteSetting {
         if let flag, !flag.isEmpty { return flag }
         if let value = environment["JOINUP_REMOTE"], !value.isEmpty { return value }
         return config.remote
+    }
+
+    /// For commands that read nothing else from config.toml (`joinup config --check` reports its problems).
+    static func resolve(flag: String?, configFile: String) -> String? {
+        resolve(flag: flag, config: AppConfig.load(path: configFile).0)
     }
 }

@@ -36,7 +36,8 @@ public enum KeyAction {
         ("search", .startSearch), ("sort", .cycleSort), ("role_filter", .cycleRoleFilter),
         ("clear_filters", .clearFilters), ("next_tab", .nextTab), ("previous_tab", .previousTab),
         ("tab_overview", .showTab(.overview)), ("tab_members", .showTab(.members)), ("tab_about", .showTab(.about)),
-        ("sync", .sync), ("collections", .toggleCollectionPicker), ("join", .join), ("open_link", .openLink),
+        ("sync", .sync), ("collections", .toggleCollectionPicker), ("join", .join), ("leave", .leave),
+        ("confirm", .confirm), ("cancel", .cancelDialog), ("open_link", .openLink),
         ("theme", .cycleTheme), ("help", .toggleHelp), ("quit", .quit),
     ]
 
