@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // The C module map for the system ncursesw (wide-character API) and small shims for macros.
@@ -36,7 +37,18 @@ let package = Package(
         // App state, actions, the pure reducer, and the runtime that runs effects.
         .target(name: "JoinupStore", dependencies: ["JoinupModel", "JoinupCache", "JoinupSync"]),
         // Surfaces, widgets, panes, key map and the ncurses terminal loop.
-        .target(name: "JoinupViews", dependencies: ["JoinupModel", "JoinupStore", "CNcurses"]),
+        // Themes/ (top level) is a symlink to Theme/Shipped: one copy, embedded so an installed
+        // binary needs no files beside it.
+        .target(name: "JoinupViews", dependencies: [
+            "JoinupModel", "JoinupStore", "CNcurses",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ], exclude: ["Theme/Shipped/REFERENCE.toml"],
+        resources: [
+            .embedInCode("Theme/Shipped/default.toml"),
+            .embedInCode("Theme/Shipped/light.toml"),
+            .embedInCode("Theme/Shipped/high-contrast.toml"),
+            .embedInCode("Theme/Shipped/monochrome.toml"),
+        ]),
         // The command-line entry point: argument parsing, paths, wiring.
         .executableTarget(name: "joinup", dependencies: [
             "JoinupModel", "JoinupCache", "JoinupSync", "JoinupStore", "JoinupViews",

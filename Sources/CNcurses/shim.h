@@ -26,6 +26,26 @@ static inline attr_t nc_a_dim(void) { return A_DIM; }
 static inline attr_t nc_a_italic(void) { return A_ITALIC; }
 
 static inline int nc_key_f(int n) { return KEY_F(n); }
+
+// Mouse: the masks are macros Swift cannot import.
+static inline int nc_key_mouse(void) { return KEY_MOUSE; }
+static inline mmask_t nc_mouse_buttons_and_wheel(void) {
+    return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline int nc_mouse_kind(mmask_t state) {
+    if (state & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)) return 1;
+    if (state & BUTTON4_PRESSED) return 4;
+    if (state & BUTTON5_PRESSED) return 5;
+    return 0;
+}
+/// Reads the pending mouse event: returns its kind (1 click, 4 wheel up, 5 wheel down, 0 other, -1 none).
+static inline int nc_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return -1;
+    *x = event.x;
+    *y = event.y;
+    return nc_mouse_kind(event.bstate);
+}
 static inline int nc_wcwidth(wchar_t c) { return wcwidth(c); }
 
 /// Puts one wide character with attributes and a colour pair number (pairs above 255 need setcchar).

@@ -140,6 +140,7 @@ enum CacheSchema {
                 );
                 """)
         }
+        CacheDatabase.registerOutboxMigration(in: &migrator)
         FilterIndexStorage.registerMigration(in: &migrator)
         return migrator
     }

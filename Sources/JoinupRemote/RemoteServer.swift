@@ -14,11 +14,14 @@ public final class RemoteServer: Sendable {
     private let core: RemoteCore
     private let state = ServerState()
 
-    /// Serves the data folder at `folder` (re-reading files when they change).
+    /// Serves the data folder at `folder` (re-reading files when they change). With a
+    /// `stateDirectory`, join/leave are served too, keeping users and memberships there (Memberships.swift).
     public convenience init(folder: URL, pageSize: Int = RemoteServer.defaultPageSize,
+                            stateDirectory: URL? = nil,
                             log: (@Sendable (String) -> Void)? = nil,
                             warn: @escaping @Sendable (String) -> Void = { _ in }) {
-        self.init(source: FolderSource(root: folder, warn: warn), pageSize: pageSize, log: log)
+        self.init(source: FolderSource(root: folder, warn: warn), pageSize: pageSize, log: log,
+                  memberships: stateDirectory.map(MembershipService.init(stateDirectory:)))
     }
 
     /// Serves a generated data set from memory.
@@ -27,8 +30,9 @@ public final class RemoteServer: Sendable {
         self.init(source: GeneratedSource(generated), pageSize: pageSize, log: log)
     }
 
-    init(source: any RemoteSource, pageSize: Int, log: (@Sendable (String) -> Void)?) {
-        core = RemoteCore(source: source, pageSize: pageSize, log: log)
+    init(source: any RemoteSource, pageSize: Int, log: (@Sendable (String) -> Void)?,
+         memberships: MembershipService? = nil) {
+        core = RemoteCore(source: source, pageSize: pageSize, log: log, memberships: memberships)
     }
 
     /// Items per feed page when not told otherwise (0 would mean one page for everything).
@@ -125,8 +129,10 @@ private actor RemoteCore {
     private var pages: [String: (body: Data, etag: String)] = [:]
     /// gzip bodies by the identity ETag.
     private var gzipped: [String: Data] = [:]
+    let memberships: MembershipService?
 
-    init(source: any RemoteSource, pageSize: Int, log: (@Sendable (String) -> Void)?) {
+    init(source: any RemoteSource, pageSize: Int, log: (@Sendable (String) -> Void)?, memberships: MembershipService?) {
+        self.memberships = memberships
         self.source = source
         self.pageSize = pageSize
         self.log = log
@@ -136,7 +142,9 @@ private actor RemoteCore {
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
         let response: HTTPResponse
-        if request.method != .GET && request.method != .HEAD {
+        if let memberships, let answer = await memberships.respond(to: request, source: source) {
+            response = answer
+        } else if request.method != .GET && request.method != .HEAD {
             response = plain(.methodNotAllowed, "Only GET is served.\n")
         } else {
             response = await negotiate(route(request), request: request)
@@ -180,7 +188,7 @@ private actor RemoteCore {
             guard let collection = await source.collection(segments[1]) else { return unknown(segments[1]) }
             guard format == "json" else { return .failure(.notFound, "Only ?_format=json is served.\n") }
             guard let members = collection.members else { return .failure(.notFound, "No members list.\n") }
-            return stored(members)
+            return stored(await memberships?.members(of: collection, document: members) ?? members)
         default:
             return .failure(.notFound, "Not found.\n")
         }

@@ -23,6 +23,22 @@ public enum Action: Hashable, Sendable {
     /// A sync committed new data to the cache (the store observes the cache, sync never calls it).
     case cacheChanged
     case collectionsListed([CachedCollection])
+    /// Something outside the store (the terminal app: theme switches, config problems) has a message.
+    case statusShown(StatusMessage)
+    /// The link of the item `o` asked for, read from the cache.
+    case linkFound(String)
+    /// The terminal app has dealt with `pendingLink` (opened it or refused); this is what to say.
+    case linkHandled(StatusMessage)
+    /// Whether a token is stored (and whose), and how many requests wait in the outbox.
+    case accountLoaded(signedIn: Bool, user: String?, waiting: Int)
+    /// The confirmation for a collection chosen in the picker, with its open/closed flag.
+    case membershipDialogReady(MembershipDialog)
+    /// A confirmed request was committed to the outbox; `waiting` requests are in it now.
+    case membershipQueued(waiting: Int)
+    /// A delivery attempt finished: what came of each request tried, and how many still wait.
+    case outboxDelivered([DeliveryResult], waiting: Int)
+    /// The retry timer fired.
+    case outboxTick
 }
 
 /// What parsing the search line gave: a filter, or an error to show.
@@ -52,4 +68,16 @@ public enum Effect: Hashable, Sendable {
     /// Watch the cache for commits and report each as `.cacheChanged`, for as long as the app runs.
     case observeCache
     case listCollections
+    /// The link of one item, for `o` on a list row.
+    case findLink(collectionURI: String, id: String)
+    /// Read the credentials and count the outbox.
+    case loadAccount
+    /// Read a collection's open/closed flag and open the confirmation for it.
+    case prepareMembershipDialog(uri: String, kind: MembershipActionKind)
+    /// Commit a confirmed request to the outbox (before anything is sent).
+    case queueMembership(MembershipRequest)
+    /// Send what is due in the outbox.
+    case deliverOutbox(remote: String?)
+    /// Report `.outboxTick` every few seconds, for as long as the app runs.
+    case outboxTimer
 }

@@ -206,11 +206,18 @@ public struct AppState: Hashable, Sendable {
     public var searchBase: ItemFilter?
     public var status: StatusMessage?
     public var isQuitting = false
+    /// A link `o` asked to open; the terminal app opens it and answers with `.linkHandled`.
+    public var pendingLink: String?
+    /// Periodic sync (config `sync_interval`, seconds; nil: off).
+    public var syncInterval: Int?
+    /// Sign-in, outbox and the join/leave confirmation (AccountState.swift).
+    public var account = AccountState()
 
     public init() {}
 
     /// The region the keys act on, which also picks the status-line hints.
     public var focus: Focus {
+        if account.dialog != nil { return .dialog }
         if isHelpVisible { return .help }
         if picker != nil { return .picker }
         if search != nil { return .search }
@@ -235,4 +242,6 @@ public enum Focus: Hashable, Sendable, CaseIterable {
     case picker
     case search
     case help
+    /// The join/leave confirmation.
+    case dialog
 }

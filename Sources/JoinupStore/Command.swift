@@ -12,8 +12,13 @@ public enum Command: Hashable, Sendable {
     case previousTab
     case showTab(Tab)
     case toggleHelp
-    /// Join the open collection (delivery arrives with sign-in; for now it says how to join).
+    /// Join the open collection (or the one selected in the picker), after a confirmation.
     case join
+    /// Leave the open collection (or the one selected in the picker), after a confirmation.
+    case leave
+    /// The confirmation's yes / no.
+    case confirm
+    case cancelDialog
     /// Sync every collection from the configured remote, in the background.
     case sync
     /// Open or close the collections picker.
@@ -37,4 +42,14 @@ public enum Command: Hashable, Sendable {
     /// Members: all → owners → facilitators → authors → members → all.
     case cycleRoleFilter
     case quit
+    /// Switch to the next theme (the terminal app handles it: themes are a view concern).
+    case cycleTheme
+    /// Open the selected or opened item's link in the browser.
+    case openLink
+    /// A click on the Overview's item at this index (selects it; on the selected one, opens it).
+    case pointAtItem(Int)
+    /// A click on the filter pane's row at this index (moves there and toggles it).
+    case pointAtFacet(Int)
+    /// A click on the members list's row at this index.
+    case pointAtMember(Int)
 }

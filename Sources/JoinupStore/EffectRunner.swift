@@ -7,10 +7,17 @@ import JoinupSync
 public struct EffectRunner: Sendable {
     let cache: CacheDatabase
     let client: HTTPClient
+    /// Where the sign-in token lives; nil: never signed in (tests of the browsing alone).
+    let credentials: CredentialStore?
+    /// Seconds between outbox retry ticks.
+    let retryInterval: Double
 
-    public init(cache: CacheDatabase, client: HTTPClient = HTTPClient()) {
+    public init(cache: CacheDatabase, client: HTTPClient = HTTPClient(), credentials: CredentialStore? = nil,
+                retryInterval: Double = 5) {
         self.cache = cache
         self.client = client
+        self.credentials = credentials
+        self.retryInterval = retryInterval
     }
 
     /// Performs one effect, sending actions as they happen (a sync reports progress on the way).
@@ -44,6 +51,12 @@ public struct EffectRunner: Sendable {
                 try cache.saveView(collectionURI: uri, filter: filter, sort: sort)
             case .parseSearch(_, let text, let base):
                 await send(.searchParsed(text: text, result: try parse(text, base: base)))
+            case .findLink(let uri, let id):
+                guard let detail = try cache.item(collectionURI: uri, id: id) else {
+                    await send(.loadFailed("That item is no longer in the cache."))
+                    return
+                }
+                await send(.linkFound(detail.item.link))
             case .loadItem(let uri, let id):
                 guard let detail = try cache.item(collectionURI: uri, id: id) else {
                     await send(.loadFailed("That item is no longer in the cache."))
@@ -52,6 +65,8 @@ public struct EffectRunner: Sendable {
                 await send(.itemLoaded(detail))
             case .sync(let remote):
                 await send(.syncFinished(await sync(from: remote, send: send)))
+            case .loadAccount, .prepareMembershipDialog, .queueMembership, .deliverOutbox, .outboxTimer:
+                try await runMembership(effect, send: send)
             case .observeCache:
                 // The first value is the state the initial load already shows.
                 for try await _ in cache.collectionChanges().dropFirst() {

@@ -10,7 +10,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .started(let uri):
         state.collectionURI = uri
         state.status = StatusMessage(.busy, "Loading…")
-        return [.restoreView(uri: uri), .loadCollection(uri: uri), .observeCache]
+        return [.restoreView(uri: uri), .loadCollection(uri: uri), .observeCache, .loadAccount, .outboxTimer]
 
     case .viewRestored(let filter, let sort):
         if let filter { state.overview.filter = filter }
@@ -85,7 +85,11 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return windowEffects(for: state)
 
     case .commandIssued(let command):
+        if let effects = handleLinkOrPointer(command, in: &state) { return effects }
         return handle(command, in: &state)
+
+    case .accountLoaded, .membershipDialogReady, .membershipQueued, .outboxDelivered, .outboxTick:
+        return reduceMembership(action, in: &state)
 
     case .syncProgressed(let progress):
         guard state.isSyncing else { return [] }
@@ -108,6 +112,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         if state.picker != nil { effects.append(.listCollections) }
         return effects
+
+    case .statusShown, .linkFound, .linkHandled:
+        return reduceOutsideMessage(&state, action)
 
     case .collectionsListed(let collections):
         guard state.picker != nil else { return [] }
@@ -134,6 +141,8 @@ let noRemoteMessage = "No remote to sync from: start with --remote URL, set JOIN
 
 private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
     switch command {
+    case _ where state.account.dialog != nil:
+        return handleDialog(command, in: &state)
     case .quit:
         state.isQuitting = true
         return []
@@ -163,7 +172,12 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
         }
         state.isSyncing = true
         state.status = StatusMessage(.busy, "Syncing from \(remote)…")
-        return [.sync(remote: remote)]
+        // Waiting join/leave requests are sent on every sync.
+        return deliverIfWaiting(&state) + [.sync(remote: remote)]
+    case .join:
+        return handleMembershipCommand(.join, in: &state)
+    case .leave:
+        return handleMembershipCommand(.leave, in: &state)
     case .toggleCollectionPicker:
         if state.picker != nil {
             state.picker = nil
@@ -181,11 +195,6 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
         return []
     case .showTab(let tab):
         state.tab = tab
-        return []
-    case .join:
-        // Joining needs a signed-in account, which this release cannot hold yet: say where to join.
-        let page = state.about?.pageURL ?? "the collection's page on Joinup"
-        state.status = StatusMessage(.info, "Joining from joinup is not available yet. Join on the web: \(page)")
         return []
     // Search works on the Members tab (names) and on the Overview's list (not over an open item).
     case .startSearch where state.tab == .members || (state.tab == .overview && state.overview.openedItem == nil):
@@ -254,7 +263,7 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
         }
         return []
 
-    case .help, .picker, .search:
+    case .help, .picker, .search, .dialog:
         return []
     }
 }
@@ -492,7 +501,7 @@ private func firstSelectable(_ rows: [FacetRow]) -> Int {
 }
 
 /// Rows the filter pane shows at once (the list's screen rows: two per item tile, plus one).
-private func facetPaneRows(_ state: AppState) -> Int {
+func facetPaneRows(_ state: AppState) -> Int {
     max(1, state.viewport.listRows * 2)
 }
 

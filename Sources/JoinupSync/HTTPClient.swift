@@ -91,6 +91,25 @@ public final class HTTPClient: Sendable {
         }
     }
 
+    /// Sends `method` (POST with an empty body) to `url` with `headers`; every status is an answer
+    /// the caller reads. A request carrying `Authorization` never follows a redirect, so a bearer
+    /// token never travels to another address.
+    public func send(_ method: String, _ url: URL, headers: [String: String]) async throws(SyncError) -> (status: Int, body: Data) {
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData,
+                                 timeoutInterval: TimeInterval(limits.requestTimeout))
+        request.httpMethod = method
+        if method == "POST" { request.httpBody = Data() }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        do {
+            let (response, body) = try await collector.run(session.dataTask(with: request))
+            return (response.statusCode, body)
+        } catch is BodyCollector.TooLarge {
+            throw .tooLarge(url: url.absoluteString, limit: limits.maximumBodySize)
+        } catch {
+            throw Self.translate(error, url: url.absoluteString, timeout: limits.requestTimeout)
+        }
+    }
+
     private static func translate(_ error: any Error, url: String, timeout: Int) -> SyncError {
         let nsError = error as NSError
         guard nsError.domain == NSURLErrorDomain else {
@@ -161,7 +180,7 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
             pending[task.taskIdentifier]?.redirects += 1
             return pending[task.taskIdentifier]?.redirects ?? 0
         }
-        guard count <= 5 else { return completionHandler(nil) }
+        guard count <= 5, task.originalRequest?.value(forHTTPHeaderField: "Authorization") == nil else { return completionHandler(nil) }
         var next = request
         if let location = response.value(forHTTPHeaderField: "Location"),
            let target = URL(string: location, relativeTo: response.url)?.absoluteURL {

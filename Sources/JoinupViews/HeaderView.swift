@@ -26,6 +26,11 @@ enum HeaderView {
         }
         surface.put("Last update: " + JoinupDate.lastUpdate(header.lastUpdate),
                     x: content.x, in: content, row: 1, style: .header)
+        if state.account.isLoaded {
+            let account = TerminalText.line(state.account.signInLabel)
+            let width = min(TextWidth.width(account), max(0, content.width / 2))
+            surface.put(account, x: content.maxX - width, y: content.y + 1, maxWidth: width, style: .header)
+        }
         let counts = header.memberCountLabel + " · " + ItemKind.solution.counted(header.count(of: .solution))
         surface.put(counts, x: content.x, in: content, row: 2, style: .header)
     }
@@ -33,10 +38,10 @@ enum HeaderView {
     /// The membership state as the header shows it; the join hint when there is none.
     static func membershipText(_ state: MembershipState?, short: Bool = false) -> String {
         switch state {
-        case nil: short ? "[J] Join" : "[J] Join this collection"
-        case .active: short ? "Member" : "You're a member"
-        case .pending: short ? "Pending" : "Membership is pending"
-        case .blocked: short ? "Blocked" : "Membership is blocked"
+        case nil: short ? "[J] Join" : "[J] " + MembershipWording.header(nil)
+        case .active: short ? "Member" : MembershipWording.header(.active)
+        case .pending: short ? "Pending" : MembershipWording.header(.pending)
+        case .blocked: short ? "Blocked" : MembershipWording.header(.blocked)
         }
     }
 }

@@ -86,7 +86,7 @@ public struct KeyMap: Hashable, Sendable {
     static func title(of contexts: Set<Focus>) -> String {
         let names: [(Focus, String)] = [
             (.itemList, "List"), (.filters, "Filters"), (.itemDetail, "Item"), (.members, "Members"),
-            (.about, "About"), (.picker, "Collections"), (.search, "Search"), (.help, "Help"),
+            (.about, "About"), (.picker, "Collections"), (.search, "Search"), (.help, "Help"), (.dialog, "Confirmation"),
         ]
         let parts = names.filter { contexts.contains($0.0) }.map(\.1)
         guard parts.count > 2 else { return parts.joined(separator: " & ") }
@@ -128,11 +128,16 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.character("3")], .showTab(.about), in: browsing, "About tab"),
             Binding([.character("r")], .sync, in: browsing, "Sync", hint: "r sync"),
             Binding([.character("c")], .toggleCollectionPicker, in: moving, "Collections"),
-            Binding([.character("J")], .join, in: browsing, "Join"),
+            Binding([.character("J")], .join, in: browsing.union([.picker]), "Join"),
+            Binding([.character("L")], .leave, in: browsing.union([.picker]), "Leave"),
+            Binding([.character("y"), .enter], .confirm, in: [.dialog], "Confirm", hint: "y/Enter confirm"),
+            Binding([.character("n"), .escape], .cancelDialog, in: [.dialog], "Cancel", hint: "n/Esc cancel"),
+            Binding([.character("o")], .openLink, in: [.itemList, .itemDetail], "Open link"),
+            Binding([.character("T")], .cycleTheme, in: everywhere, "Next theme"),
             Binding([.character("?")], .toggleHelp, in: everywhere, "Toggle help", hint: "? help"),
             Binding([.escape], .toggleHelp, in: [.help], "Close help", hint: "Esc close"),
             // In the search line "q" is text (characters never reach the table there); Ctrl-C still quits.
-            Binding([.character("q"), .control("c")], .quit, in: everywhere.union([.search]), "Quit", hint: "q quit"),
+            Binding([.character("q"), .control("c")], .quit, in: everywhere.union([.search, .dialog]), "Quit", hint: "q quit"),
         ])
     }()
 }

@@ -27,6 +27,9 @@ public enum Screen {
         if state.isHelpVisible {
             HelpOverlay.render(keyMap, scroll: state.helpScroll, on: &surface)
         }
+        if let dialog = state.account.dialog {
+            DialogOverlay.render(dialog, keyMap: keyMap, on: &surface)
+        }
     }
 
     /// Only the message, cut to fit and centred.

@@ -11,7 +11,7 @@ enum StatusLine {
             renderSearch(search, keyMap: keyMap, in: content, on: &surface)
             return
         }
-        let right: String
+        var right: String
         let rightStyle: Style
         if let status = state.status {
             right = TerminalText.line(status.text)
@@ -23,6 +23,9 @@ enum StatusLine {
         } else {
             right = state.header?.origin.summary ?? ""
             rightStyle = .statusBar
+        }
+        if state.account.waitingActions > 0 {
+            right = MembershipWording.waiting(state.account.waitingActions) + (right.isEmpty ? "" : " · " + right)
         }
         // The message matters more than the hints, but never takes more than two thirds.
         let rightWidth = min(TextWidth.width(right), content.width * 2 / 3)

@@ -25,6 +25,9 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case detailTitle
     case detailLabel
     case link
+    case dialogTitle
+    case dialogButton
+    case dialogButtonSelected
 }
 
 /// How a cell is drawn, named by role rather than by colour.
@@ -60,4 +63,7 @@ public struct Style: Hashable, Sendable {
     public static let detailTitle = Style(.detailTitle)
     public static let detailLabel = Style(.detailLabel)
     public static let link = Style(.link)
+    public static let dialogTitle = Style(.dialogTitle)
+    public static let dialogButton = Style(.dialogButton)
+    public static let dialogButtonSelected = Style(.dialogButtonSelected)
 }

@@ -1,5 +1,6 @@
 import CNcurses
 import Foundation
+import JoinupModel
 import JoinupStore
 
 /// Owns the ncurses screen: reads keys, sends commands to the store, draws frames from its state.
@@ -12,14 +13,19 @@ public final class TerminalApp {
     private let store: Store
     private let collectionURI: String
     private let keyMap: KeyMap
+    private let options: TerminalOptions
     private var needsDraw = true
-    private var palette = ColorPalette.monochrome
+    private var themeIndex: Int
+    private var palette = ColorPalette(appearances: [:])
     private var usesColor = false
+    private var lastSync = ContinuousClock.now
 
-    public init(store: Store, collectionURI: String, keyMap: KeyMap = .standard) {
+    public init(store: Store, collectionURI: String, keyMap: KeyMap = .standard, options: TerminalOptions = TerminalOptions()) {
         self.store = store
         self.collectionURI = collectionURI
         self.keyMap = keyMap
+        self.options = options
+        self.themeIndex = options.themeIndex
     }
 
     /// Runs until the user quits or the process is asked to stop; the terminal is restored either way.
@@ -34,6 +40,7 @@ public final class TerminalApp {
 
         store.onChange = { [weak self] in self?.needsDraw = true }
         store.send(.started(collectionURI: collectionURI))
+        if let message = options.startupMessage { store.send(.statusShown(StatusMessage(.error, message))) }
 
         while !store.state.isQuitting && !stopSignals.received && !Self.terminalHungUp() {
             var readAny = false
@@ -41,11 +48,18 @@ public final class TerminalApp {
             while true {
                 var value: wint_t = 0
                 let status = get_wch(&value)
+                if status == KEY_CODE_YES, Int32(bitPattern: UInt32(value)) == nc_key_mouse() {
+                    readAny = true
+                    handleMouse()
+                    continue
+                }
                 guard let key = KeyDecoder.decode(status: status, value: UInt32(value)) else { break }
                 readAny = true
                 handle(key)
                 if store.state.isQuitting { break }
             }
+            if let link = store.state.pendingLink { open(link) }
+            syncIfDue()
             if needsDraw { draw() }
             if !readAny {
                 try? await Task.sleep(for: .milliseconds(8))
@@ -59,8 +73,81 @@ public final class TerminalApp {
             return
         }
         if let command = keyMap.command(for: key, focus: store.state.focus) {
-            store.send(.commandIssued(command))
+            issue(command)
         }
+    }
+
+    private func issue(_ command: Command) {
+        if command == .cycleTheme {
+            themeIndex = options.nextThemeIndex(after: themeIndex)
+            applyTheme()
+            store.send(.statusShown(StatusMessage(.info, "Theme: \(options.themes[themeIndex].name)")))
+            return
+        }
+        store.send(.commandIssued(command))
+    }
+
+    private func handleMouse() {
+        var x: Int32 = 0, y: Int32 = 0
+        let kind: MouseEvent.Kind
+        switch nc_read_mouse(&x, &y) {
+        case 1: kind = .click
+        case 4: kind = .wheelUp
+        case 5: kind = .wheelDown
+        default: return
+        }
+        let event = MouseEvent(kind, x: Int(x), y: Int(y))
+        for command in PointerMap.commands(for: event, state: store.state, width: Int(nc_cols()), height: Int(nc_lines())) {
+            issue(command)
+        }
+    }
+
+    /// Opens `o`'s link: refused unless http(s); a terminal browser gets the terminal (ncurses
+    /// steps aside and the screen is redrawn after), a graphical one is started detached.
+    private func open(_ link: String) {
+        if let refusal = LinkOpener.refusal(for: link) {
+            store.send(.linkHandled(StatusMessage(.error, refusal)))
+            return
+        }
+        let launch = LinkOpener.launch(for: link, configured: options.browser, environment: options.environment)
+        if launch.usesTerminal {
+            def_prog_mode()
+            endwin()
+        }
+        let message: StatusMessage
+        do {
+            let pid = try LinkOpener.spawn(launch)
+            if launch.usesTerminal {
+                LinkOpener.wait(for: pid)
+            } else {
+                LinkOpener.reapInBackground(pid)
+            }
+            message = StatusMessage(.info, "Opened the link with \(TerminalText.line(launch.arguments[0]))")
+        } catch {
+            message = StatusMessage(.error, TerminalText.line("\(error)"))
+        }
+        if launch.usesTerminal {
+            reset_prog_mode()
+            clearok(nc_stdscr(), true)
+            // endwin switched the terminal's mouse reporting off; ask for it again.
+            if options.mouse { mousemask(nc_mouse_buttons_and_wheel(), nil) }
+        }
+        needsDraw = true
+        store.send(.linkHandled(message))
+    }
+
+    /// Starts a background sync every `sync_interval` seconds while a remote is set.
+    private func syncIfDue() {
+        guard let interval = options.syncInterval, interval > 0, store.state.remote != nil,
+              !store.state.isSyncing, ContinuousClock.now - lastSync >= .seconds(interval) else { return }
+        lastSync = .now
+        store.send(.commandIssued(.sync))
+    }
+
+    private func applyTheme() {
+        palette = options.themes[themeIndex].palette(for: has_colors() ? ColorDepth(colors: Int(nc_colors())) : .none)
+        usesColor = palette.install()
+        needsDraw = true
     }
 
     private func draw() {
@@ -89,8 +176,13 @@ public final class TerminalApp {
         if has_colors() {
             start_color()
             use_default_colors()
-            palette = ColorPalette.standard(colors: Int(nc_colors()))
-            usesColor = palette.install()
+        }
+        applyTheme()
+        if options.mouse {
+            // No click resolution: a press is the click, so clicks feel immediate and X10
+            // terminals (press-only reports) work.
+            mouseinterval(0)
+            mousemask(nc_mouse_buttons_and_wheel(), nil)
         }
     }
 

@@ -30,6 +30,10 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Append one line per request (method, target, status) to this file.", valueName: "file"))
     var log: String?
 
+    @Option(name: .customLong("state-dir"), help: ArgumentHelp(
+        "Folder for mutable state (users.json, memberships); enables join/leave. Never the data folder.", valueName: "dir"))
+    var stateDirectory: String?
+
     @Option(help: ArgumentHelp("Generate collections of this many items each.", valueName: "n"))
     var generate: Int?
 
@@ -65,7 +69,8 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
             guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw ValidationError("No data folder at \(data).")
             }
-            let server = RemoteServer(folder: URL(fileURLWithPath: data), pageSize: pageSize, log: try logSink(),
+            let server = RemoteServer(folder: URL(fileURLWithPath: data), pageSize: pageSize,
+                                      stateDirectory: stateDirectory.map { URL(fileURLWithPath: $0) }, log: try logSink(),
                                       warn: { message in FileHandle.standardError.write(Data("joinup-remote: \(message)\n".utf8)) })
             try await serve(server)
         }

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import JoinupStore
+import JoinupSync
 import JoinupViews
 
 /// `joinup` / `joinup browse`: the full-screen browser.
 struct Browse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the full-screen browser (the default).",
-        discussion: "Keys: ↑/↓ or j/k move, Enter opens, Esc goes back, Tab or 1/2/3 switch tabs, r syncs, c picks a collection, ? help, q quit.")
+        discussion: "Keys: ↑/↓ or j/k move, Enter opens, Esc goes back, Tab or 1/2/3 switch tabs, r syncs, c picks a collection, J joins, L leaves, o opens a link, T switches theme, ? help, q quit. Keys can be remapped in config.toml ([keys]).")
 
     @OptionGroup var options: PathOptions
     @OptionGroup var selection: CollectionOption
@@ -16,16 +17,53 @@ struct Browse: AsyncParsableCommand {
                                valueName: "url"))
     var remote: String?
 
+    @Option(help: ArgumentHelp("Theme by name (joinup themes lists them) or path to a .toml file (default: theme in config.toml; monochrome under NO_COLOR).",
+                               valueName: "name|path"))
+    var theme: String?
+
+    @Flag(name: .customLong("no-mouse"), help: "Do not read the mouse (also mouse = false in config.toml).")
+    var noMouse = false
+
+    @OptionGroup var readonly: ReadonlyOption
+
+    /// Seconds between outbox retries; JOINUP_RETRY_SECONDS shortens it for the end-to-end tests.
+    private var retryInterval: Double {
+        ProcessInfo.processInfo.environment["JOINUP_RETRY_SECONDS"].flatMap(Double.init).map { max(0.2, $0) } ?? 5
+    }
+
     func run() async throws {
         if let problem = TerminalCheck.problem() {
             FileHandle.standardError.write(Data("joinup: \(problem). Without a terminal use `joinup items`, `joinup members` or `joinup about`.\n".utf8))
             throw ExitCode(2)
         }
+        let paths = options.paths
+        let environment = ProcessInfo.processInfo.environment
+        let (config, configIssues) = AppConfig.load(path: paths.configFile)
         let opened = try OpenedCache.open(options, collection: selection.collection)
         var initial = AppState()
-        initial.remote = RemoteSetting.resolve(flag: remote, configFile: options.paths.configFile)
-        let store = await Store(state: initial, runner: EffectRunner(cache: opened.cache))
-        let app = await TerminalApp(store: store, collectionURI: opened.collection.uri)
+        initial.remote = RemoteSetting.resolve(flag: remote, config: config, environment: environment)
+        initial.syncInterval = config.syncInterval
+        initial.account.isReadonly = readonly.readonly || (config.readonly ?? false)
+
+        let catalog = ThemeCatalog(userFolder: ConfigFile.themeFolder(paths))
+        let choice = ThemeChoice.choose(flag: theme, config: config.theme, environment: environment, catalog: catalog)
+        var messages: [String] = []
+        if let first = configIssues.first {
+            let more = configIssues.count > 1 ? " (+\(configIssues.count - 1) more)" : ""
+            messages.append("config: \(first.shortDescription)\(more); joinup config --check")
+        }
+        if let problem = choice.problem { messages.append(problem) }
+
+        let runner = EffectRunner(cache: opened.cache, credentials: CredentialStore(folder: paths.configDirectory),
+                                  retryInterval: retryInterval)
+        let store = await Store(state: initial, runner: runner)
+        let terminalOptions = TerminalOptions(
+            themes: choice.themes, themeIndex: choice.index,
+            startupMessage: messages.isEmpty ? nil : messages.joined(separator: " · "),
+            mouse: !noMouse && (config.mouse ?? true), browser: config.browser, environment: environment,
+            syncInterval: config.syncInterval)
+        let app = await TerminalApp(store: store, collectionURI: opened.collection.uri,
+                                    keyMap: KeyMap.standard.remapped(config.keys), options: terminalOptions)
         try await app.run()
     }
 }

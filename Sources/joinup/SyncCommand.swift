@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import JoinupCache
+import JoinupModel
 import JoinupSync
+import JoinupViews
 
 /// `joinup sync`: brings collections from a remote into the cache.
 struct Sync: AsyncParsableCommand {
@@ -27,7 +29,8 @@ struct Sync: AsyncParsableCommand {
 
     func run() async throws {
         let paths = options.paths
-        guard let remoteText = RemoteSetting.resolve(flag: remote, configFile: paths.configFile) else {
+        let config = ConfigFile.load(paths, warningsTo: "joinup sync")
+        guard let remoteText = RemoteSetting.resolve(flag: remote, config: config) else {
             fail("no remote configured: pass --remote URL, set JOINUP_REMOTE, or put remote = \"URL\" in \(paths.configFile)")
         }
         guard let layout = RemoteLayout(base: remoteText) else {
@@ -37,6 +40,14 @@ struct Sync: AsyncParsableCommand {
         let cache = try CacheDatabase(path: paths.cacheFile)
         let engine = SyncEngine(layout: layout, cache: cache,
                                 client: HTTPClient(limits: HTTPClientLimits(requestTimeout: timeout)))
+        if !(config.readonly ?? false), try !cache.pendingActions().isEmpty {
+            // Waiting join/leave requests go first, on every sync.
+            let delivery = OutboxDelivery(cache: cache, remote: remoteText,
+                                          credentials: try? CredentialStore(folder: paths.configDirectory).load())
+            for result in await delivery.deliver() {
+                FileHandle.standardError.write(Data("joinup sync: outbox: \(TerminalText.line(result.message))\n".utf8))
+            }
+        }
         let showProgress = isatty(STDERR_FILENO) == 1
         let report = await engine.sync(aliases: collections, progress: showProgress ? Self.showProgress : nil)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
@@ -64,30 +75,17 @@ struct Sync: AsyncParsableCommand {
     }
 }
 
-/// Where the remote's URL comes from: flag, then `JOINUP_REMOTE`, then `remote = "…"` in config.toml.
+/// Where the remote's URL comes from: flag, then `JOINUP_REMOTE`, then `remote` in config.toml.
 enum RemoteSetting {
-    static func resolve(flag: String?, configFile: String,
+    static func resolve(flag: String?, config: AppConfig,
                         environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let flag, !flag.isEmpty { return flag }
         if let value = environment["JOINUP_REMOTE"], !value.isEmpty { return value }
-        guard let text = try? String(contentsOfFile: configFile, encoding: .utf8) else { return nil }
-        return fromConfig(text)
+        return config.remote
     }
 
-    /// Reads a top-level `remote = "…"` (or `'…'`) line; enough TOML until the config grows a parser.
-    static func fromConfig(_ text: String) -> String? {
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[") { return nil }  // tables start: `remote` is a top-level key
-            guard line.hasPrefix("remote") else { continue }
-            let rest = line.dropFirst("remote".count).trimmingCharacters(in: .whitespaces)
-            guard rest.hasPrefix("=") else { continue }
-            let value = rest.dropFirst().trimmingCharacters(in: .whitespaces)
-            guard let quote = value.first, quote == "\"" || quote == "'",
-                  let end = value.dropFirst().firstIndex(of: quote) else { continue }
-            let url = String(value[value.index(after: value.startIndex)..<end])
-            return url.isEmpty ? nil : url
-        }
-        return nil
+    /// For commands that read nothing else from config.toml (`joinup config --check` reports its problems).
+    static func resolve(flag: String?, configFile: String) -> String? {
+        resolve(flag: flag, config: AppConfig.load(path: configFile).0)
     }
 }

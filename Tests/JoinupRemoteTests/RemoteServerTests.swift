@@ -147,35 +147,6 @@ import Testing
         #expect(try SKOSTopicParser.parse(await server.get("/ontology/topic?_format=rdfxml").body) == set.vocabulary)
     }
 
-    @Test func theHTTPClientGetsA304OverTheNetworkWithStoredValidators() async throws {
-        let server = RemoteServer(folder: fixtureFolder)
-        let base = try await server.start()
-        defer { Task { await server.stop() } }
-        #expect(base.hasPrefix("http://127.0.0.1:"))
-        let client = HTTPClient()
-        let url = try #require(URL(string: base + ospoFeed))
-        guard case let .ok(body, etag, lastModified) = try await client.get(url) else {
-            Issue.record("expected a 200")
-            return
-        }
-        #expect(try RSSFeedParser.parse(body, collectionURI: "urn:x").items.count == 8)
-        let validator = ResourceValidator(url: url.absoluteString, etag: etag, lastModified: lastModified)
-        #expect(try await client.get(url, validator: validator) == .notModified)
-        #expect(try await client.get(URL(string: base + "/collection/none/feed.xml")!) == .notFound)
-        await server.stop()
-    }
-
-    @Test func theHTTPClientRefusesABodyOverItsLimit() async throws {
-        let server = RemoteServer(folder: fixtureFolder)
-        let base = try await server.start()
-        let client = HTTPClient(limits: HTTPClientLimits(maximumBodySize: 4_096))
-        let url = try #require(URL(string: base + ospoFeed))
-        await #expect(throws: SyncError.tooLarge(url: url.absoluteString, limit: 4_096)) {
-            try await client.get(url)
-        }
-        await server.stop()
-    }
-
     @Test func theHTTPClientNamesARefusedConnection() async throws {
         let server = RemoteServer(folder: fixtureFolder)
         let base = try await server.start()

@@ -44,7 +44,7 @@ import Testing
     @Test func startingAsksForTheCollectionAndShowsLoading() {
         var state = AppState()
         let effects = reduce(&state, .started(collectionURI: Self.uri))
-        #expect(effects == [.restoreView(uri: Self.uri), .loadCollection(uri: Self.uri), .observeCache])
+        #expect(effects == [.restoreView(uri: Self.uri), .loadCollection(uri: Self.uri), .observeCache, .loadAccount, .outboxTimer])
         #expect(state.status == StatusMessage(.busy, "Loading…"))
         #expect(state.focus == .itemList)
     }
@@ -213,11 +213,10 @@ import Testing
         #expect(state.overview.cursor == ListCursor(selection: 9, scrollTop: 6))
     }
 
-    @Test func joinSaysWhereToJoinUntilSignInExists() {
+    @Test func joinOpensTheConfirmationInsteadOfSendingAtOnce() {
         var state = Self.loaded()
         #expect(reduce(&state, .commandIssued(.join)).isEmpty)
-        #expect(state.status?.kind == .info)
-        #expect(state.status?.text.contains("Join on the web") == true)
+        #expect(state.focus == .dialog)
     }
 
     @Test func syncWithoutARemoteSaysHowToConfigureOne() {

@@ -257,26 +257,26 @@ import JoinupStore
     @Test func helpOverlayAt60x20() {
         let surface = render(Fixtures.state(tab: .overview, help: true), width: 60, height: 20)
         expectFrame(surface, """
-             ┌─ Keys — ? or Esc to close ────────────────────────────┐n
-             │ Global                    List                        │
-             │ ↑/k        Up             ←/h          To the filters │
-             │ ↓/j        Down                                       │──
-             │ PgUp       Page up        Filters                     │s
-             │ PgDn       Page down      Space/Enter  Select         │…
-             │ g/Home     Top            →/l/Esc      To the list    │
-             │ G/End      Bottom                                     │…
-             │ Tab        Next tab       List, Filters & Members     │
-             │ Shift-Tab  Previous tab   /            Search         │…
-             │ 1          Overview tab   x            Clear filters  │7
-             │ 2          Members tab                                │…
-             │ 3          About tab      List & Filters              │
-             │ r          Sync           s            Sort order     │
-             │ c          Collections                                │
-             │ J          Join           Members                     │
-             │ ?          Toggle help    f            Role filter    │
-             │ q/Ctrl-C   Quit                                       │
-             │                           Search                      │
-             └───────────────────────────────────────── ↓ more: j/k ─┘t
+             ┌─ Keys — ? or Esc to close ─────────────────────────────┐
+             │ Global                      Filters                    │
+             │ ↑/k        Up               Space/Enter  Select        │
+             │ ↓/j        Down             →/l/Esc      To the list   │─
+             │ PgUp       Page up                                     │
+             │ PgDn       Page down        List, Filters & Members    │
+             │ g/Home     Top              /            Search        │
+             │ G/End      Bottom           x            Clear filters │
+             │ Tab        Next tab                                    │
+             │ Shift-Tab  Previous tab     List & Filters             │
+             │ 1          Overview tab     s            Sort order    │
+             │ 2          Members tab                                 │
+             │ 3          About tab        Members                    │
+             │ r          Sync             f            Role filter   │
+             │ c          Collections                                 │
+             │ J          Join             Search                     │
+             │ L          Leave            Enter        Keep          │
+             │ T          Next theme       Esc          Drop          │
+             │ ?          Toggle help      Bksp         Delete        │
+             └────────────────────────────────────────── ↓ more: j/k ─┘
             """, name: "helpOverlayAt60x20")
     }
 }

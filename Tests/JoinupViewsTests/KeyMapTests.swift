@@ -87,7 +87,7 @@ import JoinupStore
         #expect(Set(listed) == Set(keyMap.bindings))
         #expect(keyMap.helpSections().map(\.title) == [
             "Global", "List & Collections", "Item & Collections", "List", "Filters", "List, Filters & Members",
-            "List & Filters", "Members", "Search", "Help",
+            "List & Filters", "Members", "Search", "Confirmation", "List & Item", "Help",
         ])
     }
 

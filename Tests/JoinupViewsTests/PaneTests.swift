@@ -111,17 +111,23 @@ import JoinupStore
         #expect(line == " ↑↓ move  Enter open  embedded snapshot")
     }
 
-    @Test func everyPaletteDefinesEveryRoleWithItsOwnPair() {
-        for palette in [ColorPalette.standard256, .standard8, .monochrome] {
-            #expect(Set(palette.appearances.keys) == Set(StyleRole.allCases))
+    @Test func everyShippedPaletteDefinesEveryRoleWithItsOwnPair() throws {
+        for source in ThemeCatalog.shipped {
+            let theme = try source.parse()
+            for depth in ColorDepth.allCases {
+                let palette = theme.palette(for: depth)
+                #expect(Set(palette.appearances.keys) == Set(StyleRole.allCases))
+                if depth == .colors8 {
+                    #expect(palette.appearances.values.allSatisfy { $0.foreground < 8 && $0.background < 8 })
+                }
+                if depth == .none {
+                    #expect(palette.appearances.values.allSatisfy { $0.foreground == -1 && $0.background == -1 })
+                }
+            }
         }
         let pairs = StyleRole.allCases.map(ColorPalette.pairNumber(for:))
         #expect(Set(pairs).count == pairs.count)
         #expect(pairs.allSatisfy { (1...255).contains($0) })
-        #expect(ColorPalette.standard(colors: 256) == .standard256)
-        #expect(ColorPalette.standard(colors: 8) == .standard8)
-        #expect(ColorPalette.standard(colors: 0) == .monochrome)
-        #expect(ColorPalette.standard8.appearances.values.allSatisfy { $0.foreground < 8 && $0.background < 8 })
     }
 }
 

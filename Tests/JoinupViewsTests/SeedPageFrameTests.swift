@@ -25,7 +25,8 @@ import Testing
         func settle() async {
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
-                if effect == .observeCache { continue }  // runs for the app's lifetime; nothing syncs here
+                // These run for the app's lifetime; nothing syncs or retries here.
+                if effect == .observeCache || effect == .outboxTimer { continue }
                 for action in await runner.run(effect) { pending += reduce(&state, action) }
                 pending += reduce(&state, .viewportChanged(ScreenLayout.viewport(for: state, width: width, height: height)))
             }
@@ -42,7 +43,7 @@ import Testing
         let state = try await Self.seedState(width: 100, height: 30)
         expectFrame(render(state, width: 100, height: 30), """
              EC Open Source Programme Office                                           [J] Join this collection
-             Last update: Mon, 26/06/2023 - 13:43
+             Last update: Mon, 26/06/2023 - 13:43                                                 Not signed in
              59 members · 0 Solutions
              [1 Overview]  2 Members   3 About  ────────────────────────────────────────────────────────────────
              Type                       │ 7 News · 1 Event                                              8 items

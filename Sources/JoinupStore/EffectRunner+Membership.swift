@@ -1,0 +1,50 @@
+import Foundation
+import JoinupCache
+import JoinupModel
+import JoinupSync
+
+extension EffectRunner {
+    /// The account and outbox effects.
+    func runMembership(_ effect: Effect, send: @Sendable (Action) async -> Void) async throws {
+        switch effect {
+        case .loadAccount:
+            var stored: Credentials?
+            do {
+                stored = try credentials?.load()
+            } catch {
+                // A credentials file others can read (or garbage) is not used: say why.
+                await send(.loadFailed(error.description))
+            }
+            await send(.accountLoaded(signedIn: stored != nil, user: stored?.user, waiting: try cache.pendingActions().count))
+        case .prepareMembershipDialog(let uri, let kind):
+            let about = try cache.about(collectionURI: uri)
+            let request = MembershipRequest(collectionAlias: about.alias, collectionURI: uri,
+                                            collectionTitle: about.title, kind: kind)
+            let signedIn = (try? credentials?.load()) != nil
+            await send(.membershipDialogReady(MembershipDialog(request: request, isClosed: about.isClosed, isSignedIn: signedIn)))
+        case .queueMembership(let request):
+            // Committed before anything is sent: a crash from here on loses nothing.
+            _ = try cache.enqueue(request)
+            await send(.membershipQueued(waiting: try cache.pendingActions().count))
+        case .deliverOutbox(let remote):
+            await deliverOutbox(remote: remote, send: send)
+        case .outboxTimer:
+            while !Task.isCancelled {
+                try await Task.sleep(for: .seconds(retryInterval))
+                await send(.outboxTick)
+            }
+        default:
+            return
+        }
+    }
+
+    /// Delivers what is due and reports it (the credentials are read afresh: a `joinup login` in
+    /// another shell takes effect on the next attempt).
+    func deliverOutbox(remote: String?, send: @Sendable (Action) async -> Void) async {
+        let stored = try? credentials?.load()
+        let delivery = OutboxDelivery(cache: cache, client: client, remote: remote, credentials: stored)
+        let results = await delivery.deliver()
+        let waiting = (try? cache.pendingActions().count) ?? 0
+        await send(.outboxDelivered(results, waiting: waiting))
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import JoinupStore
+
+/// What config.toml says. Every key is optional; problems are collected, not thrown, so the
+/// browser can start with the good parts and `joinup config --check` can list them all.
+public struct AppConfig: Hashable, Sendable {
+    public var remote: String?
+    public var theme: String?
+    /// Seconds between background syncs while the browser runs; nil or 0: off.
+    public var syncInterval: Int?
+    /// The command that opens links, as an argument vector (the URL is appended, or replaces `%u`).
+    public var browser: [String]?
+    /// Whether the browser reads the mouse (default true).
+    public var mouse: Bool?
+    /// Whether joining and leaving are switched off (issue 5 acts on it).
+    public var readonly: Bool?
+    /// `[keys]`: command → the keys that issue it.
+    public var keys: [Command: [Key]] = [:]
+
+    public init() {}
+
+    /// The shortest background-sync interval accepted, so a typo cannot hammer a server.
+    public static let minimumSyncInterval = 10
+
+    /// Keys config.toml knows, for "unknown key" messages.
+    public static let knownKeys = ["remote", "theme", "sync_interval", "browser", "mouse", "readonly", "keys"]
+
+    /// Parses config text: the config and every problem found, each with its line and key.
+    public static func parse(_ text: String, file: String) -> (AppConfig, [SettingsIssue]) {
+        let document: SettingsDocument
+        do {
+            document = try SettingsDocument.parse(text, file: file)
+        } catch {
+            return (AppConfig(), [error])
+        }
+        var config = AppConfig()
+        var issues: [SettingsIssue] = []
+        for (key, value) in document.root.sorted(by: { (document.line(of: $0.key) ?? 0) < (document.line(of: $1.key) ?? 0) }) {
+            switch (key, value) {
+            case ("remote", .string(let text)):
+                if let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil {
+                    config.remote = text
+                } else {
+                    issues.append(document.issue(key, "\"\(text)\" is not an http(s) URL"))
+                }
+            case ("theme", .string(let text)) where !text.isEmpty:
+                config.theme = text
+            case ("sync_interval", _):
+                switch interval(value) {
+                case .some(0): config.syncInterval = nil
+                case .some(let seconds) where seconds >= minimumSyncInterval: config.syncInterval = seconds
+                default:
+                    issues.append(document.issue(key, "must be 0 (off) or at least \(minimumSyncInterval) seconds: a number of seconds or \"30s\", \"15m\", \"1h\""))
+                }
+            case ("browser", .string(let text)):
+                let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+                if words.isEmpty { issues.append(document.issue(key, "is empty")) } else { config.browser = words }
+            case ("browser", .array(let list)):
+                let words = list.compactMap { if case .string(let word) = $0 { word } else { nil } }
+                if words.isEmpty || words.count != list.count {
+                    issues.append(document.issue(key, "must be a command: a string, or a list of strings"))
+                } else {
+                    config.browser = words
+                }
+            case ("mouse", .boolean(let flag)): config.mouse = flag
+            case ("readonly", .boolean(let flag)): config.readonly = flag
+            case ("keys", .table(let table)):
+                readKeys(table, into: &config, issues: &issues, document: document)
+            case (_, _) where knownKeys.contains(key):
+                issues.append(document.issue(key, "has the wrong type (\(value.kindName)); see README \"Configuration\""))
+            default:
+                issues.append(document.issue(key, "unknown key (known: \(knownKeys.joined(separator: ", ")))"))
+            }
+        }
+        if !config.keys.isEmpty {
+            for conflict in KeyMap.standard.remapped(config.keys).conflicts() {
+                let remappedCommands = Set(config.keys.keys)
+                guard remappedCommands.contains(conflict.winner) || remappedCommands.contains(conflict.loser) else { continue }
+                // Point at the line that was remapped (the loser's if both were).
+                let remapped = config.keys[conflict.loser] != nil ? conflict.loser : conflict.winner
+                let path = "keys." + (KeyAction.all.first { $0.command == remapped }?.name ?? "")
+                issues.append(document.issue(path, "key conflict: \(conflict)"))
+            }
+        }
+        return (config, issues)
+    }
+
+    /// Reads config.toml from a path: no file is an empty config, not an error.
+    public static func load(path: String) -> (AppConfig, [SettingsIssue]) {
+        guard FileManager.default.fileExists(atPath: path) else { return (AppConfig(), []) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (AppConfig(), [SettingsIssue(file: path, line: nil, key: nil, message: "cannot be read")])
+        }
+        return parse(String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    private static func readKeys(_ table: [String: SettingsDocument.Value], into config: inout AppConfig,
+                                 issues: inout [SettingsIssue], document: SettingsDocument) {
+        for (action, value) in table.sorted(by: { $0.key < $1.key }) {
+            let path = "keys.\(action)"
+            guard let command = KeyAction.command(named: action) else {
+                issues.append(document.issue(path, "unknown action (known: \(KeyAction.all.map(\.name).joined(separator: ", ")))"))
+                continue
+            }
+            let names: [SettingsDocument.Value]
+            switch value {
+            case .string: names = [value]
+            case .array(let list) where !list.isEmpty: names = list
+            default:
+                issues.append(document.issue(path, "must be a key name or a list of key names"))
+                continue
+            }
+            var keys: [Key] = []
+            for name in names {
+                guard case .string(let text) = name, let key = KeyName.parse(text) else {
+                    issues.append(document.issue(path, "\(name) is not a key (\"j\", \"ctrl-c\", \"pgdn\", \"space\", \"f5\", …)"))
+                    continue
+                }
+                keys.append(key)
+            }
+            if !keys.isEmpty { config.keys[command] = keys }
+        }
+    }
+
+    /// Seconds from 90, "90", "90s", "15m", "1h"; nil when it is none of those.
+    static func interval(_ value: SettingsDocument.Value) -> Int? {
+        switch value {
+        case .integer(let seconds): return seconds >= 0 ? seconds : nil
+        case .string(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+            let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
+            if let last = trimmed.last, let unit = units[last], let number = Int(trimmed.dropLast()), number >= 0 {
+                return number * unit
+            }
+            return Int(trimmed).flatMap { $0 >= 0 ? $0 : nil }
+        default: return nil
+        }
+    }
+}

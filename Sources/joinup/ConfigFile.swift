@@ -1,0 +1,18 @@
+import Foundation
+import JoinupViews
+
+/// Reading config.toml for a subcommand: the good parts are used, problems go to stderr.
+enum ConfigFile {
+    static func load(_ paths: AppPaths, warningsTo command: String) -> AppConfig {
+        let (config, issues) = AppConfig.load(path: paths.configFile)
+        for issue in issues {
+            FileHandle.standardError.write(Data("\(command): warning: \(issue) (ignored)\n".utf8))
+        }
+        return config
+    }
+
+    /// The user's theme folder: `<config dir>/themes`.
+    static func themeFolder(_ paths: AppPaths) -> String {
+        (paths.configDirectory as NSString).appendingPathComponent("themes")
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import JoinupTestSupport
+import Testing
+
+/// Themes, config, mouse and links, driven through the real binary in tmux.
+@Suite(.serialized) struct ThemeMouseLinkEndToEndTests {
+    let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path("config"), withIntermediateDirectories: true)
+    }
+
+    private func writeConfig(_ text: String) throws {
+        try text.write(toFile: folder.path("config") + "/config.toml", atomically: true, encoding: .utf8)
+    }
+
+    private func start(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> TmuxSession {
+        let session = try TmuxSession.joinup(in: folder, arguments: arguments,
+                                             environment: ["NO_COLOR": ""].merging(environment) { $1 })
+        try session.waitFor("ICT (3)")
+        return session
+    }
+
+    /// The screen with its colour escape codes (capture-pane -e).
+    private func colouredScreen(_ session: TmuxSession) throws -> String {
+        try session.tmux(["capture-pane", "-p", "-e"])
+    }
+
+    /// The SGR colour parameters on screen ("38;5;231", "48;5;24", …).
+    private func colourCodes(_ screen: String) -> Set<String> {
+        var codes: Set<String> = []
+        for sequence in screen.split(separator: "\u{1B}").dropFirst() {
+            guard sequence.hasPrefix("["), let end = sequence.firstIndex(of: "m") else { continue }
+            let parameters = sequence[sequence.index(after: sequence.startIndex)..<end].split(separator: ";").map(String.init)
+            var index = 0
+            while index < parameters.count {
+                if (parameters[index] == "38" || parameters[index] == "48"), index + 2 < parameters.count, parameters[index + 1] == "5" {
+                    codes.insert(parameters[index...index + 2].joined(separator: ";"))
+                    index += 3
+                } else {
+                    // The 16 named colours: 30–37/40–47 and the bright 90–97/100–107.
+                    if let number = Int(parameters[index]), [30..<38, 40..<48, 90..<98, 100..<108].contains(where: { $0.contains(number) }) {
+                        codes.insert(parameters[index])
+                    }
+                    index += 1
+                }
+            }
+        }
+        return codes
+    }
+
+    @Test func pressingTSwitchesThemeAndTheColourCodesOnScreenChange() throws {
+        let session = try start()
+        let before = colourCodes(try colouredScreen(session))
+        // The default theme: header on 24, selection on 25; light: header on 189 (#d7e6f5), selection on 153.
+        #expect(before.isSuperset(of: ["48;5;24", "48;5;25"]) && !before.contains("48;5;189"), "\(before)")
+        try session.send("T")
+        try session.waitFor("Theme: light")
+        let after = colourCodes(try colouredScreen(session))
+        #expect(after.isSuperset(of: ["48;5;189", "48;5;153"]) && !after.contains("48;5;25"), "\(after)")
+        // Round the cycle: high-contrast, monochrome (no colour codes at all), back to default.
+        try session.send("T")
+        try session.waitFor("Theme: high-contrast")
+        #expect(colourCodes(try colouredScreen(session)).contains("103"))  // bright yellow selection
+        try session.send("T")
+        try session.waitFor("Theme: monochrome")
+        #expect(colourCodes(try colouredScreen(session)).isEmpty)
+        try session.send("T")
+        try session.waitFor("Theme: default")
+        let again = colourCodes(try colouredScreen(session))
+        #expect(again.isSuperset(of: ["48;5;24", "48;5;25"]) && !again.contains("48;5;189"), "\(again)")
+    }
+
+    @Test func noColorStartsMonochromeUnlessAThemeIsChosen() throws {
+        let plain = try start(environment: ["NO_COLOR": "1"])
+        #expect(colourCodes(try colouredScreen(plain)).isEmpty)
+        let chosen = try start(["--theme", "high-contrast"], environment: ["NO_COLOR": "1"])
+        #expect(!colourCodes(try colouredScreen(chosen)).isEmpty)
+    }
+
+    @Test func anInvalidThemeFileFallsBackToDefaultAndSaysWhere() throws {
+        let path = folder.path("bad.toml")
+        try "# mine\n[list.selected]\nbg = \"octarine\"\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let session = try start(["--theme", path])
+        let screen = try session.waitFor("bad.toml:3")
+        #expect(screen.contains("list.selected.bg"), "\(screen)")
+        #expect(colourCodes(try colouredScreen(session)).contains("48;5;24"))
+    }
+
+    @Test func aMouseClickOnATabSwitchesToIt() throws {
+        let session = try start()
+        let lines = try session.screen().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let row = try #require(lines.firstIndex { $0.contains("2 Members") })
+        let column = try #require(lines[row].range(of: "2 Members")).lowerBound.utf16Offset(in: lines[row])
+        // X10: ESC [ M, then button 0 (press), column and row, each 1-based plus 32.
+        let click = "\u{1B}[M" + String(UnicodeScalar(32)!) + String(UnicodeScalar(UInt8(33 + column + 2)))
+            + String(UnicodeScalar(UInt8(33 + row)))
+        try session.tmux(["send-keys", "-l", click])
+        try session.waitFor("Facilitator")
+    }
+
+    @Test func noMouseIgnoresClicks() throws {
+        let session = try start(["--no-mouse"])
+        let lines = try session.screen().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let row = try #require(lines.firstIndex { $0.contains("3 About") })
+        let column = try #require(lines[row].range(of: "3 About")).lowerBound.utf16Offset(in: lines[row])
+        let click = "\u{1B}[M" + String(UnicodeScalar(32)!) + String(UnicodeScalar(UInt8(33 + column + 2)))
+            + String(UnicodeScalar(UInt8(33 + row)))
+        try session.tmux(["send-keys", "-l", click])
+        // Then a key that surely works: input is read in order, so the click was read before it.
+        try session.send("T")
+        let screen = try session.waitFor("Theme: light")
+        #expect(screen.contains("[1 Overview]") && !screen.contains("Open collection"), "\(screen)")
+    }
+
+    @Test func remappedKeysWorkAndShowInHelpAndHints() throws {
+        try writeConfig("[keys]\nquit = \"Q\"\nhelp = \"F1\"\n")
+        let session = try start()
+        let screen = try session.screen()
+        #expect(screen.contains("Q quit") && screen.contains("F1 help"), "\(screen)")
+        try session.send("F1")
+        let help = try session.waitFor("Keys —")
+        #expect(help.contains("Q ") && !help.contains("q/Ctrl-C"))
+        try session.send("Escape")
+        try session.send("q")
+        try session.send("Q")
+        try session.waitFor("EXIT=0")
+    }
+
+    @Test func oOpensTheSelectedItemsLinkWithTheConfiguredBrowser() throws {
+        let record = folder.path("argv")
+        let script = folder.path("fake-browser")
+        try "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"\(record).tmp\"; mv \"\(record).tmp\" \"\(record)\"\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        try writeConfig("browser = [\"\(script)\", \"--from-joinup\"]\n")
+        let session = try start()
+        try session.send("o")
+        try session.waitFor("Opened the link")
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: record) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let argv = try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(argv.count == 2 && argv[0] == "--from-joinup", "\(argv)")
+        #expect(argv.last?.hasPrefix("https://") == true, "\(argv)")
+        // The screen is intact after the browser started.
+        try session.waitFor("ICT (3)")
+    }
+
+    /// A terminal browser (recognised by name: w3m) gets the terminal: joinup steps aside, waits
+    /// for it, then redraws.
+    @Test func aTerminalBrowserGetsTheScreenAndJoinupRedrawsAfter() throws {
+        let tools = folder.path("bin")
+        try FileManager.default.createDirectory(atPath: tools, withIntermediateDirectories: true)
+        let script = tools + "/w3m"
+        try "#!/bin/sh\nclear\necho \"FAKE W3M: $1\"\nread answer\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        try writeConfig("browser = \"\(script)\"\n")
+        let session = try start()
+        try session.send("o")
+        let browsing = try session.waitFor("FAKE W3M: https://")
+        #expect(!browsing.contains("ICT (3)"))
+        try session.send("Enter")
+        let back = try session.waitFor("Opened the link with")
+        #expect(back.contains("ICT (3)") && !back.contains("FAKE W3M"))
+    }
+
+    /// `sync_interval` (minimum 10 s) syncs in the background without a key press.
+    @Test func syncIntervalSyncsByItself() throws {
+        let remote = try SyncEndToEndTests.remoteWithANewItem(in: folder)
+        try writeConfig("remote = \"\(remote.base)\"\nsync_interval = \"10s\"\n")
+        let session = try start()
+        #expect(!(try session.screen()).contains(SyncEndToEndTests.newTitle))
+        let screen = try session.waitFor("Synced", timeout: 40)
+        #expect(screen.contains(SyncEndToEndTests.newTitle), "\(screen)")
+    }
+}
+
+/// `joinup config` and `joinup themes`.
+@Suite struct ConfigAndThemesCommandTests {
+    let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path("config"), withIntermediateDirectories: true)
+    }
+
+    private func joinup(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        try runCommand(builtBinary("joinup"), arguments + ["--data-dir", folder.path("data"), "--config-dir", folder.path("config")],
+                       environment: ["HOME": folder.path("home")].merging(environment) { $1 })
+    }
+
+    @Test func configPathAndCheck() throws {
+        let file = folder.path("config") + "/config.toml"
+        let path = try joinup(["config", "--path"])
+        #expect(path.status == 0 && path.stdout == file + "\n")
+
+        let missing = try joinup(["config", "--check"])
+        #expect(missing.status == 0, "\(missing.stdout)")
+
+        try "remote = \"http://127.0.0.1:9\"\ntheme = \"light\"\n[keys]\nquit = \"Q\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let good = try joinup(["config", "--check"])
+        #expect(good.status == 0 && good.stdout.contains("OK"), "\(good.stdout)")
+
+        try "remote = \"http://127.0.0.1:9\"\ntheme = \"nope\"\nmouse = 3\n[keys]\nwarp = \"w\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let bad = try joinup(["config", "--check"])
+        #expect(bad.status == 1)
+        let lines = bad.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("\(file):3: mouse: ") }, "\(bad.stdout)")
+        #expect(lines.contains { $0.hasPrefix("\(file):5: keys.warp: unknown action") }, "\(bad.stdout)")
+        #expect(lines.contains { $0.contains("nope") && $0.contains("no such theme") }, "\(bad.stdout)")
+    }
+
+    @Test func themesListsShippedAndUserThemesWithASwatch() throws {
+        let themes = folder.path("config") + "/themes"
+        try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
+        try "description = \"Mine\"\n[list.selected]\nbg = 22\n".write(toFile: themes + "/mine.toml", atomically: true, encoding: .utf8)
+        let plain = try joinup(["themes"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        for name in ["default (shipped)", "light (shipped)", "high-contrast (shipped)", "monochrome (shipped)", "mine ("] {
+            #expect(plain.stdout.contains(name), "missing \(name)")
+        }
+        #expect(plain.stdout.contains("list.selected"))
+        #expect(!plain.stdout.contains("\u{1B}"))  // not a terminal: no escape codes
+
+        try "[list]\nfg = \"nope\"\n".write(toFile: themes + "/broken.toml", atomically: true, encoding: .utf8)
+        let broken = try joinup(["themes"])
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("broken.toml:2: list.fg"))
+    }
+
+    @Test func configProblemsAreWarningsForHeadlessCommands() throws {
+        try "remote = 5\n".write(toFile: folder.path("config") + "/config.toml", atomically: true, encoding: .utf8)
+        let result = try joinup(["sync"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("config.toml:1: remote:"), "\(result.stderr)")
+        #expect(result.stderr.contains("no remote configured"))
+    }
+}
