@@ -163,3 +163,41 @@ import Testing
         #expect(FilterIndexStorage.decode(stored.data, version: stored.version)?.count == 30)
     }
 }
+
+/// A snapshot whose items come packed stores exactly what the same items as an array store.
+@Suite struct PackedSnapshotApplyTests {
+    @Test func packedItemsStoreLikeAnArray() throws {
+        let folder = try TemporaryFolder()
+        var items = FilterIndexStorageTests.randomItems(count: 60, seed: 5)
+        items.append(items[3])  // a repeated id: the first occurrence wins either way
+        let plain = try CacheDatabase(path: folder.path("plain.sqlite"))
+        let packed = try CacheDatabase(path: folder.path("packed.sqlite"))
+        let now = Fixture.date(10)
+        let first = try plain.apply(Fixture.snapshot(items: items), origin: .remote("r"), at: now)
+        var snapshot = Fixture.snapshot(items: Array(items[..<10]))
+        var rest = PackedItems()
+        rest.append(contentsOf: Array(items[10...]))
+        snapshot.packedItems = rest
+        let second = try packed.apply(snapshot, origin: .remote("r"), at: now)
+        #expect(first == second)
+        func rows(_ cache: CacheDatabase) throws -> [[String]] {
+            try cache.pool.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT guid, kind, title, body, author, published, list_date, content_hash, title_key,
+                           (SELECT GROUP_CONCAT(topic_uri || '@' || COALESCE(position, '-')) FROM item_topic WHERE item_id = item.id)
+                    FROM item ORDER BY id
+                    """).map { row in (0..<10).map { "\(row[$0] as DatabaseValue)" } }
+            }
+        }
+        #expect(try rows(plain) == rows(packed))
+        // Changing through the packed path updates like the array path does.
+        var changed = items
+        changed[20].title = "Changed"
+        var again = Fixture.snapshot(items: [])
+        var all = PackedItems()
+        all.append(contentsOf: changed)
+        again.packedItems = all
+        let update = try packed.apply(again, origin: .remote("r"), at: now)
+        #expect(update.updatedItems == 1 && update.newItems == 0 && update.deletedItems == 0)
+    }
+}
