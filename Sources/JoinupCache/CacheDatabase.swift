@@ -17,6 +17,10 @@ public final class CacheDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         // Another joinup (a `joinup sync` beside the browser) may hold the write lock briefly.
         configuration.busyMode = .timeout(5)
+        // WAL with synchronous=NORMAL: a commit no longer waits for an fsync (only checkpoints
+        // do). Each transaction stays atomic — a killed process leaves the old or the new state —
+        // and a power cut can at worst lose the last commit, which the next sync fetches again.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError {

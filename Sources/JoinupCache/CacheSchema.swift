@@ -141,6 +141,7 @@ enum CacheSchema {
                 """)
         }
         CacheDatabase.registerOutboxMigration(in: &migrator)
+        FilterIndexStorage.registerMigration(in: &migrator)
         return migrator
     }
 }

@@ -57,14 +57,16 @@ extension CacheDatabase {
             """)
 
         var seen = Set<String>()
-        seen.reserveCapacity(snapshot.items.count)
-        for item in snapshot.items where seen.insert(item.id).inserted {
+        seen.reserveCapacity(snapshot.items.count + snapshot.packedItems.count)
+        // The first occurrence of an id wins, over `items` then `packedItems`.
+        func store(_ item: Item) throws {
+            guard seen.insert(item.id).inserted else { return }
             let hash = ContentHash.of(item)
             let itemID: Int64
             if let (id, storedHash) = existing[item.id] {
                 if storedHash == hash {
                     result.unchangedItems += 1
-                    continue
+                    return
                 }
                 try FullTextIndex.remove(itemID: id, in: db)
                 try updateItem.execute(arguments: [
@@ -99,6 +101,8 @@ extension CacheDatabase {
                 }
             }
         }
+        for item in snapshot.items { try store(item) }
+        try snapshot.packedItems.forEach(store)
 
         if result.newItems > 0 {
             try FullTextIndex.addItems(above: maxIDBefore, firstImport: existing.isEmpty && maxIDBefore == 0, in: db)
@@ -122,6 +126,7 @@ extension CacheDatabase {
             // In-memory filter indexes built from an older version are dropped on their next use.
             try db.execute(sql: "UPDATE collection SET content_version = content_version + 1 WHERE uri = ?",
                            arguments: [collectionURI])
+            try FilterIndexStorage.refresh(collectionURI: collectionURI, vocabularyChanged: parentsChanged, in: db)
         }
         if let members = snapshot.members {
             try replaceMembers(members, collectionURI: collectionURI, in: db)

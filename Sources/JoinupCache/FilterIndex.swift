@@ -35,8 +35,9 @@ final class FilterIndex: @unchecked Sendable {
 
     var count: Int { ids.count }
 
-    private init(version: Int64, ids: [Int64], kinds: [UInt8], dates: [Double], topicStart: [Int32], topicIDs: [UInt16],
-                 topicURIs: [String], topicNumbers: [String: Int]) {
+    /// `newestOrder` is computed when not given (a stored index carries its own: FilterIndexStorage.swift).
+    init(version: Int64, ids: [Int64], kinds: [UInt8], dates: [Double], topicStart: [Int32], topicIDs: [UInt16],
+         topicURIs: [String], topicNumbers: [String: Int], newestOrder: [Int32]? = nil) {
         self.version = version
         self.ids = ids
         self.kinds = kinds
@@ -45,7 +46,7 @@ final class FilterIndex: @unchecked Sendable {
         self.topicIDs = topicIDs
         self.topicURIs = topicURIs
         self.topicNumbers = topicNumbers
-        newestOrder = (0..<Int32(ids.count)).sorted { a, b in
+        self.newestOrder = newestOrder ?? (0..<Int32(ids.count)).sorted { a, b in
             dates[Int(a)] != dates[Int(b)] ? dates[Int(a)] > dates[Int(b)] : a > b
         }
         firstID = ids.first ?? 0
@@ -62,6 +63,13 @@ final class FilterIndex: @unchecked Sendable {
             for (position, id) in ids.enumerated() { sparse[id] = Int32(position) }
             sparsePositions = sparse
         }
+    }
+
+    /// Items per kind number, over the whole collection.
+    func kindTotals() -> [Int] {
+        var totals = [Int](repeating: 0, count: ItemKind.allCases.count)
+        for kind in kinds { totals[Int(kind)] += 1 }
+        return totals
     }
 
     func position(of id: Int64) -> Int? {
@@ -170,6 +178,8 @@ final class FilterIndex: @unchecked Sendable {
 /// The filter indexes built so far, one per collection (the newest version wins).
 final class FilterIndexStore: @unchecked Sendable {
     private let lock = NSLock()
+    /// Held while loading or building, so two reads at start (header and list) share one load.
+    private let loading = NSLock()
     private var indexes: [String: FilterIndex] = [:]
 
     /// The index of a collection at the version the read transaction sees, built if needed.
@@ -180,7 +190,14 @@ final class FilterIndexStore: @unchecked Sendable {
         let known = indexes[collectionURI]
         lock.unlock()
         if let known, known.version == version { return known }
-        let built = try FilterIndex.build(collectionURI: collectionURI, version: version, in: db)
+        loading.lock()
+        defer { loading.unlock() }
+        lock.lock()
+        let loaded = indexes[collectionURI]
+        lock.unlock()
+        if let loaded, loaded.version == version { return loaded }
+        let built = try FilterIndexStorage.load(collectionURI: collectionURI, version: version, in: db)
+            ?? FilterIndex.build(collectionURI: collectionURI, version: version, in: db)
         lock.lock()
         if (indexes[collectionURI]?.version ?? Int64.min) <= version { indexes[collectionURI] = built }
         lock.unlock()

@@ -4,16 +4,20 @@ public struct CollectionSnapshot: Hashable, Sendable {
     /// The topic vocabulary the collection's items and metadata refer to.
     public var topics: [Topic]
     public var items: [Item]
+    /// More of the listing, after `items`: a sync keeps the items of its feed pages packed
+    /// until the one write that stores them (PackedItems.swift).
+    public var packedItems: PackedItems
     /// Nil when the remote does not publish members (the cache then keeps what it had).
     public var members: [Member]?
-    /// True when `items` is the complete listing: cached items missing from it are deleted.
+    /// True when `items` (with `packedItems`) is the complete listing: cached items missing from it are deleted.
     public var isCompleteListing: Bool
 
     public init(collection: Collection, topics: [Topic], items: [Item], members: [Member]?,
-                isCompleteListing: Bool) {
+                isCompleteListing: Bool, packedItems: PackedItems = PackedItems()) {
         self.collection = collection
         self.topics = topics
         self.items = items
+        self.packedItems = packedItems
         self.members = members
         self.isCompleteListing = isCompleteListing
     }

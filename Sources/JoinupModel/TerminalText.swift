@@ -6,6 +6,7 @@
 public enum TerminalText {
     /// One line of text: line breaks and tabs become spaces, runs of spaces collapse.
     public static func line(_ text: String) -> String {
+        if isCleanLine(text) { return text }
         var out = String.UnicodeScalarView()
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
@@ -24,6 +25,7 @@ public enum TerminalText {
 
     /// Multi-line text: keeps line breaks (normalised to "\n"), tabs become spaces.
     public static func block(_ text: String) -> String {
+        if isCleanBlock(text) { return text }
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
@@ -55,6 +57,37 @@ public enum TerminalText {
         default:
             return true
         }
+    }
+
+    /// True when `line` would return the text unchanged: no leading, trailing or doubled
+    /// space, no other breaking space, nothing disallowed. Checking is much cheaper than copying
+    /// scalar by scalar, and nearly every title, name and link of a feed is already clean.
+    private static func isCleanLine(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            } else if isBreakingSpace(scalar) || !isAllowed(scalar) {
+                return false
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
+    }
+
+    /// True when `block` would return the text unchanged (no "\r", tab, other line separator or
+    /// disallowed scalar).
+    private static func isCleanBlock(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": continue
+            case "\r", "\t", "\u{2028}", "\u{2029}", "\u{85}": return false
+            default: if !isAllowed(scalar) { return false }
+            }
+        }
+        return true
     }
 
     private static func isBreakingSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -29,7 +29,7 @@ public enum FeedDate {
     /// Parses ISO 8601 / RFC 3339 ("2023-11-21T09:00:00+01:00", "…Z", "…+0100", fractions, or a bare
     /// "2023-11-21"). A time without a zone is taken as UTC. Nil when not a valid date.
     public static func iso8601(_ text: String) -> Date? {
-        let s = Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8)
+        let s = Array(text.trimmedWhitespace.utf8)
         var i = 0
         func number(_ width: Int) -> Int? {
             guard i + width <= s.count else { return nil }

@@ -40,12 +40,13 @@ public enum HTMLText {
             out.text(c)
             i += 1
         }
-        return String(out.out)
+        return String(decoding: out.out, as: UTF8.self)
     }
 
     /// Accumulates text, deferring spaces and breaks so they collapse and never lead or trail.
     private struct Builder {
-        var out = String.UnicodeScalarView()
+        /// UTF-8 bytes: appending to a `String.UnicodeScalarView` scalar by scalar was a tenth of a sync.
+        var out: [UInt8] = []
         var pendingSpace = false
         var pendingBreaks = 0
 
@@ -58,14 +59,18 @@ public enum HTMLText {
             }
             if !out.isEmpty {
                 if pendingBreaks > 0 {
-                    for _ in 0..<pendingBreaks { out.append("\n") }
+                    for _ in 0..<pendingBreaks { out.append(UInt8(ascii: "\n")) }
                 } else if pendingSpace {
-                    out.append(" ")
+                    out.append(UInt8(ascii: " "))
                 }
             }
             pendingBreaks = 0
             pendingSpace = false
-            out.append(c)
+            if c.isASCII {
+                out.append(UInt8(truncatingIfNeeded: c.value))
+            } else {
+                UTF8.encode(c) { out.append($0) }
+            }
         }
 
         /// `<br>`: each adds a line break, two in a row make a blank line.

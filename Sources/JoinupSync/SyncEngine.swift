@@ -182,8 +182,9 @@ public final class SyncEngine: Sendable {
 
         // The feed, all pages (restarted when it changes under us).
         var pages: [FeedPage] = []
+        var packed = PackedItems()
         if case .ok = feed {
-            (pages, feed) = try await readFeed(feedURL, first: feed, tracker: tracker)
+            (pages, packed, feed) = try await readFeed(feedURL, first: feed, tracker: tracker)
         }
 
         var collection: Collection
@@ -196,7 +197,7 @@ public final class SyncEngine: Sendable {
                 collection = try cacheCall { try cache.about(collectionURI: cached.uri) }
                 metadataIsReal = metadata == .notModified
             } else {
-                collection = synthesizedCollection(alias: alias, feed: pages.first, items: pages.flatMap(\.items))
+                collection = synthesizedCollection(alias: alias, feed: pages.first, oldest: packed.oldestPublished)
                 metadataIsReal = false
             }
         }
@@ -218,8 +219,10 @@ public final class SyncEngine: Sendable {
             }
         }
 
-        let snapshot = SnapshotAssembler.assemble(collection: collection, vocabulary: vocabulary,
+        var snapshot = SnapshotAssembler.assemble(collection: collection, vocabulary: vocabulary,
                                                   feedPages: pages, members: memberList)
+        snapshot.packedItems = packed
+        packed = PackedItems()  // the snapshot holds them now; don't keep a second copy through the write
         var validators: [ResourceValidator] = []
         for (resource, fetch) in [(SyncedResource.metadata, metadata), (.topics, topics), (.feed, feed), (.members, members)] {
             switch fetch {
@@ -249,7 +252,10 @@ public final class SyncEngine: Sendable {
 
     /// Reads every page of a feed whose first page arrived as `first`; returns the pages and the
     /// first page's fetch (whose validators stand for the whole listing).
-    private func readFeed(_ feedURL: String, first: HTTPFetch, tracker: Tracker) async throws(SyncError) -> ([FeedPage], HTTPFetch) {
+    /// The pages come back with their items moved into the packed list (in page order): a large
+    /// feed's items would otherwise be most of a sync's memory.
+    private func readFeed(_ feedURL: String, first: HTTPFetch,
+                          tracker: Tracker) async throws(SyncError) -> ([FeedPage], PackedItems, HTTPFetch) {
         var firstFetch = first
         for attempt in 1...Self.feedAttempts {
             if attempt > 1 {
@@ -259,8 +265,15 @@ public final class SyncEngine: Sendable {
             guard case .ok(let body, _, _) = firstFetch else {
                 throw .httpStatus(url: feedURL, status: firstFetch == .notFound ? 404 : 412)
             }
+            // Each page repeats the topics it uses; only the first mention is kept (the one the
+            // assembler would keep), so 200 pages don't hold 200 copies of the vocabulary.
+            var learnt: Set<String> = []
+            var packed = PackedItems()
             var page = try parseFeed(body, url: feedURL)
+            page.categoryTopics.removeAll { !learnt.insert($0.uri).inserted }
             tracker.items += page.items.count
+            packed.append(contentsOf: page.items)
+            page.items = []
             var pages = [page]
             var seen: Set<String> = [feedURL]
             var pageURL = feedURL
@@ -275,7 +288,10 @@ public final class SyncEngine: Sendable {
                 switch fetched {
                 case .ok(let body, _, _):
                     page = try parseFeed(body, url: resolved)
+                    page.categoryTopics.removeAll { !learnt.insert($0.uri).inserted }
                     tracker.items += page.items.count
+                    packed.append(contentsOf: page.items)
+                    page.items = []
                     pages.append(page)
                     pageURL = resolved
                 case .preconditionFailed:
@@ -285,7 +301,7 @@ public final class SyncEngine: Sendable {
                 }
                 if restart { break }
             }
-            if !restart { return (pages, firstFetch) }
+            if !restart { return (pages, packed, firstFetch) }
         }
         throw .listingKeptChanging(url: feedURL, attempts: Self.feedAttempts)
     }
@@ -296,11 +312,11 @@ public final class SyncEngine: Sendable {
 
     /// A minimal `Collection` for a remote that publishes a feed but no metadata: title and page
     /// from the feed's channel, the page URL as URI, dates from the oldest item (stable across syncs).
-    private func synthesizedCollection(alias: String, feed: FeedPage?, items: [Item]) -> Collection {
+    private func synthesizedCollection(alias: String, feed: FeedPage?, oldest: Date?) -> Collection {
         let channelLink = feed?.link ?? ""
         let page = URL(string: channelLink)?.scheme?.hasPrefix("http") == true ? channelLink : layout.collectionPage(alias)
         let title = (feed?.title).flatMap { $0.isEmpty ? nil : $0 } ?? alias
-        let oldest = items.map(\.published).min() ?? Date(timeIntervalSince1970: 0)
+        let oldest = oldest ?? Date(timeIntervalSince1970: 0)
         return Collection(
             uri: page, alias: alias, title: title, abstract: "", description: "", owner: "", contacts: [],
             topicURIs: [], spatial: [], keywords: [], isClosed: false, contentCreation: .members,

@@ -82,14 +82,14 @@ if try cache.itemCount(collectionURI: uri, filter: .none, now: now) != options.i
 }
 print("cache: \(options.items) items in one collection\(options.cachePath.map { " (\($0))" } ?? "")")
 
-// MARK: First read after opening: builds the collection's in-memory filter index
+// MARK: First read after opening: loads the collection's stored filter index (FilterIndexStorage)
 
 var coldOpen: [Double] = []
 for _ in 0..<5 {
     let fresh = try CacheDatabase(path: path)
     coldOpen.append(try milliseconds { _ = try fresh.filteredItems(collectionURI: uri, filter: .none, limit: 40, now: now) })
 }
-print("first read after opening the cache (builds the filter index): \(summary(coldOpen))")
+print("first read after opening the cache (loads the stored filter index): \(summary(coldOpen))")
 
 // MARK: Filter change: toggle one topic on, then off again
 

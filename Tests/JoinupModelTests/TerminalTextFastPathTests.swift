@@ -1,0 +1,48 @@
+import Testing
+@testable import JoinupModel
+
+/// `line` and `block` return already-clean text as it is (a fast path); on random text mixing
+/// clean and hostile scalars, what they return must be clean, stable and the same either way.
+@Suite struct TerminalTextFastPathTests {
+    static let alphabet: [Unicode.Scalar] = [
+        "a", "Z", "é", "日", " ", " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{2028}",
+        "\u{2029}", "\u{1B}", "\u{07}", "\u{9B}", "\u{7F}", "\u{200B}", "\u{202E}", "\u{FEFF}", "\u{E0041}", "❤", "\u{FE0F}",
+    ]
+
+    static func randomText(_ rng: inout SplitMix64) -> String {
+        var scalars = String.UnicodeScalarView()
+        for _ in 0..<Int.random(in: 0...12, using: &rng) { scalars.append(alphabet.randomElement(using: &rng)!) }
+        return String(scalars)
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64]) func lineIsIdempotentAndClean(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        for _ in 0..<2000 {
+            let text = Self.randomText(&rng)
+            let once = TerminalText.line(text)
+            #expect(TerminalText.line(once) == once, "\(text.unicodeScalars.map(\.value))")
+            #expect(once.unicodeScalars.allSatisfy { TerminalText.isAllowed($0) && $0 != "\n" && $0 != "\t" })
+            #expect(!once.hasPrefix(" ") && !once.hasSuffix(" ") && !once.contains("  "))
+        }
+    }
+
+    @Test(arguments: [4, 5] as [UInt64]) func blockIsIdempotentAndClean(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        for _ in 0..<2000 {
+            let text = Self.randomText(&rng)
+            let once = TerminalText.block(text)
+            #expect(TerminalText.block(once) == once, "\(text.unicodeScalars.map(\.value))")
+            #expect(once.unicodeScalars.allSatisfy { $0 == "\n" || TerminalText.isAllowed($0) })
+            #expect(!once.contains("\r") && !once.contains("\t"))
+        }
+    }
+
+    @Test func cleanTextComesBackAsItIs() {
+        #expect(TerminalText.line("Kraków publishes guidelines") == "Kraków publishes guidelines")
+        #expect(TerminalText.line("") == "")
+        #expect(TerminalText.line(" padded ") == "padded")
+        #expect(TerminalText.line("a  b") == "a b")
+        #expect(TerminalText.block("one\n\ntwo") == "one\n\ntwo")
+        #expect(TerminalText.block("one\r\ntwo") == "one\ntwo")
+    }
+}
