@@ -12,23 +12,25 @@ import JoinupSync
 /// links that carry the listing version (`&v=…`); a page asked for with another version answers 412.
 public final class RemoteServer: Sendable {
     private let core: RemoteCore
+    private let faults: FaultInjector
     private let state = ServerState()
 
     /// Serves the data folder at `folder` (re-reading files when they change).
     public convenience init(folder: URL, pageSize: Int = RemoteServer.defaultPageSize,
                             log: (@Sendable (String) -> Void)? = nil,
-                            warn: @escaping @Sendable (String) -> Void = { _ in }) {
-        self.init(source: FolderSource(root: folder, warn: warn), pageSize: pageSize, log: log)
+                            warn: @escaping @Sendable (String) -> Void = { _ in }, faults: [Fault] = []) {
+        self.init(source: FolderSource(root: folder, warn: warn), pageSize: pageSize, log: log, faults: faults)
     }
 
     /// Serves a generated data set from memory.
     public convenience init(generated: GeneratedDataSet, pageSize: Int = RemoteServer.defaultPageSize,
-                            log: (@Sendable (String) -> Void)? = nil) {
-        self.init(source: GeneratedSource(generated), pageSize: pageSize, log: log)
+                            log: (@Sendable (String) -> Void)? = nil, faults: [Fault] = []) {
+        self.init(source: GeneratedSource(generated), pageSize: pageSize, log: log, faults: faults)
     }
 
-    init(source: any RemoteSource, pageSize: Int, log: (@Sendable (String) -> Void)?) {
+    init(source: any RemoteSource, pageSize: Int, log: (@Sendable (String) -> Void)?, faults: [Fault] = []) {
         core = RemoteCore(source: source, pageSize: pageSize, log: log)
+        self.faults = FaultInjector(faults)
     }
 
     /// Items per feed page when not told otherwise (0 would mean one page for everything).
@@ -38,7 +40,7 @@ public final class RemoteServer: Sendable {
     /// the base URL, e.g. `http://127.0.0.1:43817`.
     public func start(host: String = "127.0.0.1", port: UInt16 = 0) async throws -> String {
         let address = try sockaddr_in.inet(ip4: host, port: port)
-        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: Responder(core: core))
+        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: Responder(core: core, faults: faults))
         let task = Task { try await server.run() }
         do {
             try await server.waitUntilListening(timeout: 10)
@@ -103,9 +105,10 @@ private final class ServerState: @unchecked Sendable {
 
 private struct Responder: HTTPHandler {
     let core: RemoteCore
+    let faults: FaultInjector
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        await core.respond(to: request)
+        await faults.apply(to: await core.respond(to: request), for: request)
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import JoinupCache
+import JoinupModel
 
 /// The outcome of one GET that the sync can use.
 public enum HTTPFetch: Sendable, Equatable {
@@ -24,11 +25,18 @@ public struct HTTPClientLimits: Sendable, Equatable {
     public var resourceTimeout: Int
     /// Largest body accepted, in bytes (after content decoding); larger bodies are refused while arriving.
     public var maximumBodySize: Int
+    /// Further attempts after a busy answer (429, 5xx) or a broken connection, within `resourceTimeout` overall.
+    public var retries: Int
+    /// The longest wait between attempts, in seconds (a longer `Retry-After` is not waited for).
+    public var maximumRetryWait: Int
 
-    public init(requestTimeout: Int = 15, resourceTimeout: Int = 300, maximumBodySize: Int = 64 << 20) {
+    public init(requestTimeout: Int = 15, resourceTimeout: Int = 300, maximumBodySize: Int = 64 << 20,
+                retries: Int = 2, maximumRetryWait: Int = 30) {
         self.requestTimeout = max(1, requestTimeout)
         self.resourceTimeout = max(1, resourceTimeout)
         self.maximumBodySize = maximumBodySize
+        self.retries = max(0, retries)
+        self.maximumRetryWait = max(0, maximumRetryWait)
     }
 }
 
@@ -60,8 +68,16 @@ public final class HTTPClient: Sendable {
     /// 200, 304, 404/410 and 412 are answers; any other status, a transport failure or an oversized
     /// body throws a `SyncError` naming the URL. With `htmlMeansAbsent`, a 200 HTML page counts as
     /// `.notFound`: a plain web server (or a site that ignores `?_format=`) answers a document URL
-    /// with a page, which says the document is not published.
+    /// with a page, which says the document is not published; without it an HTML page is an error.
+    /// Busy answers and broken connections are retried (see `RetryPolicy`).
     public func get(_ url: URL, validator: ResourceValidator? = nil, htmlMeansAbsent: Bool = false) async throws(SyncError) -> HTTPFetch {
+        try await RetryPolicy(limits: limits).run(url: url.absoluteString) { () async throws(SyncError) -> HTTPFetch in
+            try await attempt(url, validator: validator, htmlMeansAbsent: htmlMeansAbsent)
+        }
+    }
+
+    /// One request, no retries.
+    private func attempt(_ url: URL, validator: ResourceValidator?, htmlMeansAbsent: Bool) async throws(SyncError) -> HTTPFetch {
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData,
                                  timeoutInterval: TimeInterval(limits.requestTimeout))
         request.httpMethod = "GET"
@@ -69,24 +85,31 @@ public final class HTTPClient: Sendable {
         if let modified = validator?.lastModified { request.setValue(modified, forHTTPHeaderField: "If-Modified-Since") }
         let text = url.absoluteString
         let (response, body): (HTTPURLResponse, Data)
+        let started = Date()
         do {
             (response, body) = try await collector.run(session.dataTask(with: request))
         } catch let error as BodyCollector.TooLarge {
             _ = error
             throw .tooLarge(url: text, limit: limits.maximumBodySize)
         } catch {
-            throw Self.translate(error, url: text, timeout: limits.requestTimeout)
+            // A drip of bytes never trips the idle timeout; the whole-request one says how long was allowed.
+            let overall = Date().timeIntervalSince(started) >= Double(limits.resourceTimeout) - 1
+            throw Self.translate(error, url: text, timeout: overall ? limits.resourceTimeout : limits.requestTimeout)
         }
         switch response.statusCode {
         case 200:
-            if htmlMeansAbsent, response.value(forHTTPHeaderField: "Content-Type")?.lowercased().hasPrefix("text/html") == true {
-                return .notFound
+            if let type = response.value(forHTTPHeaderField: "Content-Type"), type.lowercased().hasPrefix("text/html") {
+                if htmlMeansAbsent { return .notFound }
+                throw .notADocument(url: text, contentType: String(TerminalText.line(type).prefix(80)))
             }
             return .ok(body: body, etag: response.value(forHTTPHeaderField: "ETag"),
                        lastModified: response.value(forHTTPHeaderField: "Last-Modified"))
         case 304: return .notModified
         case 404, 410: return .notFound
         case 412: return .preconditionFailed
+        case 429, 503:
+            throw .serverBusy(url: text, status: response.statusCode,
+                              retryAfter: RetryPolicy.retryAfter(response.value(forHTTPHeaderField: "Retry-After")))
         default: throw .httpStatus(url: text, status: response.statusCode)
         }
     }
