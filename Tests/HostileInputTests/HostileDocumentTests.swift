@@ -1,0 +1,88 @@
+import Foundation
+import JoinupCache
+import JoinupModel
+import JoinupSync
+import JoinupTestSupport
+import Testing
+
+/// Every document of `HostileCorpus`, served by a real `joinup-remote` (`--fault body=FILE`, so the
+/// bytes arrive exactly as written) to a sync over a cache that already holds the good collection.
+///
+/// A hang fails the test (the suite's time limit; the client's own timeouts are 10 s idle, 60 s whole).
+/// Serialized: the big documents are generated in memory, one at a time.
+@Suite(.serialized, .timeLimit(.minutes(5)))
+struct HostileDocumentTests {
+    static func engine(_ base: String, _ cache: CacheDatabase) throws -> SyncEngine {
+        SyncEngine(layout: try #require(RemoteLayout(base: base)), cache: cache,
+                   client: HTTPClient(limits: HTTPClientLimits(requestTimeout: 10, resourceTimeout: 60)))
+    }
+
+    /// What the error message must name so the user knows which document failed.
+    static func place(of resource: HostileResource) -> String {
+        switch resource {
+        case .feed: "feed.xml"
+        case .directory: "collections.xml"
+        case .metadata: "?_format=rdfxml"
+        case .topics: "/ontology/topic"
+        case .members: "/members"
+        }
+    }
+
+    @Test func theCorpusHasFortyDocumentsOverEveryFormat() {
+        #expect(HostileCorpus.all.count >= 40)
+        let formats = Set(HostileCorpus.all.map(\.resource.rawValue))
+        #expect(formats == ["feed", "directory", "metadata", "topics", "members"])
+        #expect(Set(HostileCorpus.all.map(\.name)).count == HostileCorpus.all.count, "names are unique")
+    }
+
+    @Test(arguments: HostileCorpus.all)
+    func aHostileDocumentIsRejectedWithACacheUnchangedOrStoredSanitised(_ document: HostileDocument) async throws {
+        let folder = try TemporaryFolder()
+        let cachePath = folder.path("cache.sqlite")
+        let cache = try CacheDatabase(path: cachePath)
+        let aliases = document.resource == .directory ? [] : [HostileCorpus.alias]
+
+        // The cache holds the good collection first, synced from an honest remote.
+        do {
+            let good = try RemoteProcess(data: fixtureFolder, folder: folder)
+            defer { good.server.stop() }
+            try #require(await Self.engine(good.base, cache).sync(aliases: aliases).succeeded)
+        }
+        let uri = try #require(try cache.collection(named: HostileCorpus.alias)).uri
+
+        let bodyFile = folder.path("hostile.body")
+        let hostile = try RemoteProcess(data: fixtureFolder, extra: ["--fault", "body=\(bodyFile),path=\(document.resource.pathPattern)"],
+                                        folder: folder)
+        defer { hostile.server.stop() }
+        try document.make(hostile.base + "/xxe-probe").write(to: URL(fileURLWithPath: bodyFile))
+
+        let inspection = CacheInspection(path: cachePath)
+        let before = try inspection.dump()
+        let report = try await Self.engine(hostile.base, cache).sync(aliases: aliases)
+        let failure = report.directoryError ?? report.results.lazy.compactMap { result -> SyncError? in
+            if case .failed(let error) = result.outcome { error } else { nil }
+        }.first
+
+        switch document.outcome {
+        case .rejected(let expected):
+            let error = try #require(failure, "the document was accepted; expected \(expected)")
+            #expect(expected.matches(error), "expected \(expected), got: \(error.message)")
+            #expect(error.message.contains(Self.place(of: document.resource)), "the message names the document: \(error.message)")
+            #expect(error.message.unicodeScalars.allSatisfy(TerminalText.isAllowed), "the message is one safe line")
+            let after = try inspection.dump()
+            #expect(after == before, "a rejected document changed the cache: \(Set(after).symmetricDifference(before).prefix(5))")
+        case .stored(let verify):
+            #expect(failure == nil, "expected the document to be stored: \(failure?.message ?? "")")
+            try verify(StoredCollection(cache: cache, uri: uri, requests: hostile.requests()))
+        }
+        #expect(!hostile.requests().contains { $0.contains("xxe-probe") }, "the document made the client fetch a URL")
+        let strings = try inspection.storedStrings()
+        #expect(!strings.contains { $0.text.contains("root:x:0:0") }, "a local file reached the cache")
+        let unsafe = try inspection.unsafeStrings()
+        #expect(unsafe.isEmpty, "stored strings with control characters: \(unsafe.prefix(5))")
+        for frame in await PaneWalk.frames(cache: cache, collectionURI: uri) {
+            let bad = PaneWalk.unprintableCells(frame)
+            #expect(bad.isEmpty, "unprintable cells: \(bad.prefix(5))\n\(frame.text)")
+        }
+    }
+}
