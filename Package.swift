@@ -73,7 +73,8 @@ let package = Package(
         // checks the cache (every table, via GRDB) and renders what was stored (memory surface, tmux).
         .testTarget(name: "HostileInputTests",
                     dependencies: ["joinup", "joinup-remote", "JoinupSync", "JoinupCache", "JoinupModel", "JoinupStore",
-                                   "JoinupViews", "JoinupTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+                                   "JoinupViews", "JoinupRemote", "JoinupTestSupport",
+                                   .product(name: "GRDB", package: "GRDB.swift")]),
         // Helpers the process-level tests share: temporary folders, child processes, tmux.
         .target(name: "JoinupTestSupport", path: "Tests/JoinupTestSupport"),
     ]

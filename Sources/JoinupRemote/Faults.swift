@@ -20,7 +20,8 @@ import Foundation
 /// | `body=FILE` | the bytes of FILE, verbatim, as a 200 body (a hostile document) |
 ///
 /// Scope: `path=TEXT` matches requests whose target contains TEXT; `first=N` stops after the first N
-/// matching requests (so a retry can succeed).
+/// matching requests (so a retry can succeed). The `--log` line of a request shows the answer the
+/// server made before the fault reshaped it.
 public struct Fault: Sendable, Equatable {
     /// What goes wrong.
     public enum Kind: Sendable, Equatable {

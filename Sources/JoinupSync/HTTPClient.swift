@@ -85,16 +85,14 @@ public final class HTTPClient: Sendable {
         if let modified = validator?.lastModified { request.setValue(modified, forHTTPHeaderField: "If-Modified-Since") }
         let text = url.absoluteString
         let (response, body): (HTTPURLResponse, Data)
-        let started = Date()
         do {
-            (response, body) = try await collector.run(session.dataTask(with: request))
-        } catch let error as BodyCollector.TooLarge {
-            _ = error
+            (response, body) = try await collector.run(session.dataTask(with: request), deadline: limits.resourceTimeout)
+        } catch is BodyCollector.TooLarge {
             throw .tooLarge(url: text, limit: limits.maximumBodySize)
+        } catch is BodyCollector.DeadlinePassed {
+            throw .timedOut(url: text, seconds: limits.resourceTimeout)
         } catch {
-            // A drip of bytes never trips the idle timeout; the whole-request one says how long was allowed.
-            let overall = Date().timeIntervalSince(started) >= Double(limits.resourceTimeout) - 1
-            throw Self.translate(error, url: text, timeout: overall ? limits.resourceTimeout : limits.requestTimeout)
+            throw Self.translate(error, url: text, timeout: limits.requestTimeout)
         }
         switch response.statusCode {
         case 200:
@@ -107,6 +105,9 @@ public final class HTTPClient: Sendable {
         case 304: return .notModified
         case 404, 410: return .notFound
         case 412: return .preconditionFailed
+        case 300...399:
+            // URLSession hands back the last redirect once BodyCollector stops following them.
+            throw .transport(url: text, detail: "redirected more than \(BodyCollector.maximumRedirects) times; the remote's redirects go round in a loop")
         case 429, 503:
             throw .serverBusy(url: text, status: response.statusCode,
                               retryAfter: RetryPolicy.retryAfter(response.value(forHTTPHeaderField: "Retry-After")))
@@ -124,6 +125,9 @@ public final class HTTPClient: Sendable {
             return .timedOut(url: url, seconds: timeout)
         case NSURLErrorCannotConnectToHost, NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed, NSURLErrorNotConnectedToInternet:
             return .cannotConnect(url: url, detail: nsError.code == NSURLErrorCannotConnectToHost ? "connection refused" : "host not found")
+        case NSURLErrorUnknown where nsError.localizedDescription.contains("transfer closed"):
+            // libcurl's "transfer closed with N bytes remaining": the body stopped short.
+            return .connectionLost(url: url, detail: nsError.localizedDescription)
         case NSURLErrorNetworkConnectionLost, NSURLErrorCannotParseResponse, NSURLErrorBadServerResponse,
              NSURLErrorCannotDecodeContentData, NSURLErrorCannotDecodeRawData:
             return .connectionLost(url: url, detail: nsError.localizedDescription)
@@ -136,11 +140,14 @@ public final class HTTPClient: Sendable {
 /// The session delegate: gathers each task's body, refusing it once it passes the size limit.
 private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     struct TooLarge: Error {}
+    struct DeadlinePassed: Error {}
+    static let maximumRedirects = 5
 
     private struct Pending {
         var body = Data()
         var response: HTTPURLResponse?
         var tooLarge = false
+        var deadlinePassed = false
         var redirects = 0
         var continuation: CheckedContinuation<(HTTPURLResponse, Data), any Error>
     }
@@ -153,10 +160,22 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
         self.limit = limit
     }
 
-    func run(_ task: URLSessionDataTask) async throws -> (HTTPURLResponse, Data) {
-        try await withCheckedThrowingContinuation { continuation in
-            lock.withLock { pending[task.taskIdentifier] = Pending(continuation: continuation) }
+    /// Runs `task`, cancelling it after `deadline` seconds: URLSession on Linux does not enforce
+    /// `timeoutIntervalForResource`, so a body dripping in slowly would otherwise never end.
+    func run(_ task: URLSessionDataTask, deadline: Int) async throws -> (HTTPURLResponse, Data) {
+        let id = task.taskIdentifier
+        return try await withCheckedThrowingContinuation { continuation in
+            lock.withLock { pending[id] = Pending(continuation: continuation) }
             task.resume()
+            DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(deadline)) { [weak self, task] in
+                guard let self else { return }
+                let late = self.lock.withLock { () -> Bool in
+                    guard self.pending[id] != nil else { return false }
+                    self.pending[id]?.deadlinePassed = true
+                    return true
+                }
+                if late { task.cancel() }
+            }
         }
     }
 
@@ -184,7 +203,7 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
             pending[task.taskIdentifier]?.redirects += 1
             return pending[task.taskIdentifier]?.redirects ?? 0
         }
-        guard count <= 5 else { return completionHandler(nil) }
+        guard count <= Self.maximumRedirects else { return completionHandler(nil) }
         var next = request
         if let location = response.value(forHTTPHeaderField: "Location"),
            let target = URL(string: location, relativeTo: response.url)?.absoluteURL {
@@ -194,16 +213,17 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        // Mutated in place: copying the entry out and back would copy the whole body on every chunk.
         let refuse = lock.withLock { () -> Bool in
-            guard var entry = pending[dataTask.taskIdentifier], !entry.tooLarge else { return false }
-            if entry.body.count + data.count > limit {
-                entry.tooLarge = true
-                entry.body = Data()
-                pending[dataTask.taskIdentifier] = entry
+            let id = dataTask.taskIdentifier
+            // No copy of the entry may be alive here, or the append below copies the body.
+            guard pending[id]?.tooLarge == false, let size = pending[id]?.body.count else { return false }
+            if size + data.count > limit {
+                pending[id]?.tooLarge = true
+                pending[id]?.body = Data()
                 return true
             }
-            entry.body.append(data)
-            pending[dataTask.taskIdentifier] = entry
+            pending[id]?.body.append(data)
             return false
         }
         if refuse { dataTask.cancel() }
@@ -213,6 +233,8 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
         guard let entry = lock.withLock({ pending.removeValue(forKey: task.taskIdentifier) }) else { return }
         if entry.tooLarge {
             entry.continuation.resume(throwing: TooLarge())
+        } else if entry.deadlinePassed {
+            entry.continuation.resume(throwing: DeadlinePassed())
         } else if let error {
             entry.continuation.resume(throwing: error)
         } else if let response = entry.response ?? (task.response as? HTTPURLResponse) {
