@@ -143,6 +143,17 @@ extension HostileCorpus {
             let roles = Array(repeating: "\"member\"", count: 100_000).joined(separator: ",")
             return data(members.replacingOccurrences(of: "\"roles\": [\n    \"owner\",\n    \"facilitator\"\n   ]", with: "\"roles\": [\(roles)]"))
         },
+        .init(name: "members: the same id twice, the first wins", resource: .members, outcome: .stored { (stored: StoredCollection) throws in
+            let matching = try stored.cache.members(collectionURI: stored.uri).filter { $0.id == "u-1001" }
+            #expect(matching.map(\.name) == ["Zoë Ñúñez"])
+            #expect(try stored.cache.header(collectionURI: stored.uri).memberCount == 59)
+        }) { _ in
+            var text = members
+            if let last = text.range(of: "]", options: .backwards) {
+                text.replaceSubrange(last, with: #", {"id":"u-1001","name":"Impostor","roles":["owner"],"state":"active","member_since":"2021-01-01T00:00:00Z"}]"#)
+            }
+            return data(text)
+        },
         .init(name: "members: 50,000 members", resource: .members, outcome: .stored { (stored: StoredCollection) throws in
             #expect(try stored.cache.header(collectionURI: stored.uri).memberCount == 50_000)
         }) { _ in
