@@ -129,6 +129,23 @@ extension HostileCorpus {
         }) { _ in
             data(feed(with: item(title: "News: Copy \(c1OSC52) me")))
         },
+        .init(name: "feed: raw 8-bit C1 bytes (0x9B CSI, 0x9D OSC) in a UTF-8 title", resource: .feed,
+              outcome: .rejected(.malformedXML)) { _ in
+            var bytes = Data(feed(with: item(title: "News: BYTES31m")).utf8)
+            if let range = bytes.range(of: Data("BYTES".utf8)) { bytes.replaceSubrange(range, with: [0x9B, 0x9D]) }
+            return bytes
+        },
+        .init(name: "feed: raw 8-bit C1 bytes in a declared ISO-8859-1 title", resource: .feed, outcome: .stored { (stored: StoredCollection) throws in
+            // Latin-1 makes 0x9B U+009B (CSI) and 0x9D U+009D (OSC): legal XML, dropped on the way in.
+            #expect(try hostileItem(stored).item.title == "Eight-bit 31m 52;c;ZXZpbA== done")
+        }) { _ in
+            var bytes = Data(feed(with: item(title: "News: Eight-bit @CSI@31m @OSC@52;c;ZXZpbA==@ST@ done"))
+                .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"ISO-8859-1\"").utf8)
+            for (marker, byte) in [("@CSI@", UInt8(0x9B)), ("@OSC@", 0x9D), ("@ST@", 0x9C)] {
+                if let range = bytes.range(of: Data(marker.utf8)) { bytes.replaceSubrange(range, with: [byte]) }
+            }
+            return bytes
+        },
         .init(name: "feed: raw ESC in a title", resource: .feed, outcome: .rejected(.malformedXML)) { _ in
             data(feed(with: item(title: "News: \u{1B}[31mred")))
         },

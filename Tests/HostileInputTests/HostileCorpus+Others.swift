@@ -117,6 +117,11 @@ extension HostileCorpus {
             if let range = bytes.range(of: Data("BYTES".utf8)) { bytes.replaceSubrange(range, with: [0xC3, 0x28, 0xFF]) }
             return bytes
         },
+        .init(name: "members: a raw 8-bit CSI byte in a name", resource: .members, outcome: .rejected(.malformedJSON)) { _ in
+            var bytes = Data(members(firstName: "BYTES31m").utf8)
+            if let range = bytes.range(of: Data("BYTES".utf8)) { bytes.replaceSubrange(range, with: [0x9B]) }
+            return bytes
+        },
         .init(name: "members: roles as a string", resource: .members, outcome: .rejected(.malformedJSON)) { _ in
             data(members.replacingOccurrences(of: "\"roles\": [\n    \"owner\",\n    \"facilitator\"\n   ]", with: "\"roles\": \"owner\""))
         },
