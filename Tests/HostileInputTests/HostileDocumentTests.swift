@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import JoinupCache
 import JoinupModel
 import JoinupSync
@@ -39,15 +40,11 @@ struct HostileDocumentTests {
     func aHostileDocumentIsRejectedWithACacheUnchangedOrStoredSanitised(_ document: HostileDocument) async throws {
         let folder = try TemporaryFolder()
         let cachePath = folder.path("cache.sqlite")
-        let cache = try CacheDatabase(path: cachePath)
         let aliases = document.resource == .directory ? [] : [HostileCorpus.alias]
 
-        // The cache holds the good collection first, synced from an honest remote.
-        do {
-            let good = try RemoteProcess(data: fixtureFolder, folder: folder)
-            defer { good.server.stop() }
-            try #require(await Self.engine(good.base, cache).sync(aliases: aliases).succeeded)
-        }
+        // The cache holds the good collection first: a copy of one synced from an honest remote.
+        try await GoodCaches.shared.copy(syncing: aliases, to: cachePath)
+        let cache = try CacheDatabase(path: cachePath)
         let uri = try #require(try cache.collection(named: HostileCorpus.alias)).uri
 
         let bodyFile = folder.path("hostile.body")
@@ -86,5 +83,35 @@ struct HostileDocumentTests {
             let bad = PaneWalk.unprintableCells(frame)
             #expect(bad.isEmpty, "unprintable cells: \(bad.prefix(5))\n\(frame.text)")
         }
+    }
+}
+
+/// Good caches synced once per test run from an honest `joinup-remote` (one per way of syncing:
+/// named collections, or the whole directory), kept as bytes (no folder outlives the run) and
+/// written out for each document.
+actor GoodCaches {
+    static let shared = GoodCaches()
+    private var templates: [[String]: Data] = [:]
+
+    func copy(syncing aliases: [String], to path: String) async throws {
+        try await template(aliases).write(to: URL(fileURLWithPath: path))
+    }
+
+    private func template(_ aliases: [String]) async throws -> Data {
+        if let data = templates[aliases] { return data }
+        let folder = try TemporaryFolder()
+        do {
+            let cache = try CacheDatabase(path: folder.path("synced.sqlite"))
+            let good = try RemoteProcess(data: fixtureFolder, folder: folder)
+            defer { good.server.stop() }
+            try #require(await HostileDocumentTests.engine(good.base, cache).sync(aliases: aliases).succeeded)
+        }
+        // A standalone copy, whatever the WAL still holds.
+        let copy = folder.path("template.sqlite")
+        let queue = try DatabaseQueue(path: folder.path("synced.sqlite"))
+        try await queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [copy]) }
+        let data = try Data(contentsOf: URL(fileURLWithPath: copy))
+        templates[aliases] = data
+        return data
     }
 }

@@ -8,7 +8,8 @@ import JoinupStore
 import JoinupViews
 
 /// Drives the real store over a cache as the terminal loop does and renders every pane a user can
-/// reach without typing: the Overview, each item opened, Members, and About paged through.
+/// reach without typing: the Overview, each item opened, Members, About paged through, and the
+/// collections picker.
 enum PaneWalk {
     static let width = 100, height = 30
 
@@ -57,6 +58,8 @@ enum PaneWalk {
             snap()
             await issue(.pageDown)
         }
+        await issue(.toggleCollectionPicker)
+        snap()
         return frames
     }
 
