@@ -71,13 +71,14 @@ public final class HTTPClient: Sendable {
     /// with a page, which says the document is not published; without it an HTML page is an error.
     /// Busy answers and broken connections are retried (see `RetryPolicy`).
     public func get(_ url: URL, validator: ResourceValidator? = nil, htmlMeansAbsent: Bool = false) async throws(SyncError) -> HTTPFetch {
-        try await RetryPolicy(limits: limits).run(url: url.absoluteString) { () async throws(SyncError) -> HTTPFetch in
-            try await attempt(url, validator: validator, htmlMeansAbsent: htmlMeansAbsent)
+        try await RetryPolicy(limits: limits).run(url: url.absoluteString) { (secondsLeft: Int) async throws(SyncError) -> HTTPFetch in
+            try await attempt(url, validator: validator, htmlMeansAbsent: htmlMeansAbsent, secondsLeft: secondsLeft)
         }
     }
 
-    /// One request, no retries.
-    private func attempt(_ url: URL, validator: ResourceValidator?, htmlMeansAbsent: Bool) async throws(SyncError) -> HTTPFetch {
+    /// One request, no retries, cut off after `secondsLeft` (what remains of the whole budget).
+    private func attempt(_ url: URL, validator: ResourceValidator?, htmlMeansAbsent: Bool,
+                         secondsLeft: Int) async throws(SyncError) -> HTTPFetch {
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData,
                                  timeoutInterval: TimeInterval(limits.requestTimeout))
         request.httpMethod = "GET"
@@ -86,11 +87,13 @@ public final class HTTPClient: Sendable {
         let text = url.absoluteString
         let (response, body): (HTTPURLResponse, Data)
         do {
-            (response, body) = try await collector.run(session.dataTask(with: request), deadline: limits.resourceTimeout)
+            (response, body) = try await collector.run(session.dataTask(with: request), deadline: secondsLeft)
         } catch is BodyCollector.TooLarge {
             throw .tooLarge(url: text, limit: limits.maximumBodySize)
         } catch is BodyCollector.DeadlinePassed {
             throw .timedOut(url: text, seconds: limits.resourceTimeout)
+        } catch is BodyCollector.RedirectLoop {
+            throw .transport(url: text, detail: "redirected more than \(BodyCollector.maximumRedirects) times; the remote's redirects go round in a loop")
         } catch {
             throw Self.translate(error, url: text, timeout: limits.requestTimeout)
         }
@@ -105,9 +108,6 @@ public final class HTTPClient: Sendable {
         case 304: return .notModified
         case 404, 410: return .notFound
         case 412: return .preconditionFailed
-        case 300...399:
-            // URLSession hands back the last redirect once BodyCollector stops following them.
-            throw .transport(url: text, detail: "redirected more than \(BodyCollector.maximumRedirects) times; the remote's redirects go round in a loop")
         case 429, 503:
             throw .serverBusy(url: text, status: response.statusCode,
                               retryAfter: RetryPolicy.retryAfter(response.value(forHTTPHeaderField: "Retry-After")))
@@ -141,6 +141,7 @@ public final class HTTPClient: Sendable {
 private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     struct TooLarge: Error {}
     struct DeadlinePassed: Error {}
+    struct RedirectLoop: Error {}
     static let maximumRedirects = 5
 
     private struct Pending {
@@ -235,6 +236,8 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
             entry.continuation.resume(throwing: TooLarge())
         } else if entry.deadlinePassed {
             entry.continuation.resume(throwing: DeadlinePassed())
+        } else if entry.redirects > Self.maximumRedirects {
+            entry.continuation.resume(throwing: RedirectLoop())
         } else if let error {
             entry.continuation.resume(throwing: error)
         } else if let response = entry.response ?? (task.response as? HTTPURLResponse) {

@@ -10,16 +10,19 @@ import Foundation
 struct RetryPolicy: Sendable {
     let limits: HTTPClientLimits
 
-    func run<T>(url: String, _ attempt: () async throws(SyncError) -> T) async throws(SyncError) -> T {
+    /// Runs `attempt` until it succeeds or may not be retried; `attempt` gets the whole seconds left
+    /// of the budget (at least 1), its own deadline.
+    func run<T>(url: String, _ attempt: (_ secondsLeft: Int) async throws(SyncError) -> T) async throws(SyncError) -> T {
         let started = ContinuousClock.now
+        let budget = Duration.seconds(limits.resourceTimeout)
         var tries = 0
         while true {
             do {
-                return try await attempt()
+                let left = budget - (ContinuousClock.now - started)
+                return try await attempt(max(1, Int((Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18).rounded(.up))))
             } catch {
                 tries += 1
                 guard tries <= limits.retries, let wait = delay(after: error, retry: tries) else { throw error }
-                let budget = Duration.seconds(limits.resourceTimeout)
                 guard ContinuousClock.now - started + wait < budget else { throw error }
                 do {
                     try await Task.sleep(for: wait)

@@ -31,7 +31,7 @@ import Testing
         let counter = Counter()
         let quick = RetryPolicy(limits: HTTPClientLimits(resourceTimeout: 30, retries: 2))
         do {
-            _ = try await quick.run(url: "u") { () async throws(SyncError) -> Int in
+            _ = try await quick.run(url: "u") { (_: Int) async throws(SyncError) -> Int in
                 counter.add()
                 throw .serverBusy(url: "u", status: 503, retryAfter: 0)
             }
@@ -40,6 +40,21 @@ import Testing
             #expect(error == .serverBusy(url: "u", status: 503, retryAfter: 0))
         }
         #expect(counter.value == 3)
+    }
+
+    @Test func noRetryWhoseWaitWouldEndPastTheWholeBudget() async {
+        let counter = Counter()
+        let tight = RetryPolicy(limits: HTTPClientLimits(resourceTimeout: 2, retries: 2))
+        do {
+            _ = try await tight.run(url: "u") { (secondsLeft: Int) async throws(SyncError) -> Int in
+                counter.add()
+                #expect(secondsLeft == 2, "the first attempt gets the whole budget")
+                throw .serverBusy(url: "u", status: 503, retryAfter: 3)
+            }
+        } catch {
+            #expect(error == .serverBusy(url: "u", status: 503, retryAfter: 3))
+        }
+        #expect(counter.value == 1)
     }
 }
 
