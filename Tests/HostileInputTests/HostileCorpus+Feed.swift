@@ -3,8 +3,6 @@ import JoinupModel
 import Testing
 
 extension HostileCorpus {
-    typealias C = HostileCorpus
-
     /// RSS collection feeds: broken XML, encodings, entities, sizes, dates, ids, links, escapes.
     static let feedDocuments: [HostileDocument] = [
         .init(name: "feed: truncated half way", resource: .feed, outcome: .rejected(.malformedXML)) { _ in
@@ -41,7 +39,7 @@ extension HostileCorpus {
         },
         // XMLParser never loads external entities: the reference expands to nothing and the item is kept.
         .init(name: "feed: external entity file:///etc/passwd", resource: .feed, outcome: .stored { (stored: StoredCollection) throws in
-            #expect(try hostileItem(stored).item.title.isEmpty || !(try hostileItem(stored).item.title.contains("root")))
+            #expect(try !hostileItem(stored).item.title.contains("root"))
         }) { _ in
             data(withDoctype(feed(with: item(title: "News: &xxe;")), "<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"))
         },

@@ -143,7 +143,7 @@ enum HostileCorpus {
         ]>
         """
 
-    /// A document with `doctype` inserted after the XML declaration (the root element name is not checked by libxml2's DOCTYPE use here).
+    /// A document with `doctype` inserted after its XML declaration.
     static func withDoctype(_ document: String, _ doctype: String) -> String {
         guard let end = document.range(of: "?>") else { return doctype + document }
         return document.replacingCharacters(in: end.upperBound..<end.upperBound, with: "\n" + doctype)
