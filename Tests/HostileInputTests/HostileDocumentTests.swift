@@ -48,14 +48,15 @@ struct HostileDocumentTests {
         let uri = try #require(try cache.collection(named: HostileCorpus.alias)).uri
 
         let bodyFile = folder.path("hostile.body")
-        let hostile = try RemoteProcess(data: fixtureFolder, extra: ["--fault", "body=\(bodyFile),path=\(document.resource.pathPattern)"],
-                                        folder: folder)
-        defer { hostile.server.stop() }
+        let hostile = try await RemoteProcess.start(data: fixtureFolder, extra: ["--fault", "body=\(bodyFile),path=\(document.resource.pathPattern)"],
+                                                    folder: folder)
         try document.make(hostile.base + "/xxe-probe").write(to: URL(fileURLWithPath: bodyFile))
 
         let inspection = CacheInspection(path: cachePath)
         let before = try inspection.dump()
         let report = try await Self.engine(hostile.base, cache).sync(aliases: aliases)
+        let requests = hostile.requests()
+        await hostile.stop()
         let failure = report.directoryError ?? report.results.lazy.compactMap { result -> SyncError? in
             if case .failed(let error) = result.outcome { error } else { nil }
         }.first
@@ -70,9 +71,9 @@ struct HostileDocumentTests {
             #expect(after == before, "a rejected document changed the cache: \(Set(after).symmetricDifference(before).prefix(5))")
         case .stored(let verify):
             #expect(failure == nil, "expected the document to be stored: \(failure?.message ?? "")")
-            try verify(StoredCollection(cache: cache, uri: uri, requests: hostile.requests()))
+            try verify(StoredCollection(cache: cache, uri: uri, requests: requests))
         }
-        #expect(!hostile.requests().contains { $0.contains("xxe-probe") }, "the document made the client fetch a URL")
+        #expect(!requests.contains { $0.contains("xxe-probe") }, "the document made the client fetch a URL")
         let strings = try inspection.storedStrings()
         #expect(!strings.contains { $0.text.contains("root:x:0:0") }, "a local file reached the cache")
         let unsafe = try inspection.unsafeStrings()
@@ -102,9 +103,10 @@ actor GoodCaches {
         let folder = try TemporaryFolder()
         do {
             let cache = try CacheDatabase(path: folder.path("synced.sqlite"))
-            let good = try RemoteProcess(data: fixtureFolder, folder: folder)
-            defer { good.server.stop() }
-            try #require(await HostileDocumentTests.engine(good.base, cache).sync(aliases: aliases).succeeded)
+            let good = try await RemoteProcess.start(data: fixtureFolder, folder: folder)
+            let report = try await HostileDocumentTests.engine(good.base, cache).sync(aliases: aliases)
+            await good.stop()
+            try #require(report.succeeded)
         }
         // A standalone copy, whatever the WAL still holds.
         let copy = folder.path("template.sqlite")
