@@ -138,8 +138,6 @@ actor FaultInjector {
         matches = Array(repeating: 0, count: faults.count)
     }
 
-    var isEmpty: Bool { faults.isEmpty }
-
     /// The faults that apply to this request, counting it against each one's `first=N`.
     private func active(for target: String) -> [Fault.Kind] {
         var kinds: [Fault.Kind] = []

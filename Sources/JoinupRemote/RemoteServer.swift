@@ -12,7 +12,8 @@ import JoinupSync
 /// links that carry the listing version (`&v=…`); a page asked for with another version answers 412.
 public final class RemoteServer: Sendable {
     private let core: RemoteCore
-    private let faults: FaultInjector
+    /// Nil unless `--fault` was given: a plain server pays nothing for them.
+    private let faults: FaultInjector?
     private let state = ServerState()
 
     /// Serves the data folder at `folder` (re-reading files when they change).
@@ -30,7 +31,7 @@ public final class RemoteServer: Sendable {
 
     init(source: any RemoteSource, pageSize: Int, log: (@Sendable (String) -> Void)?, faults: [Fault] = []) {
         core = RemoteCore(source: source, pageSize: pageSize, log: log)
-        self.faults = FaultInjector(faults)
+        self.faults = faults.isEmpty ? nil : FaultInjector(faults)
     }
 
     /// Items per feed page when not told otherwise (0 would mean one page for everything).
@@ -105,10 +106,12 @@ private final class ServerState: @unchecked Sendable {
 
 private struct Responder: HTTPHandler {
     let core: RemoteCore
-    let faults: FaultInjector
+    let faults: FaultInjector?
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        await faults.apply(to: await core.respond(to: request), for: request)
+        let response = await core.respond(to: request)
+        guard let faults else { return response }
+        return await faults.apply(to: response, for: request)
     }
 }
 
