@@ -81,6 +81,12 @@ let package = Package(
                                    "JoinupTestSupport"]),
         // Runs the built `joinup` binary inside tmux; depends on it so `swift test` builds it first.
         .testTarget(name: "EndToEndTests", dependencies: ["joinup", "joinup-remote", "JoinupTestSupport"]),
+        // Hostile and broken remote documents and injected faults, served by a real joinup-remote;
+        // checks the cache (every table, via GRDB) and renders what was stored (memory surface, tmux).
+        .testTarget(name: "HostileInputTests",
+                    dependencies: ["joinup", "joinup-remote", "JoinupSync", "JoinupCache", "JoinupModel", "JoinupStore",
+                                   "JoinupViews", "JoinupRemote", "JoinupTestSupport",
+                                   .product(name: "GRDB", package: "GRDB.swift")]),
         // Helpers the process-level tests share: temporary folders, child processes, tmux.
         .target(name: "JoinupTestSupport", path: "Tests/JoinupTestSupport"),
     ]

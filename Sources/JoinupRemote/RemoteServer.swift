@@ -12,6 +12,8 @@ import JoinupSync
 /// links that carry the listing version (`&v=…`); a page asked for with another version answers 412.
 public final class RemoteServer: Sendable {
     private let core: RemoteCore
+    /// Nil unless `--fault` was given: a plain server pays nothing for them.
+    private let faults: FaultInjector?
     private let state = ServerState()
 
     /// Serves the data folder at `folder` (re-reading files when they change). With a
@@ -19,20 +21,21 @@ public final class RemoteServer: Sendable {
     public convenience init(folder: URL, pageSize: Int = RemoteServer.defaultPageSize,
                             stateDirectory: URL? = nil,
                             log: (@Sendable (String) -> Void)? = nil,
-                            warn: @escaping @Sendable (String) -> Void = { _ in }) {
+                            warn: @escaping @Sendable (String) -> Void = { _ in }, faults: [Fault] = []) {
         self.init(source: FolderSource(root: folder, warn: warn), pageSize: pageSize, log: log,
-                  memberships: stateDirectory.map(MembershipService.init(stateDirectory:)))
+                  memberships: stateDirectory.map(MembershipService.init(stateDirectory:)), faults: faults)
     }
 
     /// Serves a generated data set from memory.
     public convenience init(generated: GeneratedDataSet, pageSize: Int = RemoteServer.defaultPageSize,
-                            log: (@Sendable (String) -> Void)? = nil) {
-        self.init(source: GeneratedSource(generated), pageSize: pageSize, log: log)
+                            log: (@Sendable (String) -> Void)? = nil, faults: [Fault] = []) {
+        self.init(source: GeneratedSource(generated), pageSize: pageSize, log: log, faults: faults)
     }
 
     init(source: any RemoteSource, pageSize: Int, log: (@Sendable (String) -> Void)?,
-         memberships: MembershipService? = nil) {
+         memberships: MembershipService? = nil, faults: [Fault] = []) {
         core = RemoteCore(source: source, pageSize: pageSize, log: log, memberships: memberships)
+        self.faults = faults.isEmpty ? nil : FaultInjector(faults)
     }
 
     /// Items per feed page when not told otherwise (0 would mean one page for everything).
@@ -42,7 +45,7 @@ public final class RemoteServer: Sendable {
     /// the base URL, e.g. `http://127.0.0.1:43817`.
     public func start(host: String = "127.0.0.1", port: UInt16 = 0) async throws -> String {
         let address = try sockaddr_in.inet(ip4: host, port: port)
-        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: Responder(core: core))
+        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: Responder(core: core, faults: faults))
         let task = Task { try await server.run() }
         do {
             try await server.waitUntilListening(timeout: 10)
@@ -107,9 +110,12 @@ private final class ServerState: @unchecked Sendable {
 
 private struct Responder: HTTPHandler {
     let core: RemoteCore
+    let faults: FaultInjector?
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        await core.respond(to: request)
+        let response = await core.respond(to: request)
+        guard let faults else { return response }
+        return await faults.apply(to: response, for: request)
     }
 }
 

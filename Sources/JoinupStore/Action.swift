@@ -81,3 +81,11 @@ public enum Effect: Hashable, Sendable {
     /// Report `.outboxTick` every few seconds, for as long as the app runs.
     case outboxTimer
 }
+
+extension Effect {
+    /// Effects that report for as long as the app runs (cache observation, the outbox timer):
+    /// a harness that runs effects to completion must skip them.
+    public var livesAsLongAsTheApp: Bool {
+        self == .observeCache || self == .outboxTimer
+    }
+}

@@ -62,7 +62,7 @@ public enum CollectionDirectoryParser {
             let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
             switch name.local {
             case "title": title = TerminalText.line(value)
-            case "link": link = TerminalText.line(value)
+            case "link": link = WebLink.http(value) ?? ""
             case "guid": guid = value.isEmpty ? nil : TerminalText.line(value)
             case "category":
                 switch domain?.lowercased() {

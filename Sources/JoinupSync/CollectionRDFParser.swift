@@ -41,16 +41,20 @@ public enum CollectionRDFParser {
             }
         }
 
-        let uri = node.attribute(ns.rdf, "about")!
+        let uri = TerminalText.line(node.attribute(ns.rdf, "about")!)
         let title = TerminalText.line(literal(ns.dct, "title") ?? "")
         guard let created = try date("issued") else {
             throw fail(.missingField(field: "dct:issued", context: context))
         }
         let modified = try date("modified") ?? created
-        let pageURL = (node.child(ns.foaf, "homepage") ?? node.child(ns.dcat, "landingPage"))
+        let pageText = (node.child(ns.foaf, "homepage") ?? node.child(ns.dcat, "landingPage"))
             .flatMap(RDFGraph.reference(of:)) ?? literal(ns.foaf, "homepage") ?? ""
-        guard !pageURL.isEmpty else {
+        guard !pageText.isEmpty else {
             throw fail(.missingField(field: "foaf:homepage or dcat:landingPage", context: context))
+        }
+        // The page is where the feed and metadata live: only an http(s) URL will do.
+        guard let pageURL = WebLink.http(pageText) else {
+            throw fail(.invalidValue(field: "foaf:homepage", value: pageText, context: context))
         }
         let alias = literal(ns.joinup, "alias").flatMap { $0.isEmpty ? nil : $0 }
             ?? pageURL.split(separator: "/").last.map(String.init) ?? ""
@@ -78,12 +82,12 @@ public enum CollectionRDFParser {
                 return raw.isEmpty ? nil : TerminalText.line(raw)
             }
             let email = value("hasEmail").map { $0.hasPrefix("mailto:") ? String($0.dropFirst(7)) : $0 }
-            return Collection.Contact(name: value("fn") ?? email ?? "", email: email, url: value("hasURL"))
+            return Collection.Contact(name: value("fn") ?? email ?? "", email: email, url: value("hasURL").flatMap(WebLink.http))
         }
 
         var topicURIs: [String] = []
         for property in node.children.filter({ $0.name == XMLName(ns.dcat, "theme") || $0.name == XMLName(ns.dct, "subject") }) {
-            if let topic = RDFGraph.reference(of: property), !topicURIs.contains(topic) { topicURIs.append(topic) }
+            if let topic = RDFGraph.reference(of: property).map(TerminalText.line), !topicURIs.contains(topic) { topicURIs.append(topic) }
         }
 
         let spatial = node.children(ns.dct, "spatial").compactMap { property -> String? in

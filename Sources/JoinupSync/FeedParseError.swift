@@ -1,3 +1,5 @@
+import JoinupModel
+
 /// Why a remote document (feed, RDF/XML, SKOS, members JSON) could not be read; names the resource.
 ///
 /// Every parser in this module throws only this type, so callers can show `message` as is and tests
@@ -18,6 +20,8 @@ public struct FeedParseError: Error, Equatable, Sendable, CustomStringConvertibl
         case invalidValue(field: String, value: String, context: String)
         /// A member entry (0-based index into `members`) carries a value the model does not know.
         case invalidMember(index: Int, field: String, value: String)
+        /// The document goes past one of `FeedLimits` (`what` names the count or size).
+        case overLimit(what: String, limit: Int)
     }
 
     /// The document being read, as a human would name it ("feed.xml", a URL).
@@ -41,10 +45,18 @@ public struct FeedParseError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .missingField(field, context):
             "\(resource): \(context) has no \(field)"
         case let .invalidValue(field, value, context):
-            "\(resource): \(context) has an invalid \(field) \"\(value)\""
+            "\(resource): \(context) has an invalid \(field) \"\(Self.quoted(value))\""
         case let .invalidMember(index, field, value):
-            "\(resource): members[\(index)] has an unknown \(field) \"\(value)\""
+            "\(resource): members[\(index)] has an unknown \(field) \"\(Self.quoted(value))\""
+        case let .overLimit(what, limit):
+            "\(resource): more than \(limit) \(what), more than joinup accepts"
         }
+    }
+
+    /// A value from the document as shown in a message: one safe line, at most 60 characters.
+    private static func quoted(_ value: String) -> String {
+        let line = TerminalText.line(value)
+        return line.count > 60 ? String(line.prefix(59)) + "…" : line
     }
 
     public var description: String { message }

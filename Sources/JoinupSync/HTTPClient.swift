@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import JoinupCache
+import JoinupModel
 
 /// The outcome of one GET that the sync can use.
 public enum HTTPFetch: Sendable, Equatable {
@@ -24,11 +25,18 @@ public struct HTTPClientLimits: Sendable, Equatable {
     public var resourceTimeout: Int
     /// Largest body accepted, in bytes (after content decoding); larger bodies are refused while arriving.
     public var maximumBodySize: Int
+    /// Further attempts after a busy answer (429, 5xx) or a broken connection, within `resourceTimeout` overall.
+    public var retries: Int
+    /// The longest wait between attempts, in seconds (a longer `Retry-After` is not waited for).
+    public var maximumRetryWait: Int
 
-    public init(requestTimeout: Int = 15, resourceTimeout: Int = 300, maximumBodySize: Int = 64 << 20) {
+    public init(requestTimeout: Int = 15, resourceTimeout: Int = 300, maximumBodySize: Int = 64 << 20,
+                retries: Int = 2, maximumRetryWait: Int = 30) {
         self.requestTimeout = max(1, requestTimeout)
         self.resourceTimeout = max(1, resourceTimeout)
         self.maximumBodySize = maximumBodySize
+        self.retries = max(0, retries)
+        self.maximumRetryWait = max(0, maximumRetryWait)
     }
 }
 
@@ -60,8 +68,17 @@ public final class HTTPClient: Sendable {
     /// 200, 304, 404/410 and 412 are answers; any other status, a transport failure or an oversized
     /// body throws a `SyncError` naming the URL. With `htmlMeansAbsent`, a 200 HTML page counts as
     /// `.notFound`: a plain web server (or a site that ignores `?_format=`) answers a document URL
-    /// with a page, which says the document is not published.
+    /// with a page, which says the document is not published; without it an HTML page is an error.
+    /// Busy answers and broken connections are retried (see `RetryPolicy`).
     public func get(_ url: URL, validator: ResourceValidator? = nil, htmlMeansAbsent: Bool = false) async throws(SyncError) -> HTTPFetch {
+        try await RetryPolicy(limits: limits).run(url: url.absoluteString) { (secondsLeft: Int) async throws(SyncError) -> HTTPFetch in
+            try await attempt(url, validator: validator, htmlMeansAbsent: htmlMeansAbsent, secondsLeft: secondsLeft)
+        }
+    }
+
+    /// One request, no retries, cut off after `secondsLeft` (what remains of the whole budget).
+    private func attempt(_ url: URL, validator: ResourceValidator?, htmlMeansAbsent: Bool,
+                         secondsLeft: Int) async throws(SyncError) -> HTTPFetch {
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData,
                                  timeoutInterval: TimeInterval(limits.requestTimeout))
         request.httpMethod = "GET"
@@ -70,23 +87,30 @@ public final class HTTPClient: Sendable {
         let text = url.absoluteString
         let (response, body): (HTTPURLResponse, Data)
         do {
-            (response, body) = try await collector.run(session.dataTask(with: request))
-        } catch let error as BodyCollector.TooLarge {
-            _ = error
+            (response, body) = try await collector.run(session.dataTask(with: request), deadline: secondsLeft)
+        } catch is BodyCollector.TooLarge {
             throw .tooLarge(url: text, limit: limits.maximumBodySize)
+        } catch is BodyCollector.DeadlinePassed {
+            throw .timedOut(url: text, seconds: limits.resourceTimeout)
+        } catch is BodyCollector.RedirectLoop {
+            throw .transport(url: text, detail: "redirected more than \(BodyCollector.maximumRedirects) times; the remote's redirects go round in a loop")
         } catch {
             throw Self.translate(error, url: text, timeout: limits.requestTimeout)
         }
         switch response.statusCode {
         case 200:
-            if htmlMeansAbsent, response.value(forHTTPHeaderField: "Content-Type")?.lowercased().hasPrefix("text/html") == true {
-                return .notFound
+            if let type = response.value(forHTTPHeaderField: "Content-Type"), type.lowercased().hasPrefix("text/html") {
+                if htmlMeansAbsent { return .notFound }
+                throw .notADocument(url: text, contentType: String(TerminalText.line(type).prefix(80)))
             }
             return .ok(body: body, etag: response.value(forHTTPHeaderField: "ETag"),
                        lastModified: response.value(forHTTPHeaderField: "Last-Modified"))
         case 304: return .notModified
         case 404, 410: return .notFound
         case 412: return .preconditionFailed
+        case 429, 503:
+            throw .serverBusy(url: text, status: response.statusCode,
+                              retryAfter: RetryPolicy.retryAfter(response.value(forHTTPHeaderField: "Retry-After")))
         default: throw .httpStatus(url: text, status: response.statusCode)
         }
     }
@@ -101,10 +125,13 @@ public final class HTTPClient: Sendable {
         if method == "POST" { request.httpBody = Data() }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         do {
-            let (response, body) = try await collector.run(session.dataTask(with: request))
+            // No retries here: the outbox retries with its own backoff, under the same idempotency key.
+            let (response, body) = try await collector.run(session.dataTask(with: request), deadline: limits.requestTimeout)
             return (response.statusCode, body)
         } catch is BodyCollector.TooLarge {
             throw .tooLarge(url: url.absoluteString, limit: limits.maximumBodySize)
+        } catch is BodyCollector.DeadlinePassed {
+            throw .timedOut(url: url.absoluteString, seconds: limits.requestTimeout)
         } catch {
             throw Self.translate(error, url: url.absoluteString, timeout: limits.requestTimeout)
         }
@@ -120,6 +147,9 @@ public final class HTTPClient: Sendable {
             return .timedOut(url: url, seconds: timeout)
         case NSURLErrorCannotConnectToHost, NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed, NSURLErrorNotConnectedToInternet:
             return .cannotConnect(url: url, detail: nsError.code == NSURLErrorCannotConnectToHost ? "connection refused" : "host not found")
+        case NSURLErrorUnknown where nsError.localizedDescription.contains("transfer closed"):
+            // libcurl's "transfer closed with N bytes remaining": the body stopped short.
+            return .connectionLost(url: url, detail: nsError.localizedDescription)
         case NSURLErrorNetworkConnectionLost, NSURLErrorCannotParseResponse, NSURLErrorBadServerResponse,
              NSURLErrorCannotDecodeContentData, NSURLErrorCannotDecodeRawData:
             return .connectionLost(url: url, detail: nsError.localizedDescription)
@@ -132,11 +162,15 @@ public final class HTTPClient: Sendable {
 /// The session delegate: gathers each task's body, refusing it once it passes the size limit.
 private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     struct TooLarge: Error {}
+    struct DeadlinePassed: Error {}
+    struct RedirectLoop: Error {}
+    static let maximumRedirects = 5
 
     private struct Pending {
         var body = Data()
         var response: HTTPURLResponse?
         var tooLarge = false
+        var deadlinePassed = false
         var redirects = 0
         var continuation: CheckedContinuation<(HTTPURLResponse, Data), any Error>
     }
@@ -149,10 +183,22 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
         self.limit = limit
     }
 
-    func run(_ task: URLSessionDataTask) async throws -> (HTTPURLResponse, Data) {
-        try await withCheckedThrowingContinuation { continuation in
-            lock.withLock { pending[task.taskIdentifier] = Pending(continuation: continuation) }
+    /// Runs `task`, cancelling it after `deadline` seconds: URLSession on Linux does not enforce
+    /// `timeoutIntervalForResource`, so a body dripping in slowly would otherwise never end.
+    func run(_ task: URLSessionDataTask, deadline: Int) async throws -> (HTTPURLResponse, Data) {
+        let id = task.taskIdentifier
+        return try await withCheckedThrowingContinuation { continuation in
+            lock.withLock { pending[id] = Pending(continuation: continuation) }
             task.resume()
+            DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(deadline)) { [weak self, task] in
+                guard let self else { return }
+                let late = self.lock.withLock { () -> Bool in
+                    guard self.pending[id] != nil else { return false }
+                    self.pending[id]?.deadlinePassed = true
+                    return true
+                }
+                if late { task.cancel() }
+            }
         }
     }
 
@@ -180,7 +226,10 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
             pending[task.taskIdentifier]?.redirects += 1
             return pending[task.taskIdentifier]?.redirects ?? 0
         }
-        guard count <= 5, task.originalRequest?.value(forHTTPHeaderField: "Authorization") == nil else { return completionHandler(nil) }
+        // A request carrying a token never follows a redirect: the token must not travel elsewhere.
+        guard count <= Self.maximumRedirects, task.originalRequest?.value(forHTTPHeaderField: "Authorization") == nil else {
+            return completionHandler(nil)
+        }
         var next = request
         if let location = response.value(forHTTPHeaderField: "Location"),
            let target = URL(string: location, relativeTo: response.url)?.absoluteURL {
@@ -190,16 +239,17 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        // Mutated in place: copying the entry out and back would copy the whole body on every chunk.
         let refuse = lock.withLock { () -> Bool in
-            guard var entry = pending[dataTask.taskIdentifier], !entry.tooLarge else { return false }
-            if entry.body.count + data.count > limit {
-                entry.tooLarge = true
-                entry.body = Data()
-                pending[dataTask.taskIdentifier] = entry
+            let id = dataTask.taskIdentifier
+            // No copy of the entry may be alive here, or the append below copies the body.
+            guard pending[id]?.tooLarge == false, let size = pending[id]?.body.count else { return false }
+            if size + data.count > limit {
+                pending[id]?.tooLarge = true
+                pending[id]?.body = Data()
                 return true
             }
-            entry.body.append(data)
-            pending[dataTask.taskIdentifier] = entry
+            pending[id]?.body.append(data)
             return false
         }
         if refuse { dataTask.cancel() }
@@ -209,6 +259,10 @@ private final class BodyCollector: NSObject, URLSessionDataDelegate, @unchecked 
         guard let entry = lock.withLock({ pending.removeValue(forKey: task.taskIdentifier) }) else { return }
         if entry.tooLarge {
             entry.continuation.resume(throwing: TooLarge())
+        } else if entry.deadlinePassed {
+            entry.continuation.resume(throwing: DeadlinePassed())
+        } else if entry.redirects > Self.maximumRedirects {
+            entry.continuation.resume(throwing: RedirectLoop())
         } else if let error {
             entry.continuation.resume(throwing: error)
         } else if let response = entry.response ?? (task.response as? HTTPURLResponse) {

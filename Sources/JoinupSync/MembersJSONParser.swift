@@ -7,7 +7,8 @@ public enum MembersJSONParser {
     ///
     /// Keys are snake_case; `member_since` is ISO 8601. An unknown role or state throws
     /// `.invalidMember` naming the 0-based index, rather than guessing (a wrong state would change the
-    /// member count). When `collectionURI` is given, a file for another collection is refused.
+    /// member count). When `collectionURI` is given, a file for another collection is refused. A
+    /// member listed twice (same id) counts once, as first listed — as feed items do.
     public static func parse(_ data: Data, collectionURI: String? = nil, resource: String = "members.json") throws(FeedParseError) -> [Member] {
         let document: Document
         do {
@@ -25,6 +26,7 @@ public enum MembersJSONParser {
         }
         var members: [Member] = []
         members.reserveCapacity(document.members.count)
+        var seen: Set<String> = []
         for (index, raw) in document.members.enumerated() {
             var roles: [Role] = []
             for text in raw.roles {
@@ -39,8 +41,10 @@ public enum MembersJSONParser {
             guard let since = FeedDate.iso8601(raw.memberSince) else {
                 throw FeedParseError(resource: resource, reason: .invalidMember(index: index, field: "member_since", value: raw.memberSince))
             }
+            let id = TerminalText.line(raw.id)
+            guard seen.insert(id).inserted else { continue }
             members.append(Member(
-                id: TerminalText.line(raw.id), name: TerminalText.line(raw.name),
+                id: id, name: TerminalText.line(raw.name),
                 businessTitle: TerminalText.line(raw.businessTitle ?? ""),
                 organisation: TerminalText.line(raw.organisation ?? ""),
                 roles: roles.isEmpty ? [.member] : roles, state: state, memberSince: since))

@@ -14,7 +14,7 @@ public enum RSSFeedParser {
         guard handler.sawChannel else {
             throw FeedParseError(resource: resource, reason: .unexpectedDocument(expected: "an RSS 2.0 feed (rss/channel)"))
         }
-        return FeedPage(title: TerminalText.line(handler.channelTitle), link: TerminalText.line(handler.channelLink),
+        return FeedPage(title: TerminalText.line(handler.channelTitle), link: WebLink.http(handler.channelLink) ?? "",
                         selfURL: handler.selfURL, nextPageURL: handler.nextURL, isComplete: handler.isComplete,
                         items: handler.items, categoryTopics: handler.topics)
     }
@@ -70,6 +70,8 @@ public enum RSSFeedParser {
             interned[text] = text
             return text
         }
+        /// The topic URIs of the item being read, for O(1) duplicate checks.
+        var draftTopics: Set<String> = []
 
         var stack: [XMLName] = []
         var text = ""
@@ -91,6 +93,7 @@ public enum RSSFeedParser {
                 sawChannel = true
             } else if name == Self.item, draft == nil {
                 draft = Draft()
+                draftTopics = []
             } else if name == XMLName("", "category") {
                 categoryDomain = attributes[XMLName("", "domain")]
             } else if name == XMLName(XMLNamespace.atom, "link"), draft == nil {
@@ -155,9 +158,15 @@ public enum RSSFeedParser {
             }
             let cleanLabel = TerminalText.line(label)
             // Without a domain the label is the only identity there is, so it doubles as the key.
-            let uri = intern(domain?.isEmpty == false ? domain! : cleanLabel)
+            let uri = intern(TerminalText.line(domain?.isEmpty == false ? domain! : cleanLabel))
             guard !uri.isEmpty else { return }
-            if !draft.topicURIs.contains(uri) { draft.topicURIs.append(uri) }
+            if draftTopics.insert(uri).inserted {
+                guard draft.topicURIs.count < FeedLimits.topicsPerItem else {
+                    failure = .overLimit(what: "topic categories in item \(items.count + 1)", limit: FeedLimits.topicsPerItem)
+                    return
+                }
+                draft.topicURIs.append(uri)
+            }
             if topicIndex.insert(uri).inserted {
                 topics.append(Topic(uri: uri, label: cleanLabel.isEmpty ? uri : cleanLabel))
             }
@@ -167,7 +176,8 @@ public enum RSSFeedParser {
             let context = "item \(items.count + 1)"
             let (prefixKind, bareTitle) = RSSFeedParser.splitTitlePrefix(TerminalText.line(draft.title))
             let kind = draft.typeLabel.flatMap { ItemKind(label: $0) } ?? prefixKind ?? .news
-            let link = TerminalText.line(draft.link)
+            // Only http(s) links are kept: a javascript:, file: or data: link is dropped, not stored.
+            let link = WebLink.http(draft.link) ?? ""
             // Joinup's guid is "<node id> at <site>", not a URL; fall back to the link only when absent.
             guard let id = draft.guid.map({ TerminalText.line($0) }).flatMap({ $0.isEmpty ? nil : $0 })
                     ?? (link.isEmpty ? nil : link) else {

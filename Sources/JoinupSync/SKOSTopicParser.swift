@@ -16,7 +16,7 @@ public enum SKOSTopicParser {
 
         var drafts: [(uri: String, label: String, parent: String?)] = []
         for (index, node) in concepts.enumerated() {
-            guard let uri = node.attribute(ns.rdf, "about"), !uri.isEmpty else {
+            guard let uri = node.attribute(ns.rdf, "about").map(TerminalText.line), !uri.isEmpty else {
                 throw FeedParseError(resource: resource, reason: .missingField(field: "rdf:about", context: "concept \(index + 1)"))
             }
             let labels = node.children(ns.skos, "prefLabel")
@@ -26,7 +26,7 @@ public enum SKOSTopicParser {
                 throw FeedParseError(resource: resource, reason: .missingField(field: "skos:prefLabel", context: "concept <\(uri)>"))
             }
             let parent = (node.child(ns.skos, "broaderTransitive") ?? node.child(ns.skos, "broader"))
-                .flatMap(RDFGraph.reference(of:))
+                .flatMap(RDFGraph.reference(of:)).map(TerminalText.line)
             drafts.append((uri, TerminalText.line(RDFGraph.literal(of: labelNode)), parent))
         }
 

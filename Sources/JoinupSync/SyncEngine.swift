@@ -283,6 +283,11 @@ public final class SyncEngine: Sendable {
                       seen.insert(resolved).inserted, pages.count < Self.maximumPages else {
                     throw .pagingLoop(url: feedURL)
                 }
+                // Next pages come from the feed's own server over http(s): a document may not send
+                // the sync to a local file or another host.
+                guard URL(string: resolved).map({ Self.sameOrigin($0, URL(string: feedURL)) }) == true else {
+                    throw .transport(url: feedURL, detail: "the feed's next-page link leaves the remote (\(String(TerminalText.line(resolved).prefix(80)))); not followed")
+                }
                 tracker.total += 1
                 let fetched = try await fetch(resolved, nil, tracker)
                 switch fetched {
@@ -304,6 +309,11 @@ public final class SyncEngine: Sendable {
             if !restart { return (pages, packed, firstFetch) }
         }
         throw .listingKeptChanging(url: feedURL, attempts: Self.feedAttempts)
+    }
+
+    static func sameOrigin(_ url: URL, _ other: URL?) -> Bool {
+        guard let other, let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return false }
+        return scheme == other.scheme?.lowercased() && url.host?.lowercased() == other.host?.lowercased() && url.port == other.port
     }
 
     private func parseFeed(_ body: Data, url: String) throws(SyncError) -> FeedPage {

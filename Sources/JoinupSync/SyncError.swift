@@ -9,6 +9,10 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case connectionLost(url: String, detail: String)
     /// The remote answered with an HTTP status the sync cannot use.
     case httpStatus(url: String, status: Int)
+    /// The remote said it is busy (429, 503), after the retries allowed; `retryAfter` is its `Retry-After` in seconds.
+    case serverBusy(url: String, status: Int, retryAfter: Int?)
+    /// An HTML page came where a feed or data document was expected.
+    case notADocument(url: String, contentType: String)
     /// The body is larger than the client accepts.
     case tooLarge(url: String, limit: Int)
     /// The document arrived but could not be read.
@@ -37,6 +41,10 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(url): the connection broke before the whole document arrived (\(detail)). Try again."
         case let .httpStatus(url, status):
             "\(url): the remote answered HTTP \(status)\(status >= 500 ? " (a server error; try again later)" : status == 404 ? " (not found: check the collection alias)" : "")."
+        case let .serverBusy(url, status, retryAfter):
+            "\(url): the remote is busy (HTTP \(status))\(retryAfter.map { "; it asks to wait \($0) s" } ?? ""). Try again later."
+        case let .notADocument(url, contentType):
+            "\(url): the remote sent a web page (\(contentType)), not a Joinup document. Check the remote's address."
         case let .tooLarge(url, limit):
             "\(url): the document is larger than \(limit / (1 << 20)) MB, more than joinup accepts."
         case let .invalidDocument(error):

@@ -59,7 +59,7 @@ enum XMLEventReader {
         let delegate = Delegate(handler: handler)
         parser.delegate = delegate
         let finished = parser.parse()
-        if let failure = handler.failure {
+        if let failure = delegate.limitFailure ?? handler.failure {
             throw FeedParseError(resource: resource, reason: failure)
         }
         if let error = delegate.firstError {
@@ -99,6 +99,16 @@ enum XMLEventReader {
         /// prefix → stack of URIs, because inner elements may rebind a prefix.
         var prefixes: [String: [String]] = ["xml": [XMLNamespace.xml]]
         var firstError: (line: Int, column: Int, code: Int)?
+        /// Set when the document passes a `FeedLimits` bound; parsing stops there.
+        var limitFailure: FeedParseError.Reason?
+        private var depth = 0
+        /// UTF-8 bytes of character data since the last tag.
+        private var textBytes = 0
+
+        private func exceed(_ reason: FeedParseError.Reason, _ parser: XMLParser) {
+            if limitFailure == nil { limitFailure = reason }
+            parser.abortParsing()
+        }
 
         init(handler: any XMLEventHandler) {
             self.handler = handler
@@ -114,7 +124,12 @@ enum XMLEventReader {
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            guard firstError == nil else { return }
+            guard firstError == nil, limitFailure == nil else { return }
+            depth += 1
+            textBytes = 0
+            guard depth <= FeedLimits.elementDepth else {
+                return exceed(.overLimit(what: "levels of nested elements", limit: FeedLimits.elementDepth), parser)
+            }
             // XMLParser keys attributes by their qualified name as written ("rdf:about"); resolve the prefix.
             var attributes: [XMLName: String] = [:]
             for (qualified, value) in attributeDict {
@@ -133,18 +148,28 @@ enum XMLEventReader {
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?) {
-            guard firstError == nil else { return }
+            guard firstError == nil, limitFailure == nil else { return }
+            depth -= 1
+            textBytes = 0
             handler.didEnd(XMLName(namespaceURI ?? "", elementName))
             if handler.failure != nil { parser.abortParsing() }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            guard firstError == nil else { return }
+            guard firstError == nil, limitFailure == nil else { return }
+            textBytes += string.utf8.count
+            guard textBytes <= FeedLimits.textBytes else {
+                return exceed(.overLimit(what: "bytes of text in one element", limit: FeedLimits.textBytes), parser)
+            }
             handler.didFindText(string)
         }
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            guard firstError == nil else { return }
+            guard firstError == nil, limitFailure == nil else { return }
+            textBytes += CDATABlock.count
+            guard textBytes <= FeedLimits.textBytes else {
+                return exceed(.overLimit(what: "bytes of text in one element", limit: FeedLimits.textBytes), parser)
+            }
             handler.didFindText(String(decoding: CDATABlock, as: UTF8.self))
         }
 
@@ -152,7 +177,7 @@ enum XMLEventReader {
             // Keep the first error: libxml2 may report follow-on errors at later positions, and may
             // still deliver events after a fatal error; those are ignored so a handler cannot report
             // a misleading problem (e.g. "item has no pubDate") caused by the broken markup.
-            if firstError == nil, handler.failure == nil {
+            if firstError == nil, handler.failure == nil, limitFailure == nil {
                 firstError = (parser.lineNumber, parser.columnNumber, (parseError as NSError).code)
             }
         }

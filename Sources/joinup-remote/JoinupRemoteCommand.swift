@@ -46,6 +46,11 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write the generated data folder here instead of serving it.", valueName: "dir"))
     var out: String?
 
+    @Option(help: ArgumentHelp("Inject a fault (repeatable), e.g. latency=2s, status=503,retry-after=2, reset, truncate=1000, "
+                               + "drip=100B/s, redirect-loop, content-type=text/html, oversize=70MB, body=FILE; "
+                               + "scope with path=TEXT and first=N (see Sources/JoinupRemote/Faults.swift).", valueName: "spec"))
+    var fault: [String] = []
+
     func validate() throws {
         if generate == nil && data == nil { throw ValidationError("Give --data DIR to serve, or --generate N.") }
         if generate != nil && data != nil { throw ValidationError("Give either --data or --generate, not both.") }
@@ -53,6 +58,7 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
         if let generate, generate < 0 { throw ValidationError("--generate needs a count of 0 or more.") }
         if collections < 1 { throw ValidationError("--collections needs 1 or more.") }
         if pageSize < 0 { throw ValidationError("--page-size needs 0 or more.") }
+        _ = try faults()
     }
 
     func run() async throws {
@@ -63,7 +69,7 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
                 print("wrote \(collections) collection(s) × \(generate) items to \(out)")
                 return
             }
-            try await serve(RemoteServer(generated: set, pageSize: pageSize, log: try logSink()))
+            try await serve(RemoteServer(generated: set, pageSize: pageSize, log: try logSink(), faults: try faults()))
         } else if let data {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -71,7 +77,8 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
             }
             let server = RemoteServer(folder: URL(fileURLWithPath: data), pageSize: pageSize,
                                       stateDirectory: stateDirectory.map { URL(fileURLWithPath: $0) }, log: try logSink(),
-                                      warn: { message in FileHandle.standardError.write(Data("joinup-remote: \(message)\n".utf8)) })
+                                      warn: { message in FileHandle.standardError.write(Data("joinup-remote: \(message)\n".utf8)) },
+                                      faults: try faults())
             try await serve(server)
         }
     }
@@ -83,6 +90,14 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data((base + "\n").utf8))
         await stop.wait()
         await server.stop()
+    }
+
+    private func faults() throws -> [Fault] {
+        do {
+            return try fault.map { spec throws(Fault.SpecError) in try Fault(spec: spec) }
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     private func logSink() throws -> (@Sendable (String) -> Void)? {

@@ -26,7 +26,7 @@ import Testing
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
                 // These run for the app's lifetime; nothing syncs or retries here.
-                if effect == .observeCache || effect == .outboxTimer { continue }
+                if effect.livesAsLongAsTheApp { continue }
                 for action in await runner.run(effect) { pending += reduce(&state, action) }
                 pending += reduce(&state, .viewportChanged(ScreenLayout.viewport(for: state, width: width, height: height)))
             }
