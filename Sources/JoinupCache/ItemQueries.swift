@@ -14,7 +14,8 @@ struct ItemFilterSQL {
     /// - Parameters:
     ///   - ignoringTopics: the topic facet counts over everything but its own selection.
     ///   - ignoringKinds: the type counts over everything but the type selection.
-    init(collectionURI: String, filter: ItemFilter, now: Date, ignoringTopics: Bool = false, ignoringKinds: Bool = false) {
+    init(collectionURI: String, filter: ItemFilter, now: Date, ignoringTopics: Bool = false, ignoringKinds: Bool = false,
+         in db: Database) throws {
         var clauses = ["i.collection_uri = ?"]
         var values: [any DatabaseValueConvertible] = [collectionURI]
         if !ignoringKinds && !filter.kinds.isEmpty {
@@ -32,7 +33,7 @@ struct ItemFilterSQL {
             clauses.append("i.id NOT IN (SELECT item_id FROM item_topic WHERE topic_uri IN \(placeholders(topics.count)))")
             values.append(contentsOf: topics)
         }
-        if let match = FTSQuery.match(filter.text) {
+        if let match = try LeanSchema.fullTextMatch(filter.text, in: db) {
             clauses.append("i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)")
             values.append(match)
         }
@@ -234,13 +235,13 @@ extension CacheDatabase {
     // MARK: The same in SQL alone: the reference the in-memory index is tested against.
 
     static func sqlItemCount(collectionURI: String, filter: ItemFilter, now: Date, in db: Database) throws -> Int {
-        let where_ = ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now)
+        let where_ = try ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, in: db)
         return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM item i WHERE \(where_.clause)"),
                                 arguments: where_.arguments) ?? 0
     }
 
     static func sqlFacetCounts(collectionURI: String, filter: ItemFilter, now: Date, in db: Database) throws -> [FacetCount] {
-        let where_ = ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, ignoringTopics: true)
+        let where_ = try ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, ignoringTopics: true, in: db)
         let vocabulary = try topicsByURI(db)
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT it.topic_uri, COUNT(*) AS n
@@ -257,7 +258,7 @@ extension CacheDatabase {
     }
 
     static func sqlKindCounts(collectionURI: String, filter: ItemFilter, now: Date, in db: Database) throws -> [ItemKind: Int] {
-        let where_ = ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, ignoringKinds: true)
+        let where_ = try ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, ignoringKinds: true, in: db)
         var counts: [ItemKind: Int] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT i.kind, COUNT(*) AS n FROM item i WHERE \(where_.clause) GROUP BY i.kind
@@ -270,7 +271,7 @@ extension CacheDatabase {
     static func sqlItemSummaries(collectionURI: String, filter: ItemFilter, sort: ItemSort, offset: Int, limit: Int,
                               now: Date, in db: Database) throws -> [ItemSummary] {
         guard limit > 0 else { return [] }
-        let where_ = ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now)
+        let where_ = try ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, in: db)
         var arguments = where_.arguments
         arguments += [limit, max(0, offset)]
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
