@@ -25,10 +25,6 @@ extension CacheDatabase {
         let parentsChanged = try upsertTopics(snapshot.topics, in: db)
         try upsertCollection(snapshot.collection, origin: origin, now: now, in: db)
         let collectionURI = snapshot.collection.uri
-        let parents = try Dictionary(
-            Row.fetchAll(db, sql: "SELECT uri, parent_uri FROM topic WHERE parent_uri IS NOT NULL")
-                .map { (row: Row) -> (String, String) in (row["uri"], row["parent_uri"]) },
-            uniquingKeysWith: { first, _ in first })
 
         var result = ApplyResult()
         let existing = try Dictionary(
@@ -56,6 +52,10 @@ extension CacheDatabase {
             INSERT OR IGNORE INTO item_topic (item_id, topic_uri, position, list_date) VALUES (?, ?, ?, ?)
             """)
 
+        // Into an empty item table, the secondary indexes are built once after the rows (a sort,
+        // pages filled) instead of growing by random inserts (half-full pages, twice the writes).
+        let bulkIndexes = existing.isEmpty && maxIDBefore == 0
+        if bulkIndexes { try LeanSchema.dropBulkIndexes(in: db) }
         var seen = Set<String>()
         seen.reserveCapacity(snapshot.items.count + snapshot.packedItems.count)
         // The first occurrence of an id wins, over `items` then `packedItems`.
@@ -95,14 +95,10 @@ extension CacheDatabase {
             for (position, uri) in item.topicURIs.enumerated() {
                 try insertTopic.execute(arguments: [itemID, uri, position, date])
             }
-            for uri in item.topicURIs {
-                if let parent = parents[uri] {
-                    try insertTopic.execute(arguments: [itemID, parent, nil, date])
-                }
-            }
         }
         for item in snapshot.items { try store(item) }
         try snapshot.packedItems.forEach(store)
+        if bulkIndexes { try LeanSchema.createBulkIndexes(in: db) }
 
         if result.newItems > 0 {
             try FullTextIndex.addItems(above: maxIDBefore, firstImport: existing.isEmpty && maxIDBefore == 0, in: db)
@@ -119,9 +115,6 @@ extension CacheDatabase {
             result.deletedItems = gone.count
         }
 
-        if parentsChanged {
-            try rebuildImpliedCategories(collectionURI: collectionURI, in: db)
-        }
         if parentsChanged || !result.isUnchanged {
             // In-memory filter indexes built from an older version are dropped on their next use.
             try db.execute(sql: "UPDATE collection SET content_version = content_version + 1 WHERE uri = ?",
@@ -165,21 +158,6 @@ extension CacheDatabase {
             """, arguments: [collection.uri, collection.alias, collection.title,
                              collection.modified.timeIntervalSince1970, about, origin.column,
                              now.timeIntervalSince1970])
-    }
-
-    private static func rebuildImpliedCategories(collectionURI: String, in db: Database) throws {
-        try db.execute(sql: """
-            DELETE FROM item_topic WHERE position IS NULL
-              AND item_id IN (SELECT id FROM item WHERE collection_uri = ?)
-            """, arguments: [collectionURI])
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO item_topic (item_id, topic_uri, position, list_date)
-            SELECT it.item_id, t.parent_uri, NULL, it.list_date
-            FROM item_topic it
-            JOIN topic t ON t.uri = it.topic_uri
-            JOIN item i ON i.id = it.item_id
-            WHERE i.collection_uri = ? AND it.position IS NOT NULL AND t.parent_uri IS NOT NULL
-            """, arguments: [collectionURI])
     }
 
     private static func replaceMembers(_ members: [Member], collectionURI: String, in db: Database) throws {

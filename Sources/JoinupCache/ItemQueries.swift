@@ -5,7 +5,7 @@ import JoinupModel
 /// SQL for an `ItemFilter`: a WHERE clause over `item i` and its arguments.
 ///
 /// Every field of the filter narrows the set: topics (OR, a category matching the items of its
-/// children through the implied rows of `item_topic`), excluded topics, kinds (OR), text (FTS5,
+/// children: `ItemFilterSQL.effectiveTopicIn`), excluded topics, kinds (OR), text (FTS5,
 /// each word a prefix), author (folded contains), since/until on the list date, event timing.
 struct ItemFilterSQL {
     var clause: String
@@ -25,13 +25,13 @@ struct ItemFilterSQL {
         }
         if !ignoringTopics && !filter.topicURIs.isEmpty {
             let topics = filter.topicURIs.sorted()
-            clauses.append("i.id IN (SELECT item_id FROM item_topic WHERE topic_uri IN \(placeholders(topics.count)))")
-            values.append(contentsOf: topics)
+            clauses.append("i.id IN (SELECT item_id FROM item_topic WHERE \(Self.effectiveTopicIn(topics.count)))")
+            values.append(contentsOf: topics + topics)
         }
         if !filter.excludedTopicURIs.isEmpty {
             let topics = filter.excludedTopicURIs.sorted()
-            clauses.append("i.id NOT IN (SELECT item_id FROM item_topic WHERE topic_uri IN \(placeholders(topics.count)))")
-            values.append(contentsOf: topics)
+            clauses.append("i.id NOT IN (SELECT item_id FROM item_topic WHERE \(Self.effectiveTopicIn(topics.count)))")
+            values.append(contentsOf: topics + topics)
         }
         if let match = try LeanSchema.fullTextMatch(filter.text, in: db) {
             clauses.append("i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)")
@@ -56,6 +56,12 @@ struct ItemFilterSQL {
         }
         clause = clauses.joined(separator: " AND ")
         arguments = StatementArguments(values)
+    }
+
+    /// An `item_topic` row counts under a topic when it is that topic or one of its children:
+    /// `item_topic` holds own terms only, and a term implies its parent category.
+    static func effectiveTopicIn(_ count: Int) -> String {
+        "(topic_uri IN \(placeholders(count)) OR topic_uri IN (SELECT uri FROM topic WHERE parent_uri IN \(placeholders(count))))"
     }
 
     /// ORDER BY for a sort; the event timing, when set, decides (soonest upcoming, latest past).
@@ -244,9 +250,15 @@ extension CacheDatabase {
         let where_ = try ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, ignoringTopics: true, in: db)
         let vocabulary = try topicsByURI(db)
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            WITH effective(item_id, topic_uri) AS (
+                SELECT item_id, topic_uri FROM item_topic
+                UNION
+                SELECT it.item_id, t.parent_uri FROM item_topic it JOIN topic t ON t.uri = it.topic_uri
+                WHERE t.parent_uri IS NOT NULL
+            )
             SELECT it.topic_uri, COUNT(*) AS n
             FROM item i
-            JOIN item_topic it ON it.item_id = i.id
+            JOIN effective it ON it.item_id = i.id
             WHERE \(where_.clause)
             GROUP BY it.topic_uri
             """), arguments: where_.arguments)

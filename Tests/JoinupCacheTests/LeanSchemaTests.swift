@@ -43,6 +43,14 @@ import Testing
         let cache = try CacheDatabase(path: folder.path("cache.sqlite"))
         try cache.apply(Fixture.snapshot(items: Self.items), origin: .embeddedSnapshot)
         #expect(try schemaSQL(cache, "item_fts")?.contains("detail = none") == true)
+        // The first import built the indexes it dropped; a second collection keeps them.
+        for (name, _) in LeanSchema.bulkIndexes { #expect(try schemaSQL(cache, name) != nil, "\(name)") }
+        var other = Fixture.snapshot(items: Self.items)
+        other.collection.uri = "urn:other"
+        other.collection.alias = "other"
+        try cache.apply(other, origin: .remote("r"))
+        for (name, _) in LeanSchema.bulkIndexes { #expect(try schemaSQL(cache, name) != nil, "\(name)") }
+        #expect(try cache.itemCount(collectionURI: "urn:other", filter: ItemFilter(text: "europeen"), now: now) == 1)
         #expect(try numbers(cache, "europeen") == [1])
         #expect(try numbers(cache, "ETUDE jur") == [2])
         #expect(try numbers(cache, "p") == [1, 2])
@@ -87,6 +95,19 @@ import Testing
         for plan in plans { #expect(plan.contains("COVERING INDEX item_by_collection_published_kind"), "\(plan)") }
         #expect(try numbers(migrated, "europeen") == [1])
         #expect(try numbers(migrated, "legal") == [2])
+        // Implied category rows are gone; a category still selects its terms' items, in both paths.
+        let implied = try migrated.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item_topic WHERE position IS NULL")
+        }
+        #expect(implied == 0)
+        let category = ItemFilter(topicURIs: [Fixture.ictCategory.uri])
+        #expect(try migrated.itemCount(collectionURI: uri, filter: category, now: now) == 1)
+        let reference = try migrated.pool.read { db in
+            (try CacheDatabase.sqlItemCount(collectionURI: uri, filter: category, now: now, in: db),
+             try CacheDatabase.sqlFacetCounts(collectionURI: uri, filter: .none, now: now, in: db))
+        }
+        #expect(reference.0 == 1)
+        #expect(reference.1 == (try migrated.facetCounts(collectionURI: uri, filter: .none, now: now)))
         try migrated.pool.write { db in try db.execute(sql: "INSERT INTO item_fts(item_fts, rank) VALUES('integrity-check', 1)") }
         // Later applies keep the new index in step (update, delete).
         var edited = Self.items
