@@ -142,6 +142,7 @@ enum CacheSchema {
         }
         CacheDatabase.registerOutboxMigration(in: &migrator)
         FilterIndexStorage.registerMigration(in: &migrator)
+        LeanSchema.registerMigration(in: &migrator)
         return migrator
     }
 }

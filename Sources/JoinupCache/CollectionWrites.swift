@@ -25,10 +25,6 @@ extension CacheDatabase {
         let parentsChanged = try upsertTopics(snapshot.topics, in: db)
         try upsertCollection(snapshot.collection, origin: origin, now: now, in: db)
         let collectionURI = snapshot.collection.uri
-        let parents = try Dictionary(
-            Row.fetchAll(db, sql: "SELECT uri, parent_uri FROM topic WHERE parent_uri IS NOT NULL")
-                .map { (row: Row) -> (String, String) in (row["uri"], row["parent_uri"]) },
-            uniquingKeysWith: { first, _ in first })
 
         var result = ApplyResult()
         let existing = try Dictionary(
@@ -44,6 +40,7 @@ extension CacheDatabase {
                               event_start, event_end, event_location, list_date, topic_count, content_hash,
                               title_key, author_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (collection_uri, guid) DO NOTHING
             """)
         let updateItem = try db.cachedStatement(sql: """
             UPDATE item SET kind = ?, title = ?, link = ?, body = ?, author = ?, published = ?,
@@ -56,14 +53,20 @@ extension CacheDatabase {
             INSERT OR IGNORE INTO item_topic (item_id, topic_uri, position, list_date) VALUES (?, ?, ?, ?)
             """)
 
-        var seen = Set<String>()
+        // Into an empty item table, the secondary indexes are built once after the rows (a sort,
+        // pages filled) instead of growing by random inserts (half-full pages, twice the writes).
+        let bulkIndexes = existing.isEmpty && maxIDBefore == 0
+        if bulkIndexes { try LeanSchema.dropBulkIndexes(in: db) }
+        // Row ids stored by this apply: 8 bytes each, where a set of the guids took ~10 MB at
+        // 100,000 items, at the sync's peak of memory.
+        var seen = Set<Int64>()
         seen.reserveCapacity(snapshot.items.count + snapshot.packedItems.count)
         // The first occurrence of an id wins, over `items` then `packedItems`.
         func store(_ item: Item) throws {
-            guard seen.insert(item.id).inserted else { return }
             let hash = ContentHash.of(item)
             let itemID: Int64
             if let (id, storedHash) = existing[item.id] {
+                guard seen.insert(id).inserted else { return }
                 if storedHash == hash {
                     result.unchangedItems += 1
                     return
@@ -88,28 +91,27 @@ extension CacheDatabase {
                     item.listDate.timeIntervalSince1970, item.topicURIs.count, hash,
                     TextFolding.fold(item.title), TextFolding.fold(item.author),
                 ])
+                // Nothing inserted: the id came earlier in this snapshot.
+                guard db.changesCount > 0 else { return }
                 itemID = db.lastInsertedRowID
+                seen.insert(itemID)
                 result.newItems += 1
             }
             let date = item.listDate.timeIntervalSince1970
             for (position, uri) in item.topicURIs.enumerated() {
                 try insertTopic.execute(arguments: [itemID, uri, position, date])
             }
-            for uri in item.topicURIs {
-                if let parent = parents[uri] {
-                    try insertTopic.execute(arguments: [itemID, parent, nil, date])
-                }
-            }
         }
         for item in snapshot.items { try store(item) }
         try snapshot.packedItems.forEach(store)
+        if bulkIndexes { try LeanSchema.createBulkIndexes(in: db) }
 
         if result.newItems > 0 {
             try FullTextIndex.addItems(above: maxIDBefore, firstImport: existing.isEmpty && maxIDBefore == 0, in: db)
         }
 
         if snapshot.isCompleteListing {
-            let gone = existing.keys.filter { !seen.contains($0) }
+            let gone = existing.keys.filter { !seen.contains(existing[$0]!.0) }
             let deleteItem = try db.cachedStatement(sql: "DELETE FROM item WHERE id = ?")
             for guid in gone {
                 let id = existing[guid]!.0
@@ -119,9 +121,6 @@ extension CacheDatabase {
             result.deletedItems = gone.count
         }
 
-        if parentsChanged {
-            try rebuildImpliedCategories(collectionURI: collectionURI, in: db)
-        }
         if parentsChanged || !result.isUnchanged {
             // In-memory filter indexes built from an older version are dropped on their next use.
             try db.execute(sql: "UPDATE collection SET content_version = content_version + 1 WHERE uri = ?",
@@ -165,21 +164,6 @@ extension CacheDatabase {
             """, arguments: [collection.uri, collection.alias, collection.title,
                              collection.modified.timeIntervalSince1970, about, origin.column,
                              now.timeIntervalSince1970])
-    }
-
-    private static func rebuildImpliedCategories(collectionURI: String, in db: Database) throws {
-        try db.execute(sql: """
-            DELETE FROM item_topic WHERE position IS NULL
-              AND item_id IN (SELECT id FROM item WHERE collection_uri = ?)
-            """, arguments: [collectionURI])
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO item_topic (item_id, topic_uri, position, list_date)
-            SELECT it.item_id, t.parent_uri, NULL, it.list_date
-            FROM item_topic it
-            JOIN topic t ON t.uri = it.topic_uri
-            JOIN item i ON i.id = it.item_id
-            WHERE i.collection_uri = ? AND it.position IS NOT NULL AND t.parent_uri IS NOT NULL
-            """, arguments: [collectionURI])
     }
 
     private static func replaceMembers(_ members: [Member], collectionURI: String, in db: Database) throws {

@@ -27,8 +27,19 @@ public enum FTSQuery {
 
     /// The MATCH expression, or nil when the text has no word at all (no text constraint).
     public static func match(_ text: String) -> String? {
+        match(text) { [$0] }
+    }
+
+    /// The MATCH expression where a word that `tokens` splits into several tokens is searched as
+    /// those tokens, each a prefix (no phrase: an index without positions cannot answer one).
+    public static func match(_ text: String, tokens: (String) throws -> [String]) rethrows -> String? {
         let words = words(text)
         guard !words.isEmpty else { return nil }
-        return words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }.joined(separator: " ")
+        var terms: [String] = []
+        for word in words {
+            let parts = try tokens(word)
+            terms.append(contentsOf: parts.count > 1 ? parts : [word])
+        }
+        return terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }.joined(separator: " ")
     }
 }

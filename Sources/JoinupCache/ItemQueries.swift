@@ -5,7 +5,7 @@ import JoinupModel
 /// SQL for an `ItemFilter`: a WHERE clause over `item i` and its arguments.
 ///
 /// Every field of the filter narrows the set: topics (OR, a category matching the items of its
-/// children through the implied rows of `item_topic`), excluded topics, kinds (OR), text (FTS5,
+/// children: `ItemFilterSQL.effectiveTopicIn`), excluded topics, kinds (OR), text (FTS5,
 /// each word a prefix), author (folded contains), since/until on the list date, event timing.
 struct ItemFilterSQL {
     var clause: String
@@ -14,7 +14,8 @@ struct ItemFilterSQL {
     /// - Parameters:
     ///   - ignoringTopics: the topic facet counts over everything but its own selection.
     ///   - ignoringKinds: the type counts over everything but the type selection.
-    init(collectionURI: String, filter: ItemFilter, now: Date, ignoringTopics: Bool = false, ignoringKinds: Bool = false) {
+    init(collectionURI: String, filter: ItemFilter, now: Date, ignoringTopics: Bool = false, ignoringKinds: Bool = false,
+         in db: Database) throws {
         var clauses = ["i.collection_uri = ?"]
         var values: [any DatabaseValueConvertible] = [collectionURI]
         if !ignoringKinds && !filter.kinds.isEmpty {
@@ -24,15 +25,15 @@ struct ItemFilterSQL {
         }
         if !ignoringTopics && !filter.topicURIs.isEmpty {
             let topics = filter.topicURIs.sorted()
-            clauses.append("i.id IN (SELECT item_id FROM item_topic WHERE topic_uri IN \(placeholders(topics.count)))")
-            values.append(contentsOf: topics)
+            clauses.append("i.id IN (SELECT item_id FROM item_topic WHERE \(Self.effectiveTopicIn(topics.count)))")
+            values.append(contentsOf: topics + topics)
         }
         if !filter.excludedTopicURIs.isEmpty {
             let topics = filter.excludedTopicURIs.sorted()
-            clauses.append("i.id NOT IN (SELECT item_id FROM item_topic WHERE topic_uri IN \(placeholders(topics.count)))")
-            values.append(contentsOf: topics)
+            clauses.append("i.id NOT IN (SELECT item_id FROM item_topic WHERE \(Self.effectiveTopicIn(topics.count)))")
+            values.append(contentsOf: topics + topics)
         }
-        if let match = FTSQuery.match(filter.text) {
+        if let match = try LeanSchema.fullTextMatch(filter.text, in: db) {
             clauses.append("i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)")
             values.append(match)
         }
@@ -55,6 +56,12 @@ struct ItemFilterSQL {
         }
         clause = clauses.joined(separator: " AND ")
         arguments = StatementArguments(values)
+    }
+
+    /// An `item_topic` row counts under a topic when it is that topic or one of its children:
+    /// `item_topic` holds own terms only, and a term implies its parent category.
+    static func effectiveTopicIn(_ count: Int) -> String {
+        "(topic_uri IN \(placeholders(count)) OR topic_uri IN (SELECT uri FROM topic WHERE parent_uri IN \(placeholders(count))))"
     }
 
     /// ORDER BY for a sort; the event timing, when set, decides (soonest upcoming, latest past).
@@ -234,18 +241,24 @@ extension CacheDatabase {
     // MARK: The same in SQL alone: the reference the in-memory index is tested against.
 
     static func sqlItemCount(collectionURI: String, filter: ItemFilter, now: Date, in db: Database) throws -> Int {
-        let where_ = ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now)
+        let where_ = try ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, in: db)
         return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM item i WHERE \(where_.clause)"),
                                 arguments: where_.arguments) ?? 0
     }
 
     static func sqlFacetCounts(collectionURI: String, filter: ItemFilter, now: Date, in db: Database) throws -> [FacetCount] {
-        let where_ = ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, ignoringTopics: true)
+        let where_ = try ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, ignoringTopics: true, in: db)
         let vocabulary = try topicsByURI(db)
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            WITH effective(item_id, topic_uri) AS (
+                SELECT item_id, topic_uri FROM item_topic
+                UNION
+                SELECT it.item_id, t.parent_uri FROM item_topic it JOIN topic t ON t.uri = it.topic_uri
+                WHERE t.parent_uri IS NOT NULL
+            )
             SELECT it.topic_uri, COUNT(*) AS n
             FROM item i
-            JOIN item_topic it ON it.item_id = i.id
+            JOIN effective it ON it.item_id = i.id
             WHERE \(where_.clause)
             GROUP BY it.topic_uri
             """), arguments: where_.arguments)
@@ -257,7 +270,7 @@ extension CacheDatabase {
     }
 
     static func sqlKindCounts(collectionURI: String, filter: ItemFilter, now: Date, in db: Database) throws -> [ItemKind: Int] {
-        let where_ = ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, ignoringKinds: true)
+        let where_ = try ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, ignoringKinds: true, in: db)
         var counts: [ItemKind: Int] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT i.kind, COUNT(*) AS n FROM item i WHERE \(where_.clause) GROUP BY i.kind
@@ -270,7 +283,7 @@ extension CacheDatabase {
     static func sqlItemSummaries(collectionURI: String, filter: ItemFilter, sort: ItemSort, offset: Int, limit: Int,
                               now: Date, in db: Database) throws -> [ItemSummary] {
         guard limit > 0 else { return [] }
-        let where_ = ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now)
+        let where_ = try ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, in: db)
         var arguments = where_.arguments
         arguments += [limit, max(0, offset)]
         let rows = try Row.fetchAll(db.cachedStatement(sql: """

@@ -19,6 +19,7 @@ public final class TerminalApp {
     private var palette = ColorPalette(appearances: [:])
     private var usesColor = false
     private var lastSync = ContinuousClock.now
+    private let idle = IdleWake()
 
     public init(store: Store, collectionURI: String, keyMap: KeyMap = .standard, options: TerminalOptions = TerminalOptions()) {
         self.store = store
@@ -38,7 +39,10 @@ public final class TerminalApp {
             endwin()
         }
 
-        store.onChange = { [weak self] in self?.needsDraw = true }
+        store.onChange = { [weak self] in
+            self?.needsDraw = true
+            self?.idle.signal()
+        }
         store.send(.started(collectionURI: collectionURI))
         if let message = options.startupMessage { store.send(.statusShown(StatusMessage(.error, message))) }
 
@@ -62,7 +66,7 @@ public final class TerminalApp {
             syncIfDue()
             if needsDraw { draw() }
             if !readAny {
-                try? await Task.sleep(for: .milliseconds(8))
+                await idle.wait(upTo: .milliseconds(8))
             }
         }
     }
