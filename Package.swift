@@ -36,7 +36,10 @@ let package = Package(
         // App state, actions, the pure reducer, and the runtime that runs effects.
         .target(name: "JoinupStore", dependencies: ["JoinupModel", "JoinupCache", "JoinupSync"]),
         // Surfaces, widgets, panes, key map and the ncurses terminal loop.
-        .target(name: "JoinupViews", dependencies: ["JoinupModel", "JoinupStore", "CNcurses"]),
+        .target(name: "JoinupViews", dependencies: ["JoinupModel", "JoinupStore", "CNcurses", "CTerminalRestore"]),
+        // The async-signal-safe crash handler that restores the terminal (C: a signal handler may
+        // call only async-signal-safe functions).
+        .target(name: "CTerminalRestore"),
         // The command-line entry point: argument parsing, paths, wiring.
         .executableTarget(name: "joinup", dependencies: [
             "JoinupModel", "JoinupCache", "JoinupSync", "JoinupStore", "JoinupViews",

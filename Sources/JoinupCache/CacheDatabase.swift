@@ -15,8 +15,9 @@ public final class CacheDatabase: Sendable {
         self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        // Another joinup (a `joinup sync` beside the browser) may hold the write lock briefly.
-        configuration.busyMode = .timeout(5)
+        // Another joinup (a `joinup sync` beside the browser) may hold the write lock while it
+        // stores a large collection: wait for it rather than report "database is locked".
+        configuration.busyMode = .timeout(Self.busyTimeout)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError {
@@ -24,14 +25,20 @@ public final class CacheDatabase: Sendable {
         }
         let migrator = CacheSchema.migrator
         do {
-            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw CacheError.newerSchema(path: path)
+            // A file a newer joinup migrated is refused untouched: our older code would misread it.
+            let (superseded, complete) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
-            try migrator.migrate(pool)
+            if superseded { throw CacheError.newerSchema(path: path) }
+            // Migrating takes the write lock; an up-to-date file opens without waiting for a sync.
+            if !complete { try migrator.migrate(pool) }
         } catch let error as DatabaseError {
             throw CacheError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }
+
+    /// Seconds a write waits for another connection or process to finish its transaction.
+    public static let busyTimeout: TimeInterval = 60
 
     /// True when no collection has been stored yet (a first start).
     public func isEmpty() throws -> Bool {

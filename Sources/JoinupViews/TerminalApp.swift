@@ -30,6 +30,7 @@ public final class TerminalApp {
         defer {
             store.stop()
             endwin()
+            CrashRestore.disarm()
         }
 
         store.onChange = { [weak self] in self?.needsDraw = true }
@@ -78,7 +79,9 @@ public final class TerminalApp {
     }
 
     private func startScreen() {
+        CrashRestore.saveModes()
         initscr()
+        CrashRestore.arm()
         raw()          // Ctrl-C arrives as a key, so quitting always restores the terminal
         noecho()
         nonl()
@@ -112,14 +115,14 @@ public final class TerminalApp {
     }
 }
 
-/// Notices SIGTERM and SIGHUP so the loop can end and restore the terminal instead of dying mid-frame.
+/// Notices SIGTERM, SIGHUP and SIGINT (sent by another process: raw mode makes Ctrl-C a key) so the loop can end and restore the terminal instead of dying mid-frame.
 private final class StopSignals: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
     private let lock = NSLock()
     private var flag = false
 
     init() {
-        for signalNumber in [SIGTERM, SIGHUP] {
+        for signalNumber in [SIGTERM, SIGHUP, SIGINT] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler { [weak self] in

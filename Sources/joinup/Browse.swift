@@ -21,7 +21,13 @@ struct Browse: AsyncParsableCommand {
             FileHandle.standardError.write(Data("joinup: \(problem). Without a terminal use `joinup items`, `joinup members` or `joinup about`.\n".utf8))
             throw ExitCode(2)
         }
-        let opened = try OpenedCache.open(options, collection: selection.collection)
+        let opened: OpenedCache
+        do {
+            opened = try OpenedCache.open(options, collection: selection.collection)
+        } catch {
+            FileHandle.standardError.write(Data("joinup: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
         var initial = AppState()
         initial.remote = RemoteSetting.resolve(flag: remote, configFile: options.paths.configFile)
         let store = await Store(state: initial, runner: EffectRunner(cache: opened.cache))

@@ -12,6 +12,6 @@ struct Joinup: AsyncParsableCommand {
             For scripts and pipes use the headless subcommands: items, topics, members, about; `joinup sync` fetches from a remote.
             """,
         version: "joinup 0.1.0",
-        subcommands: [Browse.self, Items.self, Topics.self, Members.self, About.self, Sync.self],
+        subcommands: [Browse.self, Items.self, Topics.self, Members.self, About.self, Sync.self, Doctor.self],
         defaultSubcommand: Browse.self)
 }

@@ -1,0 +1,198 @@
+import Foundation
+import JoinupCache
+import JoinupModel
+import JoinupTestSupport
+import Testing
+
+/// `kill -9` of a real `joinup sync` of a 100,000-item collection at seeded random moments: the
+/// cache always opens intact, each collection is entirely as before or entirely as synced, and
+/// the user's own data survives.
+///
+/// Set `JOINUP_KILL_SEED` to replay a run; the seed in use is printed.
+@Suite(.serialized) struct KillDuringSyncTests {
+    static let kills = 20
+    static let items = 100_000
+    /// The older state: the same generated collection (same seed, same URI) with fewer items and other members.
+    static let oldItems = 2_000
+
+    @Test func killedSyncLeavesEachCollectionOldOrNewAndKeepsUserData() throws {
+        let folder = try TemporaryFolder()
+        let seed = ProcessInfo.processInfo.environment["JOINUP_KILL_SEED"].flatMap(UInt64.init)
+            ?? UInt64(Date().timeIntervalSince1970 * 1000)
+        print("KillDuringSyncTests: seed \(seed) (JOINUP_KILL_SEED=\(seed) replays it)")
+
+        // The old state: a first sync of the smaller version, plus the user's own data.
+        let seeded = folder.path("seeded")
+        do {
+            let small = try RemoteProcess(extra: ["--generate", "\(Self.oldItems)"], folder: folder)
+            let first = try sync(small.base, dataDirectory: seeded)
+            try #require(first.status == 0, "seeding sync failed: \(first.stderr)")
+            small.server.stop()
+        }
+        let userData = try UserDataProbe.seed(cachePath(seeded))
+        let old = try fingerprints(cachePath(seeded))
+
+        // The new state, and how long a whole sync takes, from one uninterrupted run.
+        let remote = try RemoteProcess(extra: ["--generate", "\(Self.items)"], folder: folder)
+        let reference = try copy(seeded, to: folder.path("reference"))
+        let started = Date()
+        let full = try sync(remote.base, dataDirectory: reference)
+        let duration = Date().timeIntervalSince(started)
+        try #require(full.status == 0, "reference sync failed: \(full.stderr)")
+        let new = try fingerprints(cachePath(reference))
+        print("KillDuringSyncTests: a whole sync took \(String(format: "%.1f", duration)) s")
+        try #require(Set(old.keys) == Set(new.keys) && !old.isEmpty)
+        for (uri, print) in old { try #require(new[uri] != print, "old and new states of \(uri) must differ") }
+
+        // One kill per slice of the measured duration, at a random moment within it.
+        var random = SplitMix(seed: seed)
+        var outcomes: [String: Int] = ["old": 0, "new": 0]
+        for index in 0..<Self.kills {
+            let moment = duration * (Double(index) + random.unit()) / Double(Self.kills)
+            let run = try copy(seeded, to: folder.path("run-\(index)"))
+            try killSync(remote.base, dataDirectory: run, after: moment)
+
+            let path = cachePath(run)
+            let context = "kill \(index) at \(String(format: "%.2f", moment)) s (seed \(seed))"
+            #expect(throws: Never.self, "\(context): the cache must open") { _ = try CacheDatabase(path: path) }
+            let diagnosis = CacheDoctor.diagnose(path: path)
+            #expect(diagnosis.health == .healthy && diagnosis.integrity == ["ok"], "\(context): \(diagnosis)")
+            let found = try fingerprints(path)
+            for (uri, print) in found {
+                let state = print == old[uri] ? "old" : print == new[uri] ? "new" : nil
+                #expect(state != nil, "\(context): \(uri) is neither entirely old nor entirely new")
+                if let state { outcomes[state, default: 0] += 1 }
+            }
+            #expect(Set(found.keys) == Set(old.keys), "\(context): collections \(found.keys.sorted())")
+            let lost = try userData.problems(in: CacheDatabase(path: path))
+            #expect(lost.isEmpty, "\(context): \(lost)")
+            try? FileManager.default.removeItem(atPath: run)
+        }
+        print("KillDuringSyncTests: collections found old \(outcomes["old"] ?? 0), new \(outcomes["new"] ?? 0) times")
+    }
+
+    // MARK: Processes
+
+    private func sync(_ base: String, dataDirectory: String) throws -> CommandResult {
+        try runCommand(builtBinary("joinup"), ["sync", "--remote", base, "--timeout", "60",
+                                               "--data-dir", dataDirectory, "--config-dir", dataDirectory + "-config"])
+    }
+
+    /// Starts `joinup sync`, sends SIGKILL after `seconds` (or lets it finish first), and reaps it.
+    private func killSync(_ base: String, dataDirectory: String, after seconds: Double) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: builtBinary("joinup"))
+        process.arguments = ["sync", "--remote", base, "--timeout", "60",
+                             "--data-dir", dataDirectory, "--config-dir", dataDirectory + "-config"]
+        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        let reaped = Date().addingTimeInterval(30)
+        while process.isRunning, Date() < reaped { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(!process.isRunning, "joinup sync did not die")
+    }
+
+    // MARK: Files
+
+    private func cachePath(_ dataDirectory: String) -> String { dataDirectory + "/joinup.sqlite" }
+
+    private func copy(_ source: String, to destination: String) throws -> String {
+        try FileManager.default.copyItem(atPath: source, toPath: destination)
+        return destination
+    }
+
+    /// Per collection URI, a SHA3 of everything synced for it: its row (without sync stamps), its
+    /// items, their topic rows, its members and the HTTP validators of its documents, in a fixed order.
+    private func fingerprints(_ path: String) throws -> [String: String] {
+        let uris = try sqlite(path, "SELECT uri FROM collection ORDER BY uri").split(separator: "\n").map(String.init)
+        var prints: [String: String] = [:]
+        for uri in uris {
+            let alias = try sqlite(path, "SELECT alias FROM collection WHERE uri = \(literal(uri))")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let parts = [
+                "SELECT uri, alias, title, modified, about_json, origin, membership, members_published FROM collection WHERE uri = \(literal(uri))",
+                "SELECT guid, kind, title, link, body, author, published, event_start, event_end, event_location, list_date, topic_count, content_hash, title_key, author_key FROM item WHERE collection_uri = \(literal(uri)) ORDER BY guid",
+                "SELECT i.guid, t.topic_uri, t.position, t.list_date FROM item_topic t JOIN item i ON i.id = t.item_id WHERE i.collection_uri = \(literal(uri)) ORDER BY i.guid, t.topic_uri",
+                "SELECT id, name, business_title, organisation, roles, state, member_since FROM member WHERE collection_uri = \(literal(uri)) ORDER BY id",
+                "SELECT url, etag, last_modified FROM http_validator WHERE url LIKE \(literal("%/collection/\(alias)%")) ORDER BY url",
+            ]
+            let hashes = try parts.map { query in
+                try sqlite(path, "SELECT hex(sha3_query(\(literal(query))))").trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            prints[uri] = hashes.joined(separator: "/")
+        }
+        return prints
+    }
+
+    private func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    /// The sqlite3 shell (it brings sha3_query), read-only.
+    private func sqlite(_ path: String, _ sql: String) throws -> String {
+        let result = try runCommand("/usr/bin/env", ["sqlite3", "-readonly", path, sql])
+        guard result.status == 0 else { throw SQLiteShellError(message: result.stderr) }
+        return result.stdout
+    }
+}
+
+private struct SQLiteShellError: Error { var message: String }
+
+/// The user's own data, which no sync may lose (a sync never writes it, but a kill must not
+/// damage it either): seeded through the cache's API before the kills, checked after each.
+///
+/// Merge note: when the outbox (issue 5, table `outbox`) lands, seed pending join/leave rows here
+/// through its cache API and check in `problems(in:)` that every one is still there.
+struct UserDataProbe {
+    var views: [String: (ItemFilter, ItemSort)]
+
+    static func seed(_ path: String) throws -> UserDataProbe {
+        let cache = try CacheDatabase(path: path)
+        var views: [String: (ItemFilter, ItemSort)] = [:]
+        for (index, collection) in try cache.collections().enumerated() {
+            var filter = ItemFilter()
+            filter.text = "interoperability \(index)"
+            filter.kinds = [.news, .event]
+            try cache.saveView(collectionURI: collection.uri, filter: filter, sort: .title)
+            views[collection.uri] = (filter, .title)
+        }
+        // A view for a collection that is not synced: user data need not match synced data.
+        var other = ItemFilter()
+        other.text = "kept"
+        try cache.saveView(collectionURI: "http://data.europa.eu/w21/not-synced", filter: other, sort: .oldest)
+        views["http://data.europa.eu/w21/not-synced"] = (other, .oldest)
+        return UserDataProbe(views: views)
+    }
+
+    /// What is missing or changed, one line each; empty when all is there.
+    func problems(in cache: CacheDatabase) throws -> [String] {
+        var problems: [String] = []
+        for (uri, (filter, sort)) in views {
+            guard let (savedFilter, savedSort) = try cache.savedView(collectionURI: uri) else {
+                problems.append("saved view of \(uri) lost")
+                continue
+            }
+            if savedFilter != filter || savedSort != sort { problems.append("saved view of \(uri) changed") }
+        }
+        return problems
+    }
+}
+
+/// SplitMix64, seedable, so a printed seed replays the same kill moments.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A value in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
