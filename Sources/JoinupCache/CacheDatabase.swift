@@ -18,6 +18,11 @@ public final class CacheDatabase: Sendable {
         // Another joinup (a `joinup sync` beside the browser) may hold the write lock while it
         // stores a large collection: wait for it rather than report "database is locked".
         configuration.busyMode = .timeout(Self.busyTimeout)
+        // A file a newer joinup migrated is refused untouched: our older code would misread it,
+        // and even opening a pool writes (GRDB makes sure the write-ahead log exists).
+        if FileManager.default.fileExists(atPath: path), Self.isSuperseded(path: path) {
+            throw CacheError.newerSchema(path: path)
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError {
@@ -25,7 +30,7 @@ public final class CacheDatabase: Sendable {
         }
         let migrator = CacheSchema.migrator
         do {
-            // A file a newer joinup migrated is refused untouched: our older code would misread it.
+            // Checked again inside the pool: another process may have migrated it meanwhile.
             let (superseded, complete) = try pool.read { db in
                 (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
@@ -35,6 +40,14 @@ public final class CacheDatabase: Sendable {
         } catch let error as DatabaseError {
             throw CacheError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")
         }
+    }
+
+    /// True when migrations this joinup does not know were applied to the file, read without writing it.
+    /// A file that cannot be read at all is left to the pool to report.
+    static func isSuperseded(path: String) -> Bool {
+        guard let queue = try? DatabaseQueue(path: path, configuration: CacheDoctor.readOnlyConfiguration()) else { return false }
+        defer { try? queue.close() }
+        return (try? queue.read { try CacheSchema.migrator.hasBeenSuperseded($0) }) ?? false
     }
 
     /// Seconds a write waits for another connection or process to finish its transaction.
