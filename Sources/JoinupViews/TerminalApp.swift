@@ -57,6 +57,9 @@ public final class TerminalApp {
     private func handle(_ key: Key) {
         if key == .resize {
             needsDraw = true
+            // After a resize the terminal's contents are not what ncurses last drew (emulators
+            // reflow or clear differently); repaint every cell instead of drawing differences.
+            clearok(nc_stdscr(), true)
             return
         }
         if let command = keyMap.command(for: key, focus: store.state.focus) {
