@@ -25,7 +25,7 @@ import Testing
         #expect(try session.waitFor("EXIT=").contains("EXIT=0"))
     }
 
-    @Test func syncsAndReadersSharingAFolderNeverSeeALockedDatabase() throws {
+    @Test func syncsAndReadersSharingAFolderNeverSeeALockedDatabase() async throws {
         let folder = try TemporaryFolder()
         // Big enough that each sync's write transaction lasts a while.
         let remote = try RemoteProcess(extra: ["--generate", "20000"], folder: folder)
@@ -47,7 +47,8 @@ import Testing
                 results.add("items", Result { try runCommand(builtBinary("joinup"), ["items", "--limit", "5"] + common) })
             }
         }
-        #expect(group.wait(timeout: .now() + 240) == .success)
+        let finished = try await runBlocking { group.wait(timeout: .now() + 240) == .success }
+        #expect(finished)
         for (name, result) in results.all {
             let output = try result.get()
             #expect(output.status == 0, "\(name): \(output.stderr)")

@@ -15,31 +15,16 @@ import Testing
     /// The older state: the same generated collection (same seed, same URI) with fewer items and other members.
     static let oldItems = 2_000
 
-    @Test func killedSyncLeavesEachCollectionOldOrNewAndKeepsUserData() throws {
+    @Test func killedSyncLeavesEachCollectionOldOrNewAndKeepsUserData() async throws {
         let folder = try TemporaryFolder()
         let seed = ProcessInfo.processInfo.environment["JOINUP_KILL_SEED"].flatMap(UInt64.init)
             ?? UInt64(Date().timeIntervalSince1970 * 1000)
         print("KillDuringSyncTests: seed \(seed) (JOINUP_KILL_SEED=\(seed) replays it)")
-
-        // The old state: a first sync of the smaller version, plus the user's own data.
         let seeded = folder.path("seeded")
-        do {
-            let small = try Self.remote(items: Self.oldItems, folder: folder)
-            let first = try sync(small.base, dataDirectory: seeded)
-            try #require(first.status == 0, "seeding sync failed: \(first.stderr)")
-            small.stop()
-        }
-        let userData = try UserDataProbe.seed(cachePath(seeded))
-        let old = try fingerprints(cachePath(seeded))
 
-        // The new state, and how long a whole sync takes, from one uninterrupted run.
-        let remote = try Self.remote(items: Self.items, folder: folder)
-        let reference = try copy(seeded, to: folder.path("reference"))
-        let started = Date()
-        let full = try sync(remote.base, dataDirectory: reference)
-        let duration = Date().timeIntervalSince(started)
-        try #require(full.status == 0, "reference sync failed: \(full.stderr)")
-        let new = try fingerprints(cachePath(reference))
+        // Every wait for a process happens off the cooperative pool (runBlocking); the checks stay here.
+        let setup = try await runBlocking { try prepare(folder: folder, seeded: seeded) }
+        let (old, new, duration) = (setup.old, setup.new, setup.duration)
         print("KillDuringSyncTests: a whole sync took \(String(format: "%.1f", duration)) s")
         try #require(Set(old.keys) == Set(new.keys) && !old.isEmpty)
         for (uri, print) in old { try #require(new[uri] != print, "old and new states of \(uri) must differ") }
@@ -49,26 +34,78 @@ import Testing
         var outcomes: [String: Int] = ["old": 0, "new": 0]
         for index in 0..<Self.kills {
             let moment = duration * (Double(index) + random.unit()) / Double(Self.kills)
-            let run = try copy(seeded, to: folder.path("run-\(index)"))
-            try killSync(remote.base, dataDirectory: run, after: moment)
-
-            let path = cachePath(run)
+            let run = folder.path("run-\(index)")
+            let found = try await runBlocking {
+                try killAndInspect(base: setup.remote.base, seeded: seeded, run: run, after: moment, userData: setup.userData)
+            }
             let context = "kill \(index) at \(String(format: "%.2f", moment)) s (seed \(seed))"
-            #expect(throws: Never.self, "\(context): the cache must open") { _ = try CacheDatabase(path: path) }
-            let diagnosis = CacheDoctor.diagnose(path: path)
-            #expect(diagnosis.health == .healthy && diagnosis.integrity == ["ok"], "\(context): \(diagnosis)")
-            let found = try fingerprints(path)
-            for (uri, print) in found {
+            #expect(found.openError == nil, "\(context): the cache must open: \(found.openError ?? "")")
+            #expect(found.diagnosis.health == .healthy && found.diagnosis.integrity == ["ok"], "\(context): \(found.diagnosis)")
+            for (uri, print) in found.prints {
                 let state = print == old[uri] ? "old" : print == new[uri] ? "new" : nil
                 #expect(state != nil, "\(context): \(uri) is neither entirely old nor entirely new: found \(print), old \(old[uri] ?? "-"), new \(new[uri] ?? "-")")
                 if let state { outcomes[state, default: 0] += 1 }
             }
-            #expect(Set(found.keys) == Set(old.keys), "\(context): collections \(found.keys.sorted())")
-            let lost = try userData.problems(in: CacheDatabase(path: path))
-            #expect(lost.isEmpty, "\(context): \(lost)")
-            try? FileManager.default.removeItem(atPath: run)
+            #expect(Set(found.prints.keys) == Set(old.keys), "\(context): collections \(found.prints.keys.sorted())")
+            #expect(found.lostUserData.isEmpty, "\(context): \(found.lostUserData)")
         }
         print("KillDuringSyncTests: collections found old \(outcomes["old"] ?? 0), new \(outcomes["new"] ?? 0) times")
+        setup.remote.stop()
+    }
+
+    /// The old and new states, the remote serving the new one, and one sync's duration.
+    private struct Setup: Sendable {
+        var old: [String: String]
+        var new: [String: String]
+        var duration: TimeInterval
+        var userData: UserDataProbe
+        var remote: ServerProcess
+    }
+
+    /// What one killed sync left behind.
+    private struct Inspection: Sendable {
+        var openError: String?
+        var diagnosis: CacheDiagnosis
+        var prints: [String: String]
+        var lostUserData: [String]
+    }
+
+    /// The old state is a first sync of the smaller version plus the user's own data; the new
+    /// state and the duration come from one uninterrupted sync of a copy.
+    private func prepare(folder: TemporaryFolder, seeded: String) throws -> Setup {
+        let small = try Self.remote(items: Self.oldItems, folder: folder)
+        let first = try sync(small.base, dataDirectory: seeded)
+        small.stop()
+        guard first.status == 0 else { throw ProcessFailure(message: "seeding sync failed: \(first.stderr)") }
+        let userData = try UserDataProbe.seed(cachePath(seeded))
+        let old = try fingerprints(cachePath(seeded))
+
+        let remote = try Self.remote(items: Self.items, folder: folder)
+        let reference = try copy(seeded, to: folder.path("reference"))
+        let started = Date()
+        let full = try sync(remote.base, dataDirectory: reference)
+        let duration = Date().timeIntervalSince(started)
+        guard full.status == 0 else { throw ProcessFailure(message: "reference sync failed: \(full.stderr)") }
+        let new = try fingerprints(cachePath(reference))
+        try? FileManager.default.removeItem(atPath: reference)
+        return Setup(old: old, new: new, duration: duration, userData: userData, remote: remote)
+    }
+
+    private func killAndInspect(base: String, seeded: String, run: String, after moment: Double,
+                                userData: UserDataProbe) throws -> Inspection {
+        _ = try copy(seeded, to: run)
+        defer { try? FileManager.default.removeItem(atPath: run) }
+        try killSync(base, dataDirectory: run, after: moment)
+        let path = cachePath(run)
+        var openError: String?
+        var lost: [String] = []
+        do {
+            lost = try userData.problems(in: CacheDatabase(path: path))
+        } catch {
+            openError = "\(error)"
+        }
+        return Inspection(openError: openError, diagnosis: CacheDoctor.diagnose(path: path),
+                          prints: try fingerprints(path), lostUserData: lost)
     }
 
     // MARK: Processes
@@ -107,7 +144,7 @@ import Testing
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         let reaped = Date().addingTimeInterval(30)
         while process.isRunning, Date() < reaped { Thread.sleep(forTimeInterval: 0.01) }
-        #expect(!process.isRunning, "joinup sync did not die")
+        if process.isRunning { throw ProcessFailure(message: "joinup sync did not die") }
     }
 
     // MARK: Files
@@ -150,19 +187,20 @@ import Testing
     /// The sqlite3 shell (it brings sha3_query), read-only.
     private func sqlite(_ path: String, _ sql: String) throws -> String {
         let result = try runCommand("/usr/bin/env", ["sqlite3", "-readonly", path, sql])
-        guard result.status == 0 else { throw SQLiteShellError(message: result.stderr) }
+        guard result.status == 0 else { throw ProcessFailure(message: result.stderr) }
         return result.stdout
     }
 }
 
-private struct SQLiteShellError: Error { var message: String }
+/// A process this test ran failed (the sqlite3 shell, a sync, a kill).
+private struct ProcessFailure: Error { var message: String }
 
 /// The user's own data, which no sync may lose (a sync never writes it, but a kill must not
 /// damage it either): seeded through the cache's API before the kills, checked after each.
 ///
 /// Merge note: when the outbox (issue 5, table `outbox`) lands, seed pending join/leave rows here
 /// through its cache API and check in `problems(in:)` that every one is still there.
-struct UserDataProbe {
+struct UserDataProbe: Sendable {
     var views: [String: (ItemFilter, ItemSort)]
 
     static func seed(_ path: String) throws -> UserDataProbe {
