@@ -40,7 +40,7 @@ let package = Package(
         // Themes/ (top level) is a symlink to Theme/Shipped: one copy, embedded so an installed
         // binary needs no files beside it.
         .target(name: "JoinupViews", dependencies: [
-            "JoinupModel", "JoinupStore", "CNcurses",
+            "JoinupModel", "JoinupStore", "CNcurses", "CTerminalRestore",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], exclude: ["Theme/Shipped/REFERENCE.toml"],
         resources: [
@@ -49,6 +49,9 @@ let package = Package(
             .embedInCode("Theme/Shipped/high-contrast.toml"),
             .embedInCode("Theme/Shipped/monochrome.toml"),
         ]),
+        // The async-signal-safe crash handler that restores the terminal (C: a signal handler may
+        // call only async-signal-safe functions).
+        .target(name: "CTerminalRestore"),
         // The command-line entry point: argument parsing, paths, wiring.
         .executableTarget(name: "joinup", dependencies: [
             "JoinupModel", "JoinupCache", "JoinupSync", "JoinupStore", "JoinupViews",

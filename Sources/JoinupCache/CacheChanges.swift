@@ -1,28 +1,66 @@
+import Foundation
 import GRDB
 
 extension CacheDatabase {
-    /// Emits whenever a sync (in this process) commits a change to any collection, and once at
-    /// the start. Each store of a collection stamps its row, so watching those stamps is enough.
+    /// How often `collectionChanges` looks for commits made by other processes.
+    public static let crossProcessPollInterval: Duration = .seconds(1)
+
+    /// Emits whenever a sync commits a change to any collection, and once at the start. Each store
+    /// of a collection stamps its row, so watching those stamps is enough.
     ///
-    /// Only writes through this cache's connection pool are seen; another process's commits are not.
-    public func collectionChanges() -> AsyncThrowingStream<Void, Error> {
-        let observation = ValueObservation.tracking { db in
-            try String.fetchOne(db, sql: """
-                SELECT COALESCE((SELECT GROUP_CONCAT(uri || ':' || synced_at) FROM collection), '') || '|' ||
-                       COALESCE((SELECT GROUP_CONCAT(alias || ':' || COALESCE(last_success, 0)) FROM sync_status), '')
-                """) ?? ""
-        }.removeDuplicates()
+    /// Commits through this cache's own pool arrive at once (GRDB's ValueObservation); a
+    /// `joinup sync` in another process is invisible to that, so the same stamps are also read
+    /// every `pollInterval`. Both feed one comparison, so a change is emitted once.
+    public func collectionChanges(pollInterval: Duration = crossProcessPollInterval) -> AsyncThrowingStream<Void, Error> {
+        let observation = ValueObservation.tracking(Self.changeStamp).removeDuplicates()
         let values = observation.values(in: pool)
+        let pool = self.pool
         return AsyncThrowingStream { continuation in
-            let task = Task {
+            let latest = LatestStamp()
+            let observed = Task {
                 do {
-                    for try await _ in values { continuation.yield() }
+                    for try await stamp in values where latest.isNew(stamp) { continuation.yield() }
                     continuation.finish()
                 } catch {
                     continuation.finish(throwing: error)
                 }
             }
-            continuation.onTermination = { _ in task.cancel() }
+            let polled = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: pollInterval)
+                    // A busy or briefly unreadable file is tried again at the next tick.
+                    guard let stamp = try? await pool.read(Self.changeStamp) else { continue }
+                    if latest.isNew(stamp) { continuation.yield() }
+                }
+            }
+            continuation.onTermination = { _ in
+                observed.cancel()
+                polled.cancel()
+            }
+        }
+    }
+
+    /// Every collection's sync stamp and every alias's last success, as one string.
+    @Sendable
+    static func changeStamp(_ db: Database) throws -> String {
+        try String.fetchOne(db, sql: """
+            SELECT COALESCE((SELECT GROUP_CONCAT(uri || ':' || synced_at) FROM collection), '') || '|' ||
+                   COALESCE((SELECT GROUP_CONCAT(alias || ':' || COALESCE(last_success, 0)) FROM sync_status), '')
+            """) ?? ""
+    }
+}
+
+/// The last stamp emitted, shared by the observation and the poll so each change is told once.
+private final class LatestStamp: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stamp: String?
+
+    /// True (and remembered) when `candidate` differs from the last stamp; the first one counts as new.
+    func isNew(_ candidate: String) -> Bool {
+        lock.withLock {
+            guard candidate != stamp else { return false }
+            stamp = candidate
+            return true
         }
     }
 }

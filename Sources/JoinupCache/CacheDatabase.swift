@@ -15,8 +15,14 @@ public final class CacheDatabase: Sendable {
         self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        // Another joinup (a `joinup sync` beside the browser) may hold the write lock briefly.
-        configuration.busyMode = .timeout(5)
+        // Another joinup (a `joinup sync` beside the browser) may hold the write lock while it
+        // stores a large collection: wait for it rather than report "database is locked".
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        // A file a newer joinup migrated is refused untouched: our older code would misread it,
+        // and even opening a pool writes (GRDB makes sure the write-ahead log exists).
+        if FileManager.default.fileExists(atPath: path), Self.isSuperseded(path: path) {
+            throw CacheError.newerSchema(path: path)
+        }
         // WAL with synchronous=NORMAL: a commit no longer waits for an fsync (only checkpoints
         // do). Each transaction stays atomic — a killed process leaves the old or the new state —
         // and a power cut can at worst lose the last commit, which the next sync fetches again.
@@ -28,14 +34,28 @@ public final class CacheDatabase: Sendable {
         }
         let migrator = CacheSchema.migrator
         do {
-            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw CacheError.newerSchema(path: path)
+            // Checked again inside the pool: another process may have migrated it meanwhile.
+            let (superseded, complete) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
-            try migrator.migrate(pool)
+            if superseded { throw CacheError.newerSchema(path: path) }
+            // Migrating takes the write lock; an up-to-date file opens without waiting for a sync.
+            if !complete { try migrator.migrate(pool) }
         } catch let error as DatabaseError {
             throw CacheError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }
+
+    /// True when migrations this joinup does not know were applied to the file, read without writing it.
+    /// A file that cannot be read at all is left to the pool to report.
+    static func isSuperseded(path: String) -> Bool {
+        guard let queue = try? DatabaseQueue(path: path, configuration: CacheDoctor.readOnlyConfiguration()) else { return false }
+        defer { try? queue.close() }
+        return (try? queue.read { try CacheSchema.migrator.hasBeenSuperseded($0) }) ?? false
+    }
+
+    /// Seconds a write waits for another connection or process to finish its transaction.
+    public static let busyTimeout: TimeInterval = 60
 
     /// True when no collection has been stored yet (a first start).
     public func isEmpty() throws -> Bool {

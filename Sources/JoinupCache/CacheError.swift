@@ -12,9 +12,9 @@ public enum CacheError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .newerSchema(let path):
-            "The cache at \(path) was written by a newer version of joinup. Upgrade joinup, or move the file away to start afresh."
+            "The cache at \(path) was written by a newer version of joinup; this one leaves it untouched. Upgrade joinup, or run `joinup doctor --reset-cache` to move it aside and start afresh (it keeps your saved views when it can read them)."
         case .unreadable(let path, let reason):
-            "Cannot open the cache at \(path): \(reason). Move the file away to start afresh."
+            "Cannot open the cache at \(path): \(reason). Run `joinup doctor` for details, or `joinup doctor --reset-cache` to move it aside and start afresh (it keeps your saved views when it can read them)."
         case .unknownCollection(let name):
             "No collection \"\(name)\" in the cache. Run `joinup sync` first, or check the name."
         }

@@ -37,6 +37,7 @@ public final class TerminalApp {
         defer {
             store.stop()
             endwin()
+            CrashRestore.disarm()
         }
 
         store.onChange = { [weak self] in
@@ -74,6 +75,9 @@ public final class TerminalApp {
     private func handle(_ key: Key) {
         if key == .resize {
             needsDraw = true
+            // After a resize the terminal's contents are not what ncurses last drew (emulators
+            // reflow or clear differently); repaint every cell instead of drawing differences.
+            clearok(nc_stdscr(), true)
             return
         }
         if let command = keyMap.command(for: key, focus: store.state.focus) {
@@ -169,7 +173,9 @@ public final class TerminalApp {
     }
 
     private func startScreen() {
+        CrashRestore.saveModes()
         initscr()
+        CrashRestore.arm()
         raw()          // Ctrl-C arrives as a key, so quitting always restores the terminal
         noecho()
         nonl()
@@ -208,14 +214,14 @@ public final class TerminalApp {
     }
 }
 
-/// Notices SIGTERM and SIGHUP so the loop can end and restore the terminal instead of dying mid-frame.
+/// Notices SIGTERM, SIGHUP and SIGINT (sent by another process: raw mode makes Ctrl-C a key) so the loop can end and restore the terminal instead of dying mid-frame.
 private final class StopSignals: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
     private let lock = NSLock()
     private var flag = false
 
     init() {
-        for signalNumber in [SIGTERM, SIGHUP] {
+        for signalNumber in [SIGTERM, SIGHUP, SIGINT] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler { [weak self] in

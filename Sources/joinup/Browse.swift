@@ -39,7 +39,13 @@ struct Browse: AsyncParsableCommand {
         let paths = options.paths
         let environment = ProcessInfo.processInfo.environment
         let (config, configIssues) = AppConfig.load(path: paths.configFile)
-        let opened = try OpenedCache.open(options, collection: selection.collection)
+        let opened: OpenedCache
+        do {
+            opened = try OpenedCache.open(options, collection: selection.collection)
+        } catch {
+            FileHandle.standardError.write(Data("joinup: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
         var initial = AppState()
         initial.remote = RemoteSetting.resolve(flag: remote, config: config, environment: environment)
         initial.syncInterval = config.syncInterval

@@ -14,13 +14,19 @@ struct OpenedCache {
         let paths = options.paths
         try FileManager.default.createDirectory(atPath: paths.dataDirectory, withIntermediateDirectories: true)
         let cache = try CacheDatabase(path: paths.cacheFile)
-        let imported = try SnapshotImport.importEmbeddedSnapshotIfEmpty(into: cache)
+        let imported: Bool
         let collection: CachedCollection?
-        if let name {
-            collection = try cache.collection(named: name)
-            guard collection != nil else { throw CacheError.unknownCollection(name) }
-        } else {
-            collection = try cache.collections().first
+        do {
+            imported = try SnapshotImport.importEmbeddedSnapshotIfEmpty(into: cache)
+            if let name {
+                collection = try cache.collection(named: name)
+                guard collection != nil else { throw CacheError.unknownCollection(name) }
+            } else {
+                collection = try cache.collections().first
+            }
+        } catch {
+            // A damaged file can open and fail only on its first real read.
+            throw CacheError.explaining(error, path: paths.cacheFile)
         }
         guard let collection else { throw CacheError.unknownCollection("(none)") }
         return OpenedCache(cache: cache, collection: collection, importedSnapshot: imported)

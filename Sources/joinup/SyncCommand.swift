@@ -37,7 +37,12 @@ struct Sync: AsyncParsableCommand {
             fail("\"\(remoteText)\" is not an http(s) URL; give the remote's base URL, e.g. http://127.0.0.1:8080")
         }
         try FileManager.default.createDirectory(atPath: paths.dataDirectory, withIntermediateDirectories: true)
-        let cache = try CacheDatabase(path: paths.cacheFile)
+        let cache: CacheDatabase
+        do {
+            cache = try CacheDatabase(path: paths.cacheFile)
+        } catch {
+            fail("\(error)")
+        }
         let engine = SyncEngine(layout: layout, cache: cache,
                                 client: HTTPClient(limits: HTTPClientLimits(requestTimeout: timeout)))
         if !(config.readonly ?? false), try !cache.pendingActions().isEmpty {

@@ -175,7 +175,7 @@ import Testing
             try CacheDatabase(path: path)
         } throws: { error in
             guard case CacheError.unreadable(let where_, _) = error else { return false }
-            return where_ == path && "\(error)".contains("Move the file away")
+            return where_ == path && "\(error)".contains("joinup doctor --reset-cache")
         }
     }
 

@@ -1,0 +1,25 @@
+// Puts the terminal back (normal screen, visible cursor, plain attributes, saved termios)
+// from a crash-signal handler, where only async-signal-safe calls are allowed.
+#ifndef JOINUP_TERMINAL_RESTORE_H
+#define JOINUP_TERMINAL_RESTORE_H
+
+#include <stddef.h>
+
+/// Remembers the terminal's current termios (call before initscr) and the descriptor to restore.
+/// Returns 0 on success, -1 when `fd` is not a terminal.
+int jr_save_terminal_modes(int fd);
+
+/// Remembers the bytes that leave full-screen mode (e.g. sgr0, cnorm, rmkx, rmcup); at most 511.
+void jr_set_restore_bytes(const char *bytes, size_t length);
+
+/// Installs the handler for SIGSEGV, SIGABRT, SIGBUS, SIGFPE and SIGILL: it writes the saved bytes,
+/// restores the saved termios, then lets the signal take its default action (die, maybe dump core)
+/// or, when `chain` is non-zero, the action installed before (e.g. Swift's backtracer).
+void jr_install_crash_handlers(int chain);
+
+/// Writes the restore bytes and restores the termios now (what the handler does), for tests and exits.
+void jr_restore_terminal_now(void);
+
+/// Puts back the handlers that were there before `jr_install_crash_handlers`.
+void jr_remove_crash_handlers(void);
+#endif

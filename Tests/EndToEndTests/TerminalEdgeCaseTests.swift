@@ -1,0 +1,155 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import JoinupTestSupport
+import Testing
+
+/// The terminal at its edges: crashes, Ctrl-C, tiny and resizing windows, a non-UTF-8 locale, a pipe.
+@Suite(.serialized) struct TerminalEdgeCaseTests {
+    /// A shell line running the built `joinup` on `folder`, then printing its exit status and the
+    /// terminal modes it left behind (`sh -c` restores nothing itself, unlike an interactive bash).
+    static func browserLine(_ folder: TemporaryFolder, prefix: String = "", suffix: String = "") -> String {
+        let words = [builtBinary("joinup"), "--data-dir", folder.path("data"), "--config-dir", folder.path("config")]
+        return prefix + words.map(shellQuoted).joined(separator: " ") + suffix
+            + "; echo \"EXIT=$?\"; stty -a | tr -s ' ;' '\\n\\n' | grep -x -e '-\\{0,1\\}echo' -e '-\\{0,1\\}icanon' | tr '\\n' ' '; echo MODES; sleep 60"
+    }
+
+    static func session(_ folder: TemporaryFolder, width: Int = 100, height: Int = 30, prefix: String = "") throws -> TmuxSession {
+        try TmuxSession(command: browserLine(folder, prefix: prefix), width: width, height: height,
+                        environment: ["HOME": folder.path("home")])
+    }
+
+    /// The browser's process: the pane shell's child named joinup (read from /proc: no procps needed).
+    static func browserPID(_ session: TmuxSession) throws -> Int32 {
+        let pane = try session.tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+                guard let pid = Int32(entry),
+                      let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                      let close = stat.lastIndex(of: ")") else { continue }
+                // "pid (comm) state ppid …"; comm may hold spaces, so split after the last ")".
+                let name = stat[stat.index(after: stat.firstIndex(of: "(")!)..<close]
+                let fields = stat[stat.index(after: close)...].split(separator: " ")
+                if name == "joinup", fields.count > 1, fields[1] == pane { return pid }
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw ProcessError.timedOut("no joinup under pane \(pane)")
+    }
+
+    /// Waits for the shell line's epilogue and checks the terminal is as the shell left it:
+    /// normal screen, visible cursor, echo and canonical input on.
+    static func expectRestored(_ session: TmuxSession, exit: String, _ context: String) throws {
+        let screen = try session.waitFor("MODES")
+        #expect(screen.contains("EXIT=\(exit)"), "\(context): exit status in\n\(screen)")
+        let modes = screen.components(separatedBy: "\n").first { $0.hasSuffix("MODES") } ?? ""
+        #expect(modes.split(separator: " ").contains("echo") && modes.split(separator: " ").contains("icanon"),
+                "\(context): terminal modes left as \(modes)")
+        let flags = try session.tmux(["display-message", "-p", "#{alternate_on} #{cursor_flag}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(flags == "0 1", "\(context): alternate screen / cursor flags \(flags)")
+        #expect(!screen.contains("ICT (8)"), "\(context): the browser's frame is still on screen:\n\(screen)")
+    }
+
+    @Test(arguments: [("SEGV", SIGSEGV), ("ABRT", SIGABRT), ("BUS", SIGBUS), ("FPE", SIGFPE), ("ILL", SIGILL)])
+    func aCrashSignalRestoresTheTerminal(name: String, number: Int32) throws {
+        let folder = try TemporaryFolder()
+        let session = try Self.session(folder)
+        try session.waitFor("ICT (8)")
+        kill(try Self.browserPID(session), number)
+        // The shell reports a death by signal n as status 128 + n.
+        try Self.expectRestored(session, exit: "\(128 + number)", "SIG\(name)")
+    }
+
+    @Test func ctrlCAndAnInterruptFromOutsideRestoreTheTerminal() throws {
+        let folder = try TemporaryFolder()
+        let typed = try Self.session(folder)
+        try typed.waitFor("ICT (8)")
+        try typed.send("C-c")
+        try Self.expectRestored(typed, exit: "0", "Ctrl-C")
+
+        let sent = try Self.session(folder)
+        try sent.waitFor("ICT (8)")
+        kill(try Self.browserPID(sent), SIGINT)
+        try Self.expectRestored(sent, exit: "0", "SIGINT")
+    }
+
+    @Test func aTwentyBySixTerminalSaysTooSmallAndWorksWhenEnlarged() throws {
+        let folder = try TemporaryFolder()
+        let session = try Self.session(folder, width: 20, height: 6)
+        let small = try session.waitFor("too small") { $0.contains("Terminal too") && $0.contains("small") }
+        #expect(small.split(separator: "\n").allSatisfy { $0.count <= 20 })
+        try session.resize(width: 100, height: 30)
+        try session.waitFor("ICT (8)")
+        try session.send("2")
+        try session.waitFor("Facilitator")
+        try session.send("q")
+        try Self.expectRestored(session, exit: "0", "after enlarging")
+    }
+
+    @Test func aStormOfResizesEndsOnTheRightFrameAndKeysStillWork() throws {
+        let folder = try TemporaryFolder()
+        let session = try Self.session(folder)
+        try session.waitFor("ICT (8)")
+        // 50 resizes within 2 s, sizes from a fixed sequence (some too small), then a final size.
+        var size: UInt64 = 7
+        for _ in 0..<50 {
+            size = size &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            try session.resize(width: 20 + Int((size >> 33) % 120), height: 6 + Int((size >> 17) % 40))
+            Thread.sleep(forTimeInterval: 0.03)
+        }
+        try session.resize(width: 90, height: 28)
+        try session.send("2")
+        try session.waitFor("Facilitator")
+        try session.send("1")
+        let stormed = try Self.settled(session, showing: "ICT (8)")
+
+        // The same size from the start draws the same frame.
+        let calm = try TmuxSession(command: Self.browserLine(folder), width: 90, height: 28,
+                                   environment: ["HOME": folder.path("home")])
+        let expected = try Self.settled(calm, showing: "ICT (8)")
+        #expect(stormed == expected, "after the storm:\n\(stormed)\nfrom the start:\n\(expected)")
+        try session.send("q")
+        try Self.expectRestored(session, exit: "0", "after the storm")
+    }
+
+    /// The screen once it shows `text` and has not changed for a quarter of a second (a capture
+    /// taken mid-frame would compare half of one frame with another).
+    static func settled(_ session: TmuxSession, showing text: String) throws -> String {
+        var previous = try session.waitFor(text)
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.25)
+            let current = try session.screen()
+            if current == previous { return current }
+            previous = current
+        }
+        return previous
+    }
+
+    @Test func aPOSIXLocaleStillDrawsNonASCII() throws {
+        let folder = try TemporaryFolder()
+        let session = try Self.session(folder, prefix: "LANG=C LC_ALL=C ")
+        let screen = try session.waitFor("ICT (8)")
+        // "·" and the category marker "▸" only survive if joinup switched to a UTF-8 locale.
+        #expect(screen.contains("59 members · 0 Solutions"), "\(screen)")
+        #expect(screen.contains("▸"), "\(screen)")
+        try session.send("q")
+        try Self.expectRestored(session, exit: "0", "LANG=C")
+    }
+
+    @Test func stdoutIntoAPipeNamesTheHeadlessCommands() throws {
+        let folder = try TemporaryFolder()
+        let words = [builtBinary("joinup"), "--data-dir", folder.path("data"), "--config-dir", folder.path("config")]
+        let session = try TmuxSession(command: words.map(shellQuoted).joined(separator: " ")
+                                        + " | cat; echo \"EXIT=${PIPESTATUS:-?}\"; sleep 60",
+                                      environment: ["HOME": folder.path("home")])
+        let screen = try session.waitFor("EXIT=").replacingOccurrences(of: "\n", with: "")
+        #expect(screen.contains("standard output is not a terminal"), "\(screen)")
+        #expect(screen.contains("joinup items") && screen.contains("joinup about"), "\(screen)")
+        let flags = try session.tmux(["display-message", "-p", "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(flags == "0")
+    }
+}
