@@ -71,7 +71,7 @@ let package = Package(
         // (docs/BENCHMARKS.md); run in release. Not a test.
         .executableTarget(name: "joinup-bench", dependencies: ["JoinupCache", "JoinupModel", "JoinupRemote"]),
 
-        .testTarget(name: "JoinupModelTests", dependencies: ["JoinupModel"]),
+        .testTarget(name: "JoinupModelTests", dependencies: ["JoinupModel", "JoinupTestSupport"]),
         .testTarget(name: "JoinupCacheTests", dependencies: ["JoinupCache", "JoinupModel"]),
         .testTarget(name: "JoinupSyncTests", dependencies: ["JoinupSync", "JoinupCache", "JoinupModel"]),
         .testTarget(name: "JoinupStoreTests", dependencies: ["JoinupStore", "JoinupCache", "JoinupSync", "JoinupModel"]),

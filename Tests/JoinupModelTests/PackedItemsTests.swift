@@ -1,4 +1,5 @@
 import Foundation
+import JoinupTestSupport
 import Testing
 @testable import JoinupModel
 

@@ -1,3 +1,4 @@
+import JoinupTestSupport
 import Testing
 @testable import JoinupModel
 

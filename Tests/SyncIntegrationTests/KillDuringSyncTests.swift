@@ -30,7 +30,7 @@ import Testing
         for (uri, print) in old { try #require(new[uri] != print, "old and new states of \(uri) must differ") }
 
         // One kill per slice of the measured duration, at a random moment within it.
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var outcomes: [String: Int] = ["old": 0, "new": 0]
         for index in 0..<Self.kills {
             let moment = duration * (Double(index) + random.unit()) / Double(Self.kills)
@@ -252,19 +252,3 @@ struct UserDataProbe: Sendable {
     }
 }
 
-/// SplitMix64, seedable, so a printed seed replays the same kill moments.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A value in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
