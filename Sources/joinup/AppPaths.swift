@@ -22,6 +22,14 @@ struct AppPaths: Equatable {
         return AppPaths(dataDirectory: data, configDirectory: config)
     }
 
+    /// Creates the data folder when missing, readable by its owner only (it holds the cache and the
+    /// outbox: which collections you follow and what you asked to join). An existing folder is left as it is.
+    func createDataDirectory() throws {
+        guard !FileManager.default.fileExists(atPath: dataDirectory) else { return }
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+    }
+
     private static func nonEmpty(_ value: String?) -> String? {
         guard let value, !value.isEmpty else { return nil }
         return value

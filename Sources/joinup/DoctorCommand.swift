@@ -25,7 +25,7 @@ struct Doctor: ParsableCommand {
             let diagnosis = CacheDoctor.diagnose(path: path)
             for line in DoctorReport.lines(diagnosis) { out.line(line) }
             if resetCache {
-                try FileManager.default.createDirectory(atPath: options.paths.dataDirectory, withIntermediateDirectories: true)
+                try options.paths.createDataDirectory()
                 let report = try CacheReset.reset(path: path)
                 for line in DoctorReport.lines(report, path: path) { out.line(line) }
                 out.flush()

@@ -129,7 +129,7 @@ struct Outbox: AsyncParsableCommand {
 
     func run() async throws {
         let paths = options.paths
-        try FileManager.default.createDirectory(atPath: paths.dataDirectory, withIntermediateDirectories: true)
+        try paths.createDataDirectory()
         let cache = try CacheDatabase(path: paths.cacheFile)
         if let cancel {
             guard let dropped = try cache.cancelPendingAction(id: cancel) else {

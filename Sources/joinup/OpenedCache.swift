@@ -12,7 +12,7 @@ struct OpenedCache {
     /// Opens (or creates) the cache; an empty one is filled from the embedded snapshot first.
     static func open(_ options: PathOptions, collection name: String?) throws -> OpenedCache {
         let paths = options.paths
-        try FileManager.default.createDirectory(atPath: paths.dataDirectory, withIntermediateDirectories: true)
+        try paths.createDataDirectory()
         let cache = try CacheDatabase(path: paths.cacheFile)
         let imported: Bool
         let collection: CachedCollection?

@@ -36,7 +36,7 @@ struct Sync: AsyncParsableCommand {
         guard let layout = RemoteLayout(base: remoteText) else {
             fail("\"\(remoteText)\" is not an http(s) URL; give the remote's base URL, e.g. http://127.0.0.1:8080")
         }
-        try FileManager.default.createDirectory(atPath: paths.dataDirectory, withIntermediateDirectories: true)
+        try paths.createDataDirectory()
         let cache: CacheDatabase
         do {
             cache = try CacheDatabase(path: paths.cacheFile)

@@ -31,6 +31,14 @@ import Testing
         #expect(try titles(["--topic", "Legal", "--topic", "ICT security"]).count == 4)
     }
 
+    @Test func aNewDataFolderIsReadableByItsOwnerOnly() throws {
+        let result = try joinup(["topics"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.path("data"))
+        let mode = try #require(attributes[.posixPermissions] as? NSNumber).intValue
+        #expect(mode & 0o777 == 0o700, "mode \(String(mode, radix: 8))")
+    }
+
     @Test func anAmbiguousLabelIsAnErrorNamingEveryCandidate() throws {
         let result = try joinup(["items", "--topic", "ICT"])
         #expect(result.status == 2)
