@@ -254,6 +254,12 @@ public final class SyncEngine: Sendable {
     /// first page's fetch (whose validators stand for the whole listing).
     /// The pages come back with their items moved into the packed list (in page order): a large
     /// feed's items would otherwise be most of a sync's memory.
+    ///
+    /// Pipelined: while a page is parsed (off this task), the next `pagesAhead` pages, found by a
+    /// byte scan of each body's header (`NextPageHint`), are already requested and parsing. A page
+    /// read ahead is used only when the full parse of the page before it names the same link, and
+    /// its fetch's outcome (a 412, an error) counts only then; otherwise it is dropped and the
+    /// confirmed link is fetched as before. Pages are consumed strictly in order.
     private func readFeed(_ feedURL: String, first: HTTPFetch,
                           tracker: Tracker) async throws(SyncError) -> ([FeedPage], PackedItems, HTTPFetch) {
         var firstFetch = first
@@ -269,16 +275,47 @@ public final class SyncEngine: Sendable {
             // assembler would keep), so 200 pages don't hold 200 copies of the vocabulary.
             var learnt: Set<String> = []
             var packed = PackedItems()
-            var page = try parseFeed(body, url: feedURL)
-            page.categoryTopics.removeAll { !learnt.insert($0.uri).inserted }
-            tracker.items += page.items.count
-            packed.append(contentsOf: page.items)
-            page.items = []
-            var pages = [page]
+            var pages: [FeedPage] = []
             var seen: Set<String> = [feedURL]
             var pageURL = feedURL
+            var current = Self.startParse(body, url: feedURL)
+            var currentHint = NextPageHint.scan(body)
+            var ahead: [PageReadAhead] = []
+            defer { for page in ahead { page.parse?.cancel() } }
             var restart = false
-            while let next = page.nextPageURL {
+            while true {
+                // Keep the next pages requested and parsing while the current one is parsed.
+                var link = ahead.isEmpty ? currentHint : ahead[ahead.count - 1].hint
+                var base = ahead.last?.url ?? pageURL
+                while ahead.count < Self.pagesAhead, let hint = link,
+                      let resolved = URL(string: hint, relativeTo: URL(string: base))?.absoluteString,
+                      !seen.contains(resolved), !ahead.contains(where: { $0.url == resolved }),
+                      pages.count + ahead.count + 1 < Self.maximumPages,
+                      URL(string: resolved).map({ Self.sameOrigin($0, URL(string: feedURL)) }) == true {
+                    tracker.total += 1
+                    let fetched: Result<HTTPFetch, SyncError>
+                    do {
+                        fetched = .success(try await fetch(resolved, nil, tracker))
+                    } catch {
+                        fetched = .failure(error)
+                    }
+                    var next = PageReadAhead(link: hint, url: resolved, fetched: fetched)
+                    if case .success(.ok(let body, _, _)) = fetched {
+                        next.parse = Self.startParse(body, url: resolved)
+                        next.hint = NextPageHint.scan(body)
+                    }
+                    ahead.append(next)
+                    link = next.hint
+                    base = resolved
+                }
+
+                var page = try await current.value.get()
+                page.categoryTopics.removeAll { !learnt.insert($0.uri).inserted }
+                tracker.items += page.items.count
+                packed.append(contentsOf: page.items)
+                page.items = []
+                pages.append(page)
+                guard let next = page.nextPageURL else { break }
                 guard let resolved = URL(string: next, relativeTo: URL(string: pageURL))?.absoluteString,
                       seen.insert(resolved).inserted, pages.count < Self.maximumPages else {
                     throw .pagingLoop(url: feedURL)
@@ -288,16 +325,26 @@ public final class SyncEngine: Sendable {
                 guard URL(string: resolved).map({ Self.sameOrigin($0, URL(string: feedURL)) }) == true else {
                     throw .transport(url: feedURL, detail: "the feed's next-page link leaves the remote (\(String(TerminalText.line(resolved).prefix(80)))); not followed")
                 }
-                tracker.total += 1
-                let fetched = try await fetch(resolved, nil, tracker)
+                let confirmed: PageReadAhead
+                if let read = ahead.first, read.link == next, read.url == resolved {
+                    confirmed = ahead.removeFirst()
+                } else {
+                    for page in ahead { page.parse?.cancel() }
+                    ahead = []
+                    tracker.total += 1
+                    var fetched = PageReadAhead(link: next, url: resolved, fetched: .success(try await fetch(resolved, nil, tracker)))
+                    if case .success(.ok(let body, _, _)) = fetched.fetched {
+                        fetched.parse = Self.startParse(body, url: resolved)
+                        fetched.hint = NextPageHint.scan(body)
+                    }
+                    confirmed = fetched
+                }
+                let fetched = try confirmed.fetched.get()
                 switch fetched {
-                case .ok(let body, _, _):
-                    page = try parseFeed(body, url: resolved)
-                    page.categoryTopics.removeAll { !learnt.insert($0.uri).inserted }
-                    tracker.items += page.items.count
-                    packed.append(contentsOf: page.items)
-                    page.items = []
-                    pages.append(page)
+                case .ok:
+                    guard let parse = confirmed.parse else { throw .pagingLoop(url: feedURL) }
+                    current = parse
+                    currentHint = confirmed.hint
                     pageURL = resolved
                 case .preconditionFailed:
                     restart = true
@@ -311,13 +358,24 @@ public final class SyncEngine: Sendable {
         throw .listingKeptChanging(url: feedURL, attempts: Self.feedAttempts)
     }
 
+    /// How many feed pages are requested and parsed ahead of the one being consumed (bounded: each
+    /// holds one page's body and items).
+    static let pagesAhead = 2
+
+    /// Parses one feed page on another thread of the pool.
+    private static func startParse(_ body: Data, url: String) -> Task<Result<FeedPage, SyncError>, Never> {
+        Task {
+            do throws(FeedParseError) {
+                return .success(try RSSFeedParser.parse(body, collectionURI: "", resource: url))
+            } catch {
+                return .failure(.invalidDocument(error))
+            }
+        }
+    }
+
     static func sameOrigin(_ url: URL, _ other: URL?) -> Bool {
         guard let other, let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return false }
         return scheme == other.scheme?.lowercased() && url.host?.lowercased() == other.host?.lowercased() && url.port == other.port
-    }
-
-    private func parseFeed(_ body: Data, url: String) throws(SyncError) -> FeedPage {
-        try parse { () throws(FeedParseError) in try RSSFeedParser.parse(body, collectionURI: "", resource: url) }
     }
 
     /// A minimal `Collection` for a remote that publishes a feed but no metadata: title and page
@@ -385,6 +443,18 @@ public final class SyncEngine: Sendable {
             throw .invalidDocument(error)
         }
     }
+}
+
+/// A feed page requested before the page that links to it has been fully parsed.
+private struct PageReadAhead {
+    /// The next-page link as the previous page gives it, and that link resolved.
+    var link: String
+    var url: String
+    var fetched: Result<HTTPFetch, SyncError>
+    /// The parse of the body, started as soon as it arrived (nil unless the fetch was a 200).
+    var parse: Task<Result<FeedPage, SyncError>, Never>?
+    /// This page's own next-page link, from the byte scan.
+    var hint: String?
 }
 
 /// Counts requests and items of one run and reports progress; used by one task at a time.
