@@ -27,7 +27,7 @@ struct Login: AsyncParsableCommand {
         let token = try readToken()
         guard !token.isEmpty else { fail("empty token", code: MembershipExit.usage) }
         var user: String?
-        if let remote = RemoteSetting.resolve(flag: remote, configFile: paths.configFile) {
+        if let remote = RemoteSetting.resolve(flag: remote, config: ConfigFile.load(paths, warningsTo: "joinup login")) {
             do {
                 switch try await AccountCheck.whoami(remote: remote, token: token) {
                 case .user(let name): user = name
@@ -108,7 +108,7 @@ struct Whoami: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             if check {
-                guard let remote = RemoteSetting.resolve(flag: remote, configFile: options.paths.configFile) else {
+                guard let remote = RemoteSetting.resolve(flag: remote, config: ConfigFile.load(options.paths, warningsTo: "joinup whoami")) else {
                     FileHandle.standardError.write(Data("joinup whoami: --check needs a remote (--remote, JOINUP_REMOTE or config.toml)\n".utf8))
                     throw MembershipExit.usage
                 }

@@ -49,7 +49,7 @@ struct Browse: AsyncParsableCommand {
         var initial = AppState()
         initial.remote = RemoteSetting.resolve(flag: remote, config: config, environment: environment)
         initial.syncInterval = config.syncInterval
-        initial.account.isReadonly = readonly.readonly || (config.readonly ?? false)
+        initial.account.isReadonly = readonly.isReadonly(config: config)
 
         let catalog = ThemeCatalog(userFolder: ConfigFile.themeFolder(paths))
         let choice = ThemeChoice.choose(flag: theme, config: config.theme, environment: environment, catalog: catalog)

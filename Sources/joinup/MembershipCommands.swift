@@ -50,7 +50,8 @@ private struct MembershipRun {
     func run() async throws {
         let paths = options.options.paths
         let name = "joinup \(kind.rawValue)"
-        if options.readonly.isReadonly(configFile: paths.configFile) {
+        let config = ConfigFile.load(paths, warningsTo: name)
+        if options.readonly.isReadonly(config: config) {
             report(name, readonlyText, to: .error)
             throw MembershipExit.readonly
         }
@@ -84,7 +85,7 @@ private struct MembershipRun {
             throw MembershipExit.queued
         }
         let delivery = OutboxDelivery(cache: opened.cache, client: HTTPClient(limits: HTTPClientLimits(requestTimeout: options.timeout)),
-                                      remote: RemoteSetting.resolve(flag: options.remote, configFile: paths.configFile),
+                                      remote: RemoteSetting.resolve(flag: options.remote, config: config),
                                       credentials: credentials)
         let results = await delivery.deliver()
         guard let result = results.first(where: { $0.action.id == action.id }) else {
@@ -140,12 +141,13 @@ struct Outbox: AsyncParsableCommand {
             return
         }
         if retry {
-            if ReadonlySetting.resolve(flag: readonly.readonly, configFile: paths.configFile) {
+            let config = ConfigFile.load(paths, warningsTo: "joinup outbox")
+            if readonly.isReadonly(config: config) {
                 report("joinup outbox", readonlyText, to: .error)
                 throw MembershipExit.readonly
             }
             let credentials = try? CredentialStore(folder: paths.configDirectory).load()
-            let delivery = OutboxDelivery(cache: cache, remote: RemoteSetting.resolve(flag: remote, configFile: paths.configFile),
+            let delivery = OutboxDelivery(cache: cache, remote: RemoteSetting.resolve(flag: remote, config: config),
                                           credentials: credentials)
             for result in await delivery.deliver(all: true) {
                 print("\(result.action.id)\t\(result.action.kind.rawValue)\t\(TerminalText.line(result.action.collectionAlias))\t\(TerminalText.line(result.message))")

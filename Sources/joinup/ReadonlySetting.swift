@@ -6,14 +6,14 @@ struct ReadonlyOption: ParsableArguments {
     @Flag(help: "Read-only: never send anything that changes the remote (also `readonly = true` in config.toml).")
     var readonly = false
 
-    func isReadonly(configFile: String) -> Bool {
-        ReadonlySetting.resolve(flag: readonly, configFile: configFile)
+    func isReadonly(config: AppConfig) -> Bool {
+        ReadonlySetting.resolve(flag: readonly, config: config)
     }
 }
 
 /// Whether read-only mode is on: the flag, else `readonly = true` in config.toml.
 enum ReadonlySetting {
-    static func resolve(flag: Bool, configFile: String) -> Bool {
-        flag || (AppConfig.load(path: configFile).0.readonly ?? false)
+    static func resolve(flag: Bool, config: AppConfig) -> Bool {
+        flag || (config.readonly ?? false)
     }
 }

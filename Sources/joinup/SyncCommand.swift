@@ -45,7 +45,7 @@ struct Sync: AsyncParsableCommand {
         }
         let engine = SyncEngine(layout: layout, cache: cache,
                                 client: HTTPClient(limits: HTTPClientLimits(requestTimeout: timeout)))
-        if !(config.readonly ?? false), try !cache.pendingActions().isEmpty {
+        if !ReadonlySetting.resolve(flag: false, config: config), try !cache.pendingActions().isEmpty {
             // Waiting join/leave requests go first, on every sync.
             let delivery = OutboxDelivery(cache: cache, remote: remoteText,
                                           credentials: try? CredentialStore(folder: paths.configDirectory).load())
@@ -87,10 +87,5 @@ enum RemoteSetting {
         if let flag, !flag.isEmpty { return flag }
         if let value = environment["JOINUP_REMOTE"], !value.isEmpty { return value }
         return config.remote
-    }
-
-    /// For commands that read nothing else from config.toml (`joinup config --check` reports its problems).
-    static func resolve(flag: String?, configFile: String) -> String? {
-        resolve(flag: flag, config: AppConfig.load(path: configFile).0)
     }
 }
