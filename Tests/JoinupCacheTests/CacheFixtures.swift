@@ -106,3 +106,16 @@ enum OldSchemaFixture {
         }
     }
 }
+
+extension CacheDatabase {
+    /// What `filteredItems` must answer, computed the slow way: plain SQL over the tables, no filter index.
+    func sqlReference(collectionURI uri: String, filter: ItemFilter, sort: ItemSort, limit: Int, now: Date) throws -> FilteredItems {
+        try pool.read { db in
+            FilteredItems(
+                count: try Self.sqlItemCount(collectionURI: uri, filter: filter, now: now, in: db),
+                facets: try Self.sqlFacetCounts(collectionURI: uri, filter: filter, now: now, in: db),
+                kindCounts: try Self.sqlKindCounts(collectionURI: uri, filter: filter, now: now, in: db),
+                rows: try Self.sqlItemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: 0, limit: limit, now: now, in: db))
+        }
+    }
+}

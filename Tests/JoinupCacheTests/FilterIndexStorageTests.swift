@@ -78,14 +78,7 @@ import Testing
         for filter in filters {
             for sort in ItemSort.allCases {
                 let fast = try reopened.filteredItems(collectionURI: uri, filter: filter, sort: sort, limit: 200, now: now)
-                let reference = try reopened.pool.read { db in
-                    FilteredItems(
-                        count: try CacheDatabase.sqlItemCount(collectionURI: uri, filter: filter, now: now, in: db),
-                        facets: try CacheDatabase.sqlFacetCounts(collectionURI: uri, filter: filter, now: now, in: db),
-                        kindCounts: try CacheDatabase.sqlKindCounts(collectionURI: uri, filter: filter, now: now, in: db),
-                        rows: try CacheDatabase.sqlItemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: 0,
-                                                                 limit: 200, now: now, in: db))
-                }
+                let reference = try reopened.sqlReference(collectionURI: uri, filter: filter, sort: sort, limit: 200, now: now)
                 #expect(fast == reference, "\(filter) \(sort)")
             }
         }

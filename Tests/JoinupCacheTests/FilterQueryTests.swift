@@ -269,14 +269,7 @@ import Testing
             if Int.random(in: 0...4, using: &rng) == 0 { filter.eventTiming = Bool.random(using: &rng) ? .upcoming : .past }
             let sort = ItemSort.allCases.randomElement(using: &rng)!
             let fast = try cache.filteredItems(collectionURI: uri, filter: filter, sort: sort, limit: 500, now: now)
-            let reference = try cache.pool.read { db in
-                FilteredItems(
-                    count: try CacheDatabase.sqlItemCount(collectionURI: uri, filter: filter, now: now, in: db),
-                    facets: try CacheDatabase.sqlFacetCounts(collectionURI: uri, filter: filter, now: now, in: db),
-                    kindCounts: try CacheDatabase.sqlKindCounts(collectionURI: uri, filter: filter, now: now, in: db),
-                    rows: try CacheDatabase.sqlItemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: 0,
-                                                             limit: 500, now: now, in: db))
-            }
+            let reference = try cache.sqlReference(collectionURI: uri, filter: filter, sort: sort, limit: 500, now: now)
             #expect(fast == reference, "\(filter) \(sort)")
         }
     }
