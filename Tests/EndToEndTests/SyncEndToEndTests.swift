@@ -32,8 +32,9 @@ import Testing
         let folder = try TemporaryFolder()
         let remote = try Self.remoteWithANewItem(in: folder)
         let session = try TmuxSession.joinup(in: folder, environment: ["JOINUP_REMOTE": remote.base])
-        var screen = try session.waitFor("ICT (8)")
-        #expect(screen.contains("embedded snapshot") && !screen.contains(Self.newTitle))
+        // The status line's origin comes with the header, which loads beside the list: wait for both.
+        var screen = try session.waitFor("list and origin") { $0.contains("ICT (8)") && $0.contains("embedded snapshot") }
+        #expect(!screen.contains(Self.newTitle))
         // Keys keep working while it syncs; the status line ends with the outcome.
         try session.send("r", "j")
         screen = try session.waitFor("Synced")

@@ -132,7 +132,9 @@ import Testing
     @Test func aPOSIXLocaleStillDrawsNonASCII() throws {
         let folder = try TemporaryFolder()
         let session = try Self.session(folder, prefix: "LANG=C LC_ALL=C ")
-        let screen = try session.waitFor("ICT (8)")
+        // The header and the list load side by side: wait for both (their ASCII parts), then look
+        // at the non-ASCII characters beside them.
+        let screen = try session.waitFor("header and facets") { $0.contains("59 members") && $0.contains("ICT (8)") }
         // "·" and the category marker "▸" only survive if joinup switched to a UTF-8 locale.
         #expect(screen.contains("59 members · 0 Solutions"), "\(screen)")
         #expect(screen.contains("▸"), "\(screen)")
