@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
     ],
     targets: [
         // The C module map for the system ncursesw (wide-character API) and small shims for macros.
@@ -27,7 +30,17 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Remote-feed parsers, the sync engine and the embedded snapshot it can import from.
-        .target(name: "JoinupSync", dependencies: ["JoinupModel", "JoinupCache"],
+        // HTTP through AsyncHTTPClient (SwiftNIO): bodies are limited as they arrive and as they
+        // inflate, proxies are used only when joinup chooses to (URLSession on Linux inflates
+        // without a bound and sends every request through $http_proxy).
+        .target(name: "JoinupSync", dependencies: [
+            "JoinupModel", "JoinupCache",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+        ],
                 resources: [
                     .embedInCode("Snapshot/ec-ospo/feed.xml"),
                     .embedInCode("Snapshot/ec-ospo/collection.rdf"),

@@ -41,6 +41,15 @@ extension CacheDatabase {
         }
     }
 
+    /// The base URL of the remote a collection was synced from; nil when it came from the embedded
+    /// snapshot or is not in the cache.
+    public func collectionSource(uri: String) throws -> String? {
+        try pool.read { db in
+            let origin = try String.fetchOne(db, sql: "SELECT origin FROM collection WHERE uri = ?", arguments: [uri])
+            return origin == CacheOrigin.embeddedSnapshot.column ? nil : origin
+        }
+    }
+
     /// The header of a collection page: last update, active member count, counts by kind.
     public func header(collectionURI uri: String) throws -> CollectionHeader {
         try pool.read { db in

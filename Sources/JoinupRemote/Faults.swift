@@ -15,6 +15,8 @@ import Foundation
 /// | `truncate=1000` | declares the whole body's length, sends its first 1000 bytes, closes |
 /// | `drip=100B/s` | sends the body at that rate (`KB/s` too) |
 /// | `redirect-loop` | answers 302 to the same URL, again and again |
+/// | `redirect=URL` | answers 301 to URL (another origin, a metadata address…) |
+/// | `gzip-bomb=1GB` | a 200 body of that many zero bytes, gzip-compressed (about 1 MB per GB on the wire) |
 /// | `content-type=text/html` | the right body with that `Content-Type` |
 /// | `oversize=70MB` | a 200 body of that size (`KB`, `MB`), streamed without a declared length |
 /// | `body=FILE` | the bytes of FILE, verbatim, as a 200 body (a hostile document) |
@@ -31,6 +33,8 @@ public struct Fault: Sendable, Equatable {
         case truncate(bytes: Int)
         case drip(bytesPerSecond: Int)
         case redirectLoop
+        case redirect(to: String)
+        case gzipBomb(bytes: Int)
         case contentType(String)
         case oversize(bytes: Int)
         case body(file: String)
@@ -77,6 +81,10 @@ public struct Fault: Sendable, Equatable {
             case "truncate": parsed = .truncate(bytes: try number(Self.bytes))
             case "drip": parsed = .drip(bytesPerSecond: max(1, try number { Self.bytes($0.replacingOccurrences(of: "/s", with: "")) }))
             case "redirect-loop": parsed = .redirectLoop
+            case "redirect":
+                guard let value, !value.isEmpty else { throw fail("redirect needs a URL") }
+                parsed = .redirect(to: value)
+            case "gzip-bomb": parsed = .gzipBomb(bytes: try number(Self.bytes))
             case "content-type":
                 guard let value, !value.isEmpty else { throw fail("content-type needs a value such as text/html") }
                 parsed = .contentType(value)
@@ -86,7 +94,7 @@ public struct Fault: Sendable, Equatable {
                 parsed = .body(file: value)
             case "path": path = value; parsed = nil
             case "first": first = try number { Int($0) }; parsed = nil
-            default: throw fail("unknown part \"\(key)\" (faults: latency, status, reset, truncate, drip, redirect-loop, content-type, oversize, body; scope: path, first)")
+            default: throw fail("unknown part \"\(key)\" (faults: latency, status, reset, truncate, drip, redirect-loop, redirect, gzip-bomb, content-type, oversize, body; scope: path, first)")
             }
             if let parsed {
                 guard kind == nil else { throw fail("one fault per --fault (repeat the option for more)") }
@@ -106,6 +114,7 @@ public struct Fault: Sendable, Equatable {
         case "latency": "2s"
         case "drip": "100B/s"
         case "truncate", "oversize": "70MB"
+        case "gzip-bomb": "1GB"
         default: "3"
         }
     }
@@ -121,7 +130,7 @@ public struct Fault: Sendable, Equatable {
     /// "1000", "100B", "4KB", "70MB".
     static func bytes(_ text: String) -> Int? {
         let upper = text.uppercased()
-        for (suffix, factor) in [("KB", 1 << 10), ("MB", 1 << 20), ("B", 1)] where upper.hasSuffix(suffix) {
+        for (suffix, factor) in [("KB", 1 << 10), ("MB", 1 << 20), ("GB", 1 << 30), ("B", 1)] where upper.hasSuffix(suffix) {
             return Int(upper.dropLast(suffix.count)).map { $0 * factor }
         }
         return Int(upper)
@@ -174,6 +183,14 @@ actor FaultInjector {
         case .redirectLoop:
             return HTTPResponse(statusCode: .found, headers: [.location: request.target.rawValue, .contentType: "text/plain"],
                                 body: Data("Round and round.\n".utf8))
+        case let .redirect(target):
+            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: target, .contentType: "text/plain"],
+                                body: Data("Moved.\n".utf8))
+        case let .gzipBomb(size):
+            var out = HTTPHeaders()
+            out[.contentType] = headers[.contentType] ?? "application/rss+xml"
+            out[HTTPHeader("Content-Encoding")] = "gzip"
+            return HTTPResponse(statusCode: .ok, headers: out, body: (try? Gzip.zeros(count: size)) ?? Data())
         case let .contentType(type):
             headers[.contentType] = type
             return HTTPResponse(statusCode: response.statusCode, headers: headers, body: await body(of: response))

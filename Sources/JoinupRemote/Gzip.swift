@@ -29,6 +29,39 @@ public enum Gzip {
         return output
     }
 
+    /// A gzip member of `count` zero bytes, compressed as it is made (a 1 GB bomb never exists
+    /// uncompressed): what a hostile remote sends to exhaust a client's memory.
+    public static func zeros(count: Int) throws -> Data {
+        var stream = z_stream()
+        guard czlib_deflate_init_gzip(&stream, 9) == Z_OK else { throw Failure(code: Z_STREAM_ERROR) }
+        defer { deflateEnd(&stream) }
+        let zeros = [UInt8](repeating: 0, count: 1 << 20)
+        var output = Data()
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        var left = count
+        var status: Int32 = Z_OK
+        repeat {
+            let size = min(left, zeros.count)
+            left -= size
+            let flush = left == 0 ? Z_FINISH : Z_NO_FLUSH
+            zeros.withUnsafeBufferPointer { input in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                stream.avail_in = uInt(size)
+                repeat {
+                    let produced: Int = chunk.withUnsafeMutableBufferPointer { out in
+                        stream.next_out = out.baseAddress
+                        stream.avail_out = uInt(out.count)
+                        status = deflate(&stream, flush)
+                        return out.count - Int(stream.avail_out)
+                    }
+                    output.append(contentsOf: chunk[0..<produced])
+                } while stream.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END && status >= 0)
+            }
+            guard status >= 0 else { throw Failure(code: status) }
+        } while left > 0
+        return output
+    }
+
     /// Decompresses a gzip member (tests use it to check what the server sent).
     public static func decompress(_ data: Data) throws -> Data {
         var stream = z_stream()

@@ -10,7 +10,7 @@ extension EffectRunner {
         case .loadAccount:
             var stored: Credentials?
             do {
-                stored = try credentials?.load()
+                stored = try credentials?.load(for: remote)
             } catch {
                 // A credentials file others can read (or garbage) is not used: say why.
                 await send(.loadFailed(error.description))
@@ -20,7 +20,7 @@ extension EffectRunner {
             let about = try cache.about(collectionURI: uri)
             let request = MembershipRequest(collectionAlias: about.alias, collectionURI: uri,
                                             collectionTitle: about.title, kind: kind)
-            let signedIn = (try? credentials?.load()) != nil
+            let signedIn = (try? credentials?.load(for: remote)) != nil
             await send(.membershipDialogReady(MembershipDialog(request: request, isClosed: about.isClosed, isSignedIn: signedIn)))
         case .queueMembership(let request):
             // Committed before anything is sent: a crash from here on loses nothing.
@@ -41,7 +41,7 @@ extension EffectRunner {
     /// Delivers what is due and reports it (the credentials are read afresh: a `joinup login` in
     /// another shell takes effect on the next attempt).
     func deliverOutbox(remote: String?, send: @Sendable (Action) async -> Void) async {
-        let stored = try? credentials?.load()
+        let stored = try? credentials?.load(for: remote)
         let delivery = OutboxDelivery(cache: cache, client: client, remote: remote, credentials: stored)
         let results = await delivery.deliver()
         let waiting = (try? cache.pendingActions().count) ?? 0

@@ -9,14 +9,17 @@ public struct EffectRunner: Sendable {
     let client: HTTPClient
     /// Where the sign-in token lives; nil: never signed in (tests of the browsing alone).
     let credentials: CredentialStore?
+    /// The configured remote: whose account the header shows (a token is tied to one remote).
+    let remote: String?
     /// Seconds between outbox retry ticks.
     let retryInterval: Double
 
     public init(cache: CacheDatabase, client: HTTPClient = HTTPClient(), credentials: CredentialStore? = nil,
-                retryInterval: Double = 5) {
+                remote: String? = nil, retryInterval: Double = 5) {
         self.cache = cache
         self.client = client
         self.credentials = credentials
+        self.remote = remote
         self.retryInterval = retryInterval
     }
 

@@ -5,9 +5,10 @@ public struct RemoteLayout: Hashable, Sendable {
     /// The base URL without a trailing slash, e.g. `http://127.0.0.1:43817`.
     public let base: String
 
-    /// Nil when `base` is not an absolute http(s) URL.
+    /// Nil when `base` is not an absolute http(s) URL. A user name and password in it are dropped:
+    /// they would be stored with every URL and printed in messages (joinup signs in with a token).
     public init?(base text: String) {
-        var base = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var base = URLText.withoutUserinfo(text.trimmingCharacters(in: .whitespacesAndNewlines))
         while base.hasSuffix("/") { base.removeLast() }
         guard let url = URL(string: base), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", url.host != nil else { return nil }

@@ -15,6 +15,8 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case notADocument(url: String, contentType: String)
     /// The body is larger than the client accepts.
     case tooLarge(url: String, limit: Int)
+    /// A compressed body that inflates far beyond any real document: a decompression bomb.
+    case compressionBomb(url: String, ratio: Int)
     /// The document arrived but could not be read.
     case invalidDocument(FeedParseError)
     /// The paged feed changed while its pages were being read, again and again.
@@ -25,6 +27,8 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case noDirectory(url: String)
     /// The local cache refused the data.
     case cache(String)
+    /// A redirect that joinup does not follow (another origin, or a request carrying the token).
+    case redirectRefused(url: String, detail: String)
     /// Any other transport failure.
     case transport(url: String, detail: String)
 
@@ -47,6 +51,8 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(url): the remote sent a web page (\(contentType)), not a Joinup document. Check the remote's address."
         case let .tooLarge(url, limit):
             "\(url): the document is larger than \(limit / (1 << 20)) MB, more than joinup accepts."
+        case let .compressionBomb(url, ratio):
+            "\(url): the compressed document inflates more than \(ratio)-fold, as a decompression bomb does; refused."
         case let .invalidDocument(error):
             "\(error.message). The remote sent a document joinup cannot read; the cache keeps its previous copy."
         case let .listingKeptChanging(url, attempts):
@@ -57,7 +63,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(url): the remote publishes no collection directory. Name collections with --collection ALIAS."
         case let .cache(detail):
             "The cache refused the synced data: \(detail)"
-        case let .transport(url, detail):
+        case let .transport(url, detail), let .redirectRefused(url, detail):
             "\(url): \(detail)"
         }
     }

@@ -9,9 +9,10 @@ struct Login: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sign in: store the remote's token in the config folder (mode 0600).",
         discussion: """
-            The token is read from a prompt (echo off) or from --token-file (- for stdin). With a remote \
-            configured it is checked first (GET /user); a token the remote refuses is not stored. \
-            Queued join/leave requests become due at once.
+            The token is read from a prompt (echo off) or from --token-file (- for stdin). It is tied to \
+            the remote's origin (scheme, host, port) and only ever sent there. It is checked first \
+            (GET /user); a token the remote refuses, or a check the remote redirects elsewhere, stores \
+            nothing. Queued join/leave requests become due at once.
             """)
 
     @Option(name: .customLong("token-file"), help: ArgumentHelp("Read the token from this file (- for stdin).", valueName: "file"))
@@ -27,25 +28,30 @@ struct Login: AsyncParsableCommand {
         let token = try readToken()
         guard !token.isEmpty else { fail("empty token", code: MembershipExit.usage) }
         var user: String?
-        if let remote = RemoteSetting.resolve(flag: remote, config: ConfigFile.load(paths, warningsTo: "joinup login")) {
-            do {
-                switch try await AccountCheck.whoami(remote: remote, token: token) {
-                case .user(let name): user = name
-                case .rejected: fail("the remote \(remote) does not accept this token (401); nothing stored", code: MembershipExit.failure)
-                }
-            } catch {
-                FileHandle.standardError.write(Data("joinup login: could not check the token (\(error.message)); storing it unchecked\n".utf8))
-            }
+        guard let remote = RemoteSetting.resolve(flag: remote, config: ConfigFile.load(paths, warningsTo: "joinup login")),
+              let origin = Origin(remote) else {
+            fail("a token is tied to the remote that issued it: name it with --remote URL (or JOINUP_REMOTE, or remote in config.toml)",
+                 code: MembershipExit.usage)
         }
         do {
-            try CredentialStore(folder: paths.configDirectory).save(Credentials(token: token, user: user))
+            switch try await AccountCheck.whoami(remote: remote, token: token) {
+            case .user(let name): user = name
+            case .rejected: fail("the remote \(origin) does not accept this token (401); nothing stored", code: MembershipExit.failure)
+            }
+        } catch SyncError.redirectRefused(let url, let detail) {
+            fail("\(url): \(detail); nothing stored", code: MembershipExit.failure)
+        } catch {
+            FileHandle.standardError.write(Data("joinup login: could not check the token (\(error.message)); storing it unchecked for \(origin)\n".utf8))
+        }
+        do {
+            try CredentialStore(folder: paths.configDirectory).save(Credentials(token: token, user: user, origin: origin.description))
         } catch {
             fail(error.description, code: MembershipExit.failure)
         }
         if FileManager.default.fileExists(atPath: paths.cacheFile) {
             try? CacheDatabase(path: paths.cacheFile).makePendingActionsDue()
         }
-        print(user.map { "Signed in as \($0)." } ?? "Signed in (token stored; the remote did not say whose it is).")
+        print(user.map { "Signed in as \($0) at \(origin)." } ?? "Signed in at \(origin) (token stored; the remote did not say whose it is).")
     }
 
     private func readToken() throws -> String {
@@ -103,12 +109,18 @@ struct Whoami: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            guard let credentials = try CredentialStore(folder: options.paths.configDirectory).load() else {
-                print("Not signed in")
+            let remote = RemoteSetting.resolve(flag: remote, config: ConfigFile.load(options.paths, warningsTo: "joinup whoami"))
+            guard let credentials = try CredentialStore(folder: options.paths.configDirectory).load(for: remote) else {
+                print("Not signed in" + (remote.flatMap(Origin.init).map { " at \($0)" } ?? ""))
                 throw ExitCode(1)
             }
+            if let remote, let refusal = credentials.refusal(for: remote) {
+                print("Not signed in: \(refusal)")
+                throw ExitCode(1)
+            }
+            let at = credentials.origin.map { " at \($0)" } ?? ""
             if check {
-                guard let remote = RemoteSetting.resolve(flag: remote, config: ConfigFile.load(options.paths, warningsTo: "joinup whoami")) else {
+                guard let remote else {
                     FileHandle.standardError.write(Data("joinup whoami: --check needs a remote (--remote, JOINUP_REMOTE or config.toml)\n".utf8))
                     throw MembershipExit.usage
                 }
@@ -121,7 +133,7 @@ struct Whoami: AsyncParsableCommand {
                     throw ExitCode(1)
                 }
             }
-            print(credentials.user.map { "Signed in as \(TerminalText.line($0))" } ?? "Signed in (user unknown: the token was not checked)")
+            print(credentials.user.map { "Signed in as \(TerminalText.line($0))\(at)" } ?? "Signed in\(at) (user unknown: the token was not checked)")
         } catch let error as CredentialsError {
             FileHandle.standardError.write(Data("joinup whoami: \(error.description)\n".utf8))
             throw MembershipExit.failure

@@ -47,7 +47,7 @@ struct Browse: AsyncParsableCommand {
             throw ExitCode(1)
         }
         var initial = AppState()
-        initial.remote = RemoteSetting.resolve(flag: remote, config: config, environment: environment)
+        initial.remote = RemoteSetting.resolve(flag: remote, config: config, environment: environment, quiet: true)
         initial.syncInterval = config.syncInterval
         initial.account.isReadonly = readonly.isReadonly(config: config)
 
@@ -59,9 +59,12 @@ struct Browse: AsyncParsableCommand {
             messages.append("config: \(first.shortDescription)\(more); joinup config --check")
         }
         if let problem = choice.problem { messages.append(problem) }
+        if RemoteSetting.hasUserinfo(flag: remote, config: config, environment: environment) {
+            messages.append(RemoteSetting.userinfoWarning)
+        }
 
         let runner = EffectRunner(cache: opened.cache, credentials: CredentialStore(folder: paths.configDirectory),
-                                  retryInterval: retryInterval)
+                                  remote: initial.remote, retryInterval: retryInterval)
         let store = await Store(state: initial, runner: runner)
         let terminalOptions = TerminalOptions(
             themes: choice.themes, themeIndex: choice.index,

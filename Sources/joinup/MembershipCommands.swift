@@ -77,16 +77,16 @@ private struct MembershipRun {
         }
         let action = try opened.cache.enqueue(MembershipRequest(collectionAlias: collection.alias, collectionURI: collection.uri,
                                                                collectionTitle: collection.title, kind: kind))
+        let remote = RemoteSetting.resolve(flag: options.remote, config: config)
         let credentials: Credentials?
         do {
-            credentials = try CredentialStore(folder: paths.configDirectory).load()
+            credentials = try CredentialStore(folder: paths.configDirectory).load(for: remote)
         } catch {
             report(name, "\(error.description); the request stays queued", to: .error)
             throw MembershipExit.queued
         }
         let delivery = OutboxDelivery(cache: opened.cache, client: HTTPClient(limits: HTTPClientLimits(requestTimeout: options.timeout)),
-                                      remote: RemoteSetting.resolve(flag: options.remote, config: config),
-                                      credentials: credentials)
+                                      remote: remote, credentials: credentials)
         let results = await delivery.deliver()
         guard let result = results.first(where: { $0.action.id == action.id }) else {
             let blocking = results.last.map { " (\($0.message))" } ?? ""
@@ -146,9 +146,9 @@ struct Outbox: AsyncParsableCommand {
                 report("joinup outbox", readonlyText, to: .error)
                 throw MembershipExit.readonly
             }
-            let credentials = try? CredentialStore(folder: paths.configDirectory).load()
-            let delivery = OutboxDelivery(cache: cache, remote: RemoteSetting.resolve(flag: remote, config: config),
-                                          credentials: credentials)
+            let remote = RemoteSetting.resolve(flag: remote, config: config)
+            let credentials = try? CredentialStore(folder: paths.configDirectory).load(for: remote)
+            let delivery = OutboxDelivery(cache: cache, remote: remote, credentials: credentials)
             for result in await delivery.deliver(all: true) {
                 print("\(result.action.id)\t\(result.action.kind.rawValue)\t\(TerminalText.line(result.action.collectionAlias))\t\(TerminalText.line(result.message))")
             }

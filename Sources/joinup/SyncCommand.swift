@@ -48,7 +48,7 @@ struct Sync: AsyncParsableCommand {
         if !ReadonlySetting.resolve(flag: false, config: config), try !cache.pendingActions().isEmpty {
             // Waiting join/leave requests go first, on every sync.
             let delivery = OutboxDelivery(cache: cache, remote: remoteText,
-                                          credentials: try? CredentialStore(folder: paths.configDirectory).load())
+                                          credentials: try? CredentialStore(folder: paths.configDirectory).load(for: remoteText))
             for result in await delivery.deliver() {
                 FileHandle.standardError.write(Data("joinup sync: outbox: \(TerminalText.line(result.message))\n".utf8))
             }
@@ -82,8 +82,26 @@ struct Sync: AsyncParsableCommand {
 
 /// Where the remote's URL comes from: flag, then `JOINUP_REMOTE`, then `remote` in config.toml.
 enum RemoteSetting {
+    /// The remote from the flag, JOINUP_REMOTE or config.toml, without any user name and password
+    /// in it: those are never sent, stored or printed (joinup signs in with a token); a warning
+    /// says so on stderr unless `quiet`.
     static func resolve(flag: String?, config: AppConfig,
-                        environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+                        environment: [String: String] = ProcessInfo.processInfo.environment, quiet: Bool = false) -> String? {
+        guard let chosen = configured(flag: flag, config: config, environment: environment) else { return nil }
+        if URLText.hasUserinfo(chosen) && !quiet {
+            FileHandle.standardError.write(Data("joinup: warning: \(userinfoWarning)\n".utf8))
+        }
+        return URLText.withoutUserinfo(chosen)
+    }
+
+    /// Whether the chosen remote carries a user name or password (the browser says so in its status line).
+    static func hasUserinfo(flag: String?, config: AppConfig, environment: [String: String]) -> Bool {
+        configured(flag: flag, config: config, environment: environment).map(URLText.hasUserinfo) ?? false
+    }
+
+    static let userinfoWarning = "the user name and password in the remote URL are ignored (never sent or stored); sign in with `joinup login`"
+
+    private static func configured(flag: String?, config: AppConfig, environment: [String: String]) -> String? {
         if let flag, !flag.isEmpty { return flag }
         if let value = environment["JOINUP_REMOTE"], !value.isEmpty { return value }
         return config.remote

@@ -19,7 +19,7 @@ import Testing
     @Test func tokenIsNeverSentOverPlainHTTPToAnotherMachine() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (cache, action) = try queued()
-        let delivery = OutboxDelivery(cache: cache, remote: "http://joinup.example.org", credentials: Credentials(token: "t", user: nil))
+        let delivery = OutboxDelivery(cache: cache, remote: "http://joinup.example.org", credentials: Credentials(token: "t", user: nil, origin: "http://joinup.example.org"))
         let results = await delivery.deliver()
         guard case .queued(_, let reason)? = results.first?.outcome else { Issue.record("not queued: \(results)"); return }
         #expect(reason.contains("https"))
@@ -41,7 +41,7 @@ import Testing
         let (cache, action) = try queued()
         let now = Date()
         let delivery = OutboxDelivery(cache: cache, client: HTTPClient(limits: HTTPClientLimits(requestTimeout: 2)),
-                                      remote: "http://127.0.0.1:1", credentials: Credentials(token: "t", user: nil))
+                                      remote: "http://127.0.0.1:1", credentials: Credentials(token: "t", user: nil, origin: "http://127.0.0.1:1"))
         let results = await delivery.deliver(now: now)
         guard case .queued(.join, _)? = results.first?.outcome else { Issue.record("not queued: \(results)"); return }
         #expect(results.first?.message.hasPrefix("Join queued — will be sent when the remote is reachable") == true)

@@ -36,7 +36,7 @@ let membershipUsers = """
                                                              collectionTitle: collection.title, kind: kind))
             let results = await OutboxDelivery(cache: cache, client: HTTPClient(limits: HTTPClientLimits(requestTimeout: 5)),
                                                remote: remote.base,
-                                               credentials: token.map { Credentials(token: $0, user: nil) }).deliver()
+                                               credentials: token.map { Credentials(token: $0, user: nil, origin: remote.base) }).deliver()
             return try #require(results.first { $0.action.id == action.id })
         }
 
@@ -125,14 +125,14 @@ let membershipUsers = """
     @Test func withoutAValidTokenTheRemoteAnswers401AndTheRequestStays() async throws {
         let setup = try await Self.setup()
         let url = try #require(URL(string: setup.remote.base + "/collection/\(Self.ospo)/join"))
-        let (status, _) = try await HTTPClient().send("POST", url, headers: ["Idempotency-Key": UUID().uuidString])
+        let status = try await HTTPClient().send("POST", url, headers: ["Idempotency-Key": UUID().uuidString]).status
         #expect(status == 401)
         let result = try await setup.deliver(.join, Self.ospo, token: "t-unknown")
         #expect(result.outcome == .notSignedIn)
         #expect(try setup.cache.pendingActions().count == 1, "kept until a valid token exists")
         // Signing in later delivers the same request.
         let later = await OutboxDelivery(cache: setup.cache, remote: setup.remote.base,
-                                         credentials: Credentials(token: "t-ana", user: nil)).deliver(all: true)
+                                         credentials: Credentials(token: "t-ana", user: nil, origin: setup.remote.base)).deliver(all: true)
         #expect(later.map(\.outcome) == [.joined])
         #expect(try setup.cache.pendingActions().isEmpty)
     }
@@ -142,7 +142,7 @@ let membershipUsers = """
         let client = HTTPClient()
         func post(_ kind: String, key: String) async throws -> (Int, String) {
             let url = try #require(URL(string: setup.remote.base + "/collection/\(Self.ospo)/\(kind)"))
-            let (status, body) = try await client.send("POST", url, headers: ["Authorization": "Bearer t-ana", "Idempotency-Key": key])
+            let (status, body, _) = try await client.send("POST", url, headers: ["Authorization": "Bearer t-ana", "Idempotency-Key": key]).parts
             return (status, String(decoding: body, as: UTF8.self))
         }
         let key = UUID().uuidString

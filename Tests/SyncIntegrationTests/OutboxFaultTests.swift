@@ -67,7 +67,7 @@ import Testing
         let url = try #require(URL(string: remote.base + "/collection/\(collection.alias)/join"))
         #expect(try await HTTPClient().send("POST", url, headers: ["Authorization": "Bearer t-ana",
                                                                     "Idempotency-Key": action.idempotencyKey]).status == 200)
-        let results = await OutboxDelivery(cache: cache, remote: remote.base, credentials: Credentials(token: "t-ana", user: nil)).deliver()
+        let results = await OutboxDelivery(cache: cache, remote: remote.base, credentials: Credentials(token: "t-ana", user: nil, origin: remote.base)).deliver()
         #expect(results.map(\.outcome) == [.joinPending])
         #expect(try cache.pendingActions().isEmpty)
         let ledger = try JSONSerialization.jsonObject(with: Data(contentsOf: state.appendingPathComponent("ledger.json"))) as? [String: Any]

@@ -3,15 +3,30 @@ import Foundation
 import Glibc
 #endif
 
-/// A signed-in account: the remote's bearer token and the user name it belongs to.
+/// A signed-in account: the bearer token a remote issued, tied to that remote's origin.
 public struct Credentials: Hashable, Sendable, Codable {
     public var token: String
     /// The name the remote gave for the token (`GET /user`), when it was checked.
     public var user: String?
+    /// The origin (`https://joinup.ec.europa.eu`) the token was issued by and is sent to, and only
+    /// to; nil for a token stored by an older joinup, which is never sent.
+    public var origin: String?
 
-    public init(token: String, user: String?) {
+    public init(token: String, user: String?, origin: String?) {
         self.token = token
         self.user = user
+        self.origin = origin
+    }
+
+    /// Nil when this token may go to `remote`; otherwise why not, for the user.
+    public func refusal(for remote: String) -> String? {
+        guard let origin else {
+            return "the stored token is from an older joinup and not tied to a remote; run `joinup login --remote \(URLText.printable(remote))`"
+        }
+        guard let target = Origin(remote), Origin(origin) == target else {
+            return "the stored token belongs to \(origin), not to \(Origin(remote)?.description ?? URLText.printable(remote)); run `joinup login --remote \(URLText.printable(remote))` to sign in there"
+        }
+        return nil
     }
 }
 
@@ -20,7 +35,8 @@ public struct CredentialsError: Error, CustomStringConvertible, Sendable {
     public var description: String
 }
 
-/// The `credentials` file in the config folder: JSON, mode 0600 in a 0700 folder, replaced atomically.
+/// The `credentials` file in the config folder: JSON, mode 0600 in a 0700 folder, replaced
+/// atomically; one account per remote origin.
 public struct CredentialStore: Sendable {
     public let folder: String
 
@@ -30,23 +46,48 @@ public struct CredentialStore: Sendable {
 
     public var file: String { (folder as NSString).appendingPathComponent("credentials") }
 
-    /// The stored credentials; nil when signed out. A file others can read is refused, not used.
-    public func load() throws(CredentialsError) -> Credentials? {
+    /// The file's shape: `{"accounts": [...]}`; an older joinup wrote one `{"token", "user"}`.
+    private struct File: Codable {
+        var accounts: [Credentials]
+    }
+
+    /// Every stored account; empty when signed out. A file others can read is refused, not used.
+    public func accounts() throws(CredentialsError) -> [Credentials] {
         var info = stat()
-        guard stat(file, &info) == 0 else { return nil }
+        guard stat(file, &info) == 0 else { return [] }
         if info.st_mode & 0o077 != 0 {
             throw CredentialsError(description: "\(file) can be read by others (mode \(String(info.st_mode & 0o777, radix: 8))); run `chmod 600 \(file)` or `joinup login` again")
         }
-        guard let data = FileManager.default.contents(atPath: file),
-              let credentials = try? JSONDecoder().decode(Credentials.self, from: data),
-              !credentials.token.isEmpty else {
-            throw CredentialsError(description: "\(file) is not a joinup credentials file; run `joinup login` again")
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CredentialsError(description: "\(file) cannot be read; run `joinup login` again")
         }
-        return credentials
+        if let stored = try? JSONDecoder().decode(File.self, from: data), stored.accounts.allSatisfy({ !$0.token.isEmpty }) {
+            return stored.accounts
+        }
+        if let legacy = try? JSONDecoder().decode(Credentials.self, from: data), !legacy.token.isEmpty {
+            return [Credentials(token: legacy.token, user: legacy.user, origin: nil)]
+        }
+        throw CredentialsError(description: "\(file) is not a joinup credentials file; run `joinup login` again")
     }
 
-    /// Writes the credentials: a new file of mode 0600 renamed over the old one.
+    /// The account for `remote`'s origin; with no remote, the only account there is (nil when
+    /// none or several). An older joinup's token, tied to no remote, is returned as it is (its
+    /// `refusal(for:)` says why it is not sent).
+    public func load(for remote: String?) throws(CredentialsError) -> Credentials? {
+        let all = try accounts()
+        guard let remote else { return all.count == 1 ? all[0] : nil }
+        let target = Origin(remote)
+        return all.first { $0.origin.flatMap(Origin.init) == target && target != nil } ?? all.first { $0.origin == nil }
+    }
+
+    /// Stores `credentials`, replacing the account of the same origin: a new file of mode 0600
+    /// renamed over the old one. An older joinup's token tied to no remote is dropped.
     public func save(_ credentials: Credentials) throws(CredentialsError) {
+        let others = ((try? accounts()) ?? []).filter { $0.origin != nil && $0.origin != credentials.origin }
+        try store(File(accounts: others + [credentials]))
+    }
+
+    private func store(_ contents: File) throws(CredentialsError) {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
@@ -56,7 +97,7 @@ public struct CredentialStore: Sendable {
         chmod(folder, 0o700)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(credentials) else {
+        guard let data = try? encoder.encode(contents) else {
             throw CredentialsError(description: "cannot encode the credentials")
         }
         let temporary = file + ".tmp-\(getpid())"

@@ -90,13 +90,21 @@ public struct OutboxDelivery: Sendable {
         guard let credentials else {
             return waiting(.notSignedIn, "not signed in", counts: false)
         }
-        let status: Int, body: Data
+        if let refusal = credentials.refusal(for: remote) {
+            return waiting(.queued(kind: action.kind, reason: refusal), refusal, counts: false)
+        }
+        // A request goes to the remote its collection was synced from, never to whichever is configured now.
+        if let source = try? cache.collectionSource(uri: action.collectionURI), Origin(source) != Origin(remote) {
+            let reason = "\(action.collectionTitle) was synced from \(Origin(source)?.description ?? URLText.printable(source)), not \(Origin(remote)?.description ?? URLText.printable(remote)); the request waits for that remote"
+            return waiting(.queued(kind: action.kind, reason: reason), reason, counts: false)
+        }
+        let status: Int, body: Data, location: String?
         do {
-            (status, body) = try await client.send("POST", url, headers: [
+            (status, body, location) = try await client.send("POST", url, headers: [
                 "Authorization": "Bearer \(credentials.token)",
                 "Idempotency-Key": action.idempotencyKey,
                 "Accept": "application/json",
-            ])
+            ]).parts
         } catch {
             return waiting(.queued(kind: action.kind, reason: error.message), error.message, counts: true)
         }
@@ -114,6 +122,10 @@ public struct OutboxDelivery: Sendable {
             default:
                 final = (.refused("unexpected answer \(answer?.state ?? "(none)") to a join"), nil)
             }
+        case 300...399:
+            // The token is never sent on to another address; the request waits for the remote to be fixed.
+            let reason = "the remote redirected the request\(location.map { " to \(URLText.printable($0))" } ?? "") (HTTP \(status)); a signed-in request is never sent on: check the remote's address"
+            return waiting(.queued(kind: action.kind, reason: reason), reason, counts: true)
         case 401:
             return waiting(.notSignedIn, "the remote did not accept the token (401): run `joinup login`", counts: false)
         case 403:
@@ -173,9 +185,13 @@ public enum AccountCheck {
             throw .transport(url: remote, detail: "not an http(s) URL")
         }
         if let refusal = TokenPolicy.refusal(for: url) { throw .transport(url: remote, detail: refusal) }
-        let (status, body) = try await client.send("GET", url, headers: ["Authorization": "Bearer \(token)",
-                                                                          "Accept": "application/json"])
+        let (status, body, location) = try await client.send("GET", url, headers: ["Authorization": "Bearer \(token)",
+                                                                                    "Accept": "application/json"]).parts
         if status == 401 { return .rejected }
+        if (300...399).contains(status) {
+            throw .redirectRefused(url: URLText.printable(url.absoluteString),
+                                   detail: "the remote redirected the sign-in check\(location.map { " to \(URLText.printable($0))" } ?? "") (HTTP \(status)); the token is never sent on: check the remote's address")
+        }
         guard status == 200,
               let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
               let name = object["name"] as? String else {

@@ -88,10 +88,34 @@ public struct AppConfig: Hashable, Sendable {
     /// Reads config.toml from a path: no file is an empty config, not an error.
     public static func load(path: String) -> (AppConfig, [SettingsIssue]) {
         guard FileManager.default.fileExists(atPath: path) else { return (AppConfig(), []) }
+        if let refusal = writableByOthers(path) {
+            // Whoever can write it chooses the remote the token goes to, and the browser command.
+            return (AppConfig(), [SettingsIssue(file: path, line: nil, key: nil, message: refusal)])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return (AppConfig(), [SettingsIssue(file: path, line: nil, key: nil, message: "cannot be read")])
         }
         return parse(String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    /// Why the file at `path` is not used when someone else can change it (it, or its folder,
+    /// writable by group or others, or owned by another user); nil when only its owner can.
+    static func writableByOthers(_ path: String) -> String? {
+        var file = stat()
+        guard stat(path, &file) == 0 else { return nil }
+        let mode = String(file.st_mode & 0o777, radix: 8)
+        if file.st_uid != getuid() && file.st_uid != 0 {
+            return "belongs to another user (uid \(file.st_uid)); not used: the file chooses where your sign-in token goes"
+        }
+        if file.st_mode & 0o022 != 0 {
+            return "can be changed by others (mode \(mode)); not used: run `chmod 600 \(path)`"
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        var parent = stat()
+        if stat(folder.isEmpty ? "." : folder, &parent) == 0, parent.st_mode & 0o022 != 0, parent.st_mode & UInt32(S_ISVTX) == 0 {
+            return "is in a folder others can write (\(folder), mode \(String(parent.st_mode & 0o777, radix: 8))); not used: run `chmod 700 \(folder)`"
+        }
+        return nil
     }
 
     private static func readKeys(_ table: [String: SettingsDocument.Value], into config: inout AppConfig,
