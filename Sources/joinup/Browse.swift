@@ -33,7 +33,7 @@ struct Browse: AsyncParsableCommand {
 
     func run() async throws {
         if let problem = TerminalCheck.problem() {
-            FileHandle.standardError.write(Data("joinup: \(problem). Without a terminal use `joinup items`, `joinup members` or `joinup about`.\n".utf8))
+            stderrLine("joinup: \(problem). Without a terminal use `joinup items`, `joinup members` or `joinup about`.")
             throw ExitCode(2)
         }
         let paths = options.paths
@@ -43,7 +43,7 @@ struct Browse: AsyncParsableCommand {
         do {
             opened = try OpenedCache.open(options, collection: selection.collection)
         } catch {
-            FileHandle.standardError.write(Data("joinup: \(error)\n".utf8))
+            stderrLine("joinup: \(error)")
             throw ExitCode(1)
         }
         var initial = AppState()

@@ -23,18 +23,18 @@ struct Doctor: ParsableCommand {
             let path = options.paths.cacheFile
             var out = OutputBuffer()
             let diagnosis = CacheDoctor.diagnose(path: path)
-            for line in DoctorReport.lines(diagnosis) { out.line(line) }
+            for line in DoctorReport.lines(diagnosis) { try out.line(line) }
             if resetCache {
                 try options.paths.createDataDirectory()
                 let report = try CacheReset.reset(path: path)
-                for line in DoctorReport.lines(report, path: path) { out.line(line) }
-                out.flush()
+                for line in DoctorReport.lines(report, path: path) { try out.line(line) }
+                try out.flush()
                 return
             }
             if !diagnosis.isUsable {
-                out.line("Run `joinup doctor --reset-cache` to move it aside and start a fresh cache (your own data is kept).")
+                try out.line("Run `joinup doctor --reset-cache` to move it aside and start a fresh cache (your own data is kept).")
             }
-            out.flush()
+            try out.flush()
             if !diagnosis.isUsable { throw ExitCode(1) }
         }
     }
