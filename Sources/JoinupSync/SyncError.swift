@@ -23,7 +23,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case pagingLoop(url: String)
     /// The remote publishes no collection directory and no collection was named.
     case noDirectory(url: String)
-    /// The local cache refused the data.
+    /// The local cache refused the data; the text is one line naming the file and what to do.
     case cache(String)
     /// Any other transport failure.
     case transport(url: String, detail: String)
@@ -56,7 +56,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .noDirectory(url):
             "\(url): the remote publishes no collection directory. Name collections with --collection ALIAS."
         case let .cache(detail):
-            "The cache refused the synced data: \(detail)"
+            detail
         case let .transport(url, detail):
             "\(url): \(detail)"
         }

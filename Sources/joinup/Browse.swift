@@ -49,7 +49,8 @@ struct Browse: AsyncParsableCommand {
         var initial = AppState()
         initial.remote = RemoteSetting.resolve(flag: remote, config: config, environment: environment)
         initial.syncInterval = config.syncInterval
-        initial.account.isReadonly = readonly.isReadonly(config: config)
+        // Another user's cache: browse it, but send nothing whose outcome could not be stored.
+        initial.account.isReadonly = readonly.isReadonly(config: config) || opened.cache.isReadOnly
 
         let catalog = ThemeCatalog(userFolder: ConfigFile.themeFolder(paths))
         let choice = ThemeChoice.choose(flag: theme, config: config.theme, environment: environment, catalog: catalog)
@@ -59,6 +60,9 @@ struct Browse: AsyncParsableCommand {
             messages.append("config: \(first.shortDescription)\(more); joinup config --check")
         }
         if let problem = choice.problem { messages.append(problem) }
+        if opened.cache.isReadOnly {
+            messages.append("Read-only cache (another user's): browsing only; --data-dir for your own")
+        }
 
         let runner = EffectRunner(cache: opened.cache, credentials: CredentialStore(folder: paths.configDirectory),
                                   retryInterval: retryInterval)

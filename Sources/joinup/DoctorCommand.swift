@@ -48,6 +48,8 @@ enum DoctorReport {
         case .missing:
             lines.append("Status: no cache yet (the next start creates it)")
             return lines
+        case .healthy where diagnosis.isReadOnly:
+            lines.append("Status: ok, read-only for this user (reading commands work; to sync, join or save views use a cache of your own with --data-dir or JOINUP_DATA_DIR)")
         case .healthy:
             lines.append("Status: ok")
         case .newerSchema(let unknown):
