@@ -32,8 +32,9 @@ struct AppPaths: Equatable {
             try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)
-                .map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+            let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+            let reason = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil }
+                ?? error.localizedDescription
             throw CommandFailure(message: "cannot create the data folder \(dataDirectory) (\(reason)); choose a folder you can write with --data-dir, JOINUP_DATA_DIR or XDG_DATA_HOME",
                                  exitCode: 1)
         }

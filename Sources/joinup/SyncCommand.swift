@@ -36,9 +36,9 @@ struct Sync: AsyncParsableCommand {
         guard let layout = RemoteLayout(base: remoteText) else {
             fail("\"\(remoteText)\" is not an http(s) URL; give the remote's base URL, e.g. http://127.0.0.1:8080")
         }
-        try paths.createDataDirectory()
         let cache: CacheDatabase
         do {
+            try paths.createDataDirectory()
             cache = try CacheDatabase(path: paths.cacheFile)
         } catch {
             fail("\(error)")
