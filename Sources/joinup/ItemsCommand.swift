@@ -50,12 +50,12 @@ struct Items: ParsableCommand {
                     try out.line(try JSONLines.line(ItemRecord(detail)))
                 } else if csv {
                     try out.line(CSV.record([ISODate.string(item.listDate), item.kind.rawValue, item.title,
-                                         detail.topics.map(\.label).joined(separator: "; "), item.link, item.author,
-                                         item.id, detail.topics.map(\.uri).joined(separator: " ")]),
-                             terminator: CSV.lineEnd)
+                                             detail.topics.map(\.label).joined(separator: "; "), item.link, item.author,
+                                             item.id, detail.topics.map(\.uri).joined(separator: " ")]),
+                                 terminator: CSV.lineEnd)
                 } else {
                     try out.line([JoinupDate.day(item.listDate), item.kind.label, cell(item.title),
-                              cell(detail.topics.map(\.label).joined(separator: ", "))].joined(separator: "\t"))
+                                  cell(detail.topics.map(\.label).joined(separator: ", "))].joined(separator: "\t"))
                 }
             }
             try out.flush()

@@ -43,7 +43,7 @@ struct Members: ParsableCommand {
                         state: member.state.rawValue, memberSince: ISODate.string(member.memberSince))))
                 } else {
                     try out.line([cell(member.name), cell(member.businessTitle), cell(member.organisation),
-                              member.roles.map(\.label).joined(separator: ", ")].joined(separator: "\t"))
+                                  member.roles.map(\.label).joined(separator: ", ")].joined(separator: "\t"))
                 }
             }
             try out.flush()

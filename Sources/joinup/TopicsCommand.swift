@@ -30,7 +30,7 @@ struct Topics: ParsableCommand {
                 let topic = facet.topic
                 if json {
                     try out.line(try JSONLines.line(FacetRecord(uri: topic.uri, label: topic.label, count: facet.count,
-                                                            level: topic.level.rawValue, parent: topic.parentURI)))
+                                                                level: topic.level.rawValue, parent: topic.parentURI)))
                 } else {
                     try out.line([cell(topic.label), String(facet.count), topic.level.rawValue, cell(topic.uri)].joined(separator: "\t"))
                 }
