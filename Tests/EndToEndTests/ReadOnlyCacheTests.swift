@@ -69,6 +69,19 @@ struct ReadOnlyCacheTests {
     }
 
     @Test(.enabled(if: !asRoot || FileManager.default.isExecutableFile(atPath: setpriv), "setpriv (util-linux) is needed to drop root"))
+    func theBrowserOpensItReadOnlyAndSaysSo() throws {
+        _ = try readOnlyCache()
+        defer { restoreModes() }
+        let prefix = Self.asRoot ? "\(Self.setpriv) --reuid=65534 --regid=65534 --clear-groups " : ""
+        let tmux = try TmuxSession.joinup(in: folder, prefix: prefix)
+        try tmux.waitFor("Read-only cache")
+        try tmux.waitFor("Open Source Programme Office")
+        try tmux.send("q")
+        try tmux.waitFor("EXIT=0")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data) == ["joinup.sqlite"])
+    }
+
+    @Test(.enabled(if: !asRoot || FileManager.default.isExecutableFile(atPath: setpriv), "setpriv (util-linux) is needed to drop root"))
     func aWritingCommandAndAnUnwritableFolderEachSayInOneLineWhatToChange() throws {
         _ = try readOnlyCache()
         defer { restoreModes() }
