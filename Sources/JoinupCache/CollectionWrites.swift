@@ -18,7 +18,7 @@ extension CacheDatabase {
     /// Stores a collection snapshot in one transaction: all of it lands, or none of it.
     @discardableResult
     public func apply(_ snapshot: CollectionSnapshot, origin: CacheOrigin, at now: Date = Date()) throws -> ApplyResult {
-        try pool.write { db in try Self.apply(snapshot, origin: origin, now: now, in: db) }
+        try write { db in try Self.apply(snapshot, origin: origin, now: now, in: db) }
     }
 
     static func apply(_ snapshot: CollectionSnapshot, origin: CacheOrigin, now: Date, in db: Database) throws -> ApplyResult {

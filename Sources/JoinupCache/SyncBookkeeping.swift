@@ -43,7 +43,7 @@ extension CacheDatabase {
     /// `membersPublished`: whether the remote answered the members document (nil: not known this time).
     public func apply(_ snapshot: CollectionSnapshot, remote: String, validators: [ResourceValidator],
                       alias: String, membersPublished: Bool? = nil, at now: Date = Date()) throws -> ApplyResult {
-        try pool.write { db in
+        try write { db in
             let result = try Self.apply(snapshot, origin: .remote(remote), now: now, in: db)
             if let membersPublished {
                 try db.execute(sql: "UPDATE collection SET members_published = ? WHERE uri = ?",
@@ -57,12 +57,12 @@ extension CacheDatabase {
 
     /// Records a sync that found nothing changed: only the status row is written.
     public func recordUnchangedSync(alias: String, remote: String, at now: Date = Date()) throws {
-        try pool.write { db in try Self.stampSuccess(alias: alias, remote: remote, at: now, in: db) }
+        try write { db in try Self.stampSuccess(alias: alias, remote: remote, at: now, in: db) }
     }
 
     /// Records a failed sync; the collection's data and validators are left as they were.
     public func recordSyncFailure(alias: String, remote: String, message: String, at now: Date = Date()) throws {
-        try pool.write { db in
+        try write { db in
             try db.execute(sql: """
                 INSERT INTO sync_status (alias, remote, last_attempt, last_success, last_error)
                 VALUES (?, ?, ?, NULL, ?)

@@ -40,6 +40,20 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// Text already laid out for a stream (a table row, a CSV record, a JSON line): keeps tab, LF
+    /// and CR, the formats' own separators, and drops every other scalar `isAllowed` refuses. The
+    /// last gate before stdout, so a field a command forgot to clean still cannot reach a terminal.
+    public static func stream(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy(isAllowedInStream) { return text }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: text.unicodeScalars.lazy.filter(isAllowedInStream))
+        return String(out)
+    }
+
+    private static func isAllowedInStream(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar == "\n" || scalar == "\r" || isAllowed(scalar)
+    }
+
     /// Whether a scalar may reach the terminal.
     public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value

@@ -432,7 +432,7 @@ public final class SyncEngine: Sendable {
         do {
             return try body()
         } catch {
-            throw .cache("\(error)")
+            throw .cache(CacheError.oneLine(error, path: cache.path))
         }
     }
 

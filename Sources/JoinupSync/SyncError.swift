@@ -25,7 +25,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case pagingLoop(url: String)
     /// The remote publishes no collection directory and no collection was named.
     case noDirectory(url: String)
-    /// The local cache refused the data.
+    /// The local cache refused the data; the text is one line naming the file and what to do.
     case cache(String)
     /// A redirect that joinup does not follow (another origin, or a request carrying the token).
     case redirectRefused(url: String, detail: String)
@@ -62,7 +62,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .noDirectory(url):
             "\(url): the remote publishes no collection directory. Name collections with --collection ALIAS."
         case let .cache(detail):
-            "The cache refused the synced data: \(detail)"
+            detail
         case let .transport(url, detail), let .redirectRefused(url, detail):
             "\(url): \(detail)"
         }

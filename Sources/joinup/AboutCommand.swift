@@ -22,31 +22,31 @@ struct About: ParsableCommand {
             let topics = try opened.cache.topics(uris: about.topicURIs)
             var out = OutputBuffer()
             if json {
-                out.line(try JSONLines.line(AboutRecord(header: header, about: about, topics: topics)))
-                out.flush()
+                try out.line(try JSONLines.line(AboutRecord(header: header, about: about, topics: topics)))
+                try out.flush()
                 return
             }
-            out.line(cell(header.title))
-            out.line("Last update: \(JoinupDate.lastUpdate(header.lastUpdate))")
-            out.line(header.memberCountLabel)
-            out.line(ItemKind.allCases.map { header.count(of: $0) > 0 || $0 == .solution ? $0.counted(header.count(of: $0)) : nil }
+            try out.line(cell(header.title))
+            try out.line("Last update: \(JoinupDate.lastUpdate(header.lastUpdate))")
+            try out.line(header.memberCountLabel)
+            try out.line(ItemKind.allCases.map { header.count(of: $0) > 0 || $0 == .solution ? $0.counted(header.count(of: $0)) : nil }
                 .compactMap { $0 }.joined(separator: " · "))
-            out.line("")
-            out.line(TerminalText.block(about.description))
-            out.line("")
-            out.line("Owner: \(cell(about.owner))")
+            try out.line("")
+            try out.line(TerminalText.block(about.description))
+            try out.line("")
+            try out.line("Owner: \(cell(about.owner))")
             for contact in about.contacts {
-                out.line("Contact: \([contact.name, contact.email, contact.url].compactMap { $0 }.map(cell).joined(separator: " · "))")
+                try out.line("Contact: \([contact.name, contact.email, contact.url].compactMap { $0 }.map(cell).joined(separator: " · "))")
             }
-            out.line("Topics: \(topics.map(\.label).joined(separator: ", "))")
-            out.line("Geographical coverage: \(about.spatial.joined(separator: ", "))")
-            out.line(about.isClosed ? "Closed collection" : "Open collection")
-            out.line("Content creation: \(about.contentCreation.label)")
-            out.line(about.isModerated ? "Moderated" : "Not moderated")
-            out.line("Created: \(JoinupDate.lastUpdate(about.created))")
-            out.line("RSS feed: \(about.feedURL)")
-            out.line("Metadata: \(about.metadataURL)")
-            out.flush()
+            try out.line("Topics: \(cell(topics.map(\.label).joined(separator: ", ")))")
+            try out.line("Geographical coverage: \(cell(about.spatial.joined(separator: ", ")))")
+            try out.line(about.isClosed ? "Closed collection" : "Open collection")
+            try out.line("Content creation: \(about.contentCreation.label)")
+            try out.line(about.isModerated ? "Moderated" : "Not moderated")
+            try out.line("Created: \(JoinupDate.lastUpdate(about.created))")
+            try out.line("RSS feed: \(cell(about.feedURL))")
+            try out.line("Metadata: \(cell(about.metadataURL))")
+            try out.flush()
         }
     }
 }

@@ -24,10 +24,20 @@ struct AppPaths: Equatable {
 
     /// Creates the data folder when missing, readable by its owner only (it holds the cache and the
     /// outbox: which collections you follow and what you asked to join). An existing folder is left as it is.
+    /// A folder that cannot be made is one line naming it and the settings that choose it
+    /// (Foundation's own error is "NSCocoaErrorDomain Code=513").
     func createDataDirectory() throws {
         guard !FileManager.default.fileExists(atPath: dataDirectory) else { return }
-        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        do {
+            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+            let reason = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil }
+                ?? error.localizedDescription
+            throw CommandFailure(message: "cannot create the data folder \(dataDirectory) (\(reason)); choose a folder you can write with --data-dir, JOINUP_DATA_DIR or XDG_DATA_HOME",
+                                 exitCode: 1)
+        }
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

@@ -33,7 +33,7 @@ struct Browse: AsyncParsableCommand {
 
     func run() async throws {
         if let problem = TerminalCheck.problem() {
-            FileHandle.standardError.write(Data("joinup: \(problem). Without a terminal use `joinup items`, `joinup members` or `joinup about`.\n".utf8))
+            stderrLine("joinup: \(problem). Without a terminal use `joinup items`, `joinup members` or `joinup about`.")
             throw ExitCode(2)
         }
         let paths = options.paths
@@ -43,13 +43,14 @@ struct Browse: AsyncParsableCommand {
         do {
             opened = try OpenedCache.open(options, collection: selection.collection)
         } catch {
-            FileHandle.standardError.write(Data("joinup: \(error)\n".utf8))
+            stderrLine("joinup: \(error)")
             throw ExitCode(1)
         }
         var initial = AppState()
         initial.remote = RemoteSetting.resolve(flag: remote, config: config, environment: environment, quiet: true)
         initial.syncInterval = config.syncInterval
-        initial.account.isReadonly = readonly.isReadonly(config: config)
+        // Another user's cache: browse it, but send nothing whose outcome could not be stored.
+        initial.account.isReadonly = readonly.isReadonly(config: config) || opened.cache.isReadOnly
 
         let catalog = ThemeCatalog(userFolder: ConfigFile.themeFolder(paths))
         let choice = ThemeChoice.choose(flag: theme, config: config.theme, environment: environment, catalog: catalog)
@@ -61,6 +62,9 @@ struct Browse: AsyncParsableCommand {
         if let problem = choice.problem { messages.append(problem) }
         if RemoteSetting.hasUserinfo(flag: remote, config: config, environment: environment) {
             messages.append(RemoteSetting.userinfoWarning)
+        }
+        if opened.cache.isReadOnly {
+            messages.append("Read-only cache (another user's): browsing only; --data-dir for your own")
         }
 
         let runner = EffectRunner(cache: opened.cache, credentials: CredentialStore(folder: paths.configDirectory),

@@ -1,12 +1,17 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import JoinupModel
 
 /// A problem to report as one line on stderr, with the exit code scripts see.
-struct CommandFailure: Error {
+struct CommandFailure: Error, CustomStringConvertible {
     var message: String
     /// 2: the command line asked for something impossible; 1: it could not be done.
     var exitCode: Int32 = 2
+
+    var description: String { message }
 }
 
 extension ParsableCommand {
@@ -15,38 +20,97 @@ extension ParsableCommand {
         do {
             try body()
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("joinup \(name): \(failure.message)\n".utf8))
+            stderrLine("joinup \(name): \(failure.message)")
             throw ExitCode(failure.exitCode)
+        } catch let failure as OutputFailure {
+            // A reader that went away (`joinup items | head`) is not an error: end quietly, as
+            // SIGPIPE would have ended us had it not been ignored.
+            if !failure.isClosedPipe { stderrLine("joinup \(name): \(failure)") }
+            throw ExitCode(failure.isClosedPipe ? OutputFailure.closedPipeStatus : 1)
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            let line = "\(error)".replacingOccurrences(of: "\n", with: " ")
-            FileHandle.standardError.write(Data("joinup \(name): \(line)\n".utf8))
+            stderrLine("joinup \(name): \(TerminalText.line("\(error)"))")
             throw ExitCode(1)
         }
     }
 }
 
-/// Buffered stdout (a 100,000-line export should not be 100,000 writes).
+/// A message on stderr, cleaned like everything printed (error texts can quote the cache), and
+/// never a trap when stderr itself cannot be written. Line breaks stay: a query error puts a
+/// caret under the echoed query on purpose.
+func stderrLine(_ message: String) {
+    let line = TerminalText.block(message) + "\n"
+    _ = try? StandardStream.write(Data(line.utf8), to: STDERR_FILENO)
+}
+
+/// stdout could not be written: the disk is full, the reader closed the pipe, …
+struct OutputFailure: Error, CustomStringConvertible {
+    var code: Int32
+
+    /// The status a shell reports for a process SIGPIPE ended (128 + 13).
+    static let closedPipeStatus: Int32 = 141
+
+    var isClosedPipe: Bool { code == EPIPE }
+    var description: String { "cannot write to standard output: \(String(cString: strerror(code)))" }
+}
+
+/// Writes with write(2). `FileHandle.write(_:)` traps (`try!`) on Linux when the write fails, so a
+/// full disk or a closed pipe ended joinup with SIGILL and a backtrace.
+enum StandardStream {
+    static func write(_ data: Data, to descriptor: Int32 = STDOUT_FILENO) throws(OutputFailure) {
+        let failure: Int32? = data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw OutputFailure(code: failure) }
+    }
+
+    /// For the commands that `print`: at exit, stdio's buffer is flushed and any write error it met
+    /// is reported like `reportingFailures` does (one line, exit 1; a closed pipe exits quietly).
+    static func checkBufferedOutputAtExit() {
+        atexit {
+            if fflush(nil) == 0 { return }
+            let code = errno
+            if code == EPIPE { _exit(OutputFailure.closedPipeStatus) }
+            stderrLine("joinup: \(OutputFailure(code: code))")
+            _exit(1)
+        }
+    }
+}
+
+/// Buffered stdout (a 100,000-line export should not be 100,000 writes). Every line passes
+/// `TerminalText.stream`: whatever a command prints, no refused scalar reaches stdout raw.
 struct OutputBuffer {
     private var data = Data()
 
-    mutating func line(_ text: String, terminator: String = "\n") {
-        data.append(contentsOf: text.utf8)
+    mutating func line(_ text: String, terminator: String = "\n") throws(OutputFailure) {
+        data.append(contentsOf: TerminalText.stream(text).utf8)
         data.append(contentsOf: terminator.utf8)
-        if data.count > 1 << 16 { flush() }
+        if data.count > 1 << 16 { try flush() }
     }
 
-    mutating func flush() {
-        FileHandle.standardOutput.write(data)
+    mutating func flush() throws(OutputFailure) {
+        try StandardStream.write(data)
         data.removeAll(keepingCapacity: true)
     }
 }
 
-/// RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled; records end in CRLF.
+/// RFC 4180: fields with a comma or quote are quoted, quotes doubled; records end in CRLF. Every
+/// field is one line through `TerminalText.line`, as in the tab-separated output, so no field
+/// holds a CR or LF.
 enum CSV {
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return text }
+    static func field(_ raw: String) -> String {
+        let text = TerminalText.line(raw)
+        guard text.contains(where: { $0 == "," || $0 == "\"" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
@@ -65,8 +129,37 @@ enum JSONLines {
         return encoder
     }()
 
+    /// The value as one JSON line, holding only what `TerminalText.isAllowed` lets through: a
+    /// refused control is dropped whether the encoder escaped it (`\u001b`, `\b`, `\f`, `\r`) or
+    /// not (C1, bidi and invisible characters, dropped by `TerminalText.stream` at the output);
+    /// `\n` and `\t` stay (an About description has paragraphs).
     static func line(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        droppingRefusedEscapes(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Removes the escapes of refused controls from encoder output. A backslash occurs only
+    /// inside strings in valid JSON, so no tracking of quotes is needed.
+    static func droppingRefusedEscapes(_ json: String) -> String {
+        guard json.contains("\\") else { return json }
+        var out = String.UnicodeScalarView()
+        var scalars = json.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\\", let kind = scalars.next() else { out.append(scalar); continue }
+            switch kind {
+            case "b", "f", "r":
+                continue
+            case "u":
+                var hex = ""
+                for _ in 0..<4 { if let digit = scalars.next() { hex.unicodeScalars.append(digit) } }
+                let value = UInt32(hex, radix: 16).flatMap(Unicode.Scalar.init)
+                if let value, value != "\n", value != "\t", !TerminalText.isAllowed(value) { continue }
+                out.append(contentsOf: "\\u\(hex)".unicodeScalars)
+            default:
+                out.append(scalar)
+                out.append(kind)
+            }
+        }
+        return String(out)
     }
 }
 

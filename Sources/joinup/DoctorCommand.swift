@@ -23,18 +23,18 @@ struct Doctor: ParsableCommand {
             let path = options.paths.cacheFile
             var out = OutputBuffer()
             let diagnosis = CacheDoctor.diagnose(path: path)
-            for line in DoctorReport.lines(diagnosis) { out.line(line) }
+            for line in DoctorReport.lines(diagnosis) { try out.line(line) }
             if resetCache {
                 try options.paths.createDataDirectory()
                 let report = try CacheReset.reset(path: path)
-                for line in DoctorReport.lines(report, path: path) { out.line(line) }
-                out.flush()
+                for line in DoctorReport.lines(report, path: path) { try out.line(line) }
+                try out.flush()
                 return
             }
             if !diagnosis.isUsable {
-                out.line("Run `joinup doctor --reset-cache` to move it aside and start a fresh cache (your own data is kept).")
+                try out.line("Run `joinup doctor --reset-cache` to move it aside and start a fresh cache (your own data is kept).")
             }
-            out.flush()
+            try out.flush()
             if !diagnosis.isUsable { throw ExitCode(1) }
         }
     }
@@ -48,6 +48,8 @@ enum DoctorReport {
         case .missing:
             lines.append("Status: no cache yet (the next start creates it)")
             return lines
+        case .healthy where diagnosis.isReadOnly:
+            lines.append("Status: ok, read-only for this user (reading commands work; to sync, join or save views use a cache of your own with --data-dir or JOINUP_DATA_DIR)")
         case .healthy:
             lines.append("Status: ok")
         case .newerSchema(let unknown):

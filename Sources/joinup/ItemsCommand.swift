@@ -42,23 +42,23 @@ struct Items: ParsableCommand {
                                                limit: limit ?? Int.max)
             var out = OutputBuffer()
             if csv {
-                out.line(CSV.record(["date", "type", "title", "topics", "link", "author", "id", "topic_uris"]), terminator: CSV.lineEnd)
+                try out.line(CSV.record(["date", "type", "title", "topics", "link", "author", "id", "topic_uris"]), terminator: CSV.lineEnd)
             }
             for detail in items {
                 let item = detail.item
                 if json {
-                    out.line(try JSONLines.line(ItemRecord(detail)))
+                    try out.line(try JSONLines.line(ItemRecord(detail)))
                 } else if csv {
-                    out.line(CSV.record([ISODate.string(item.listDate), item.kind.rawValue, item.title,
-                                         detail.topics.map(\.label).joined(separator: "; "), item.link, item.author,
-                                         item.id, detail.topics.map(\.uri).joined(separator: " ")]),
-                             terminator: CSV.lineEnd)
+                    try out.line(CSV.record([ISODate.string(item.listDate), item.kind.rawValue, item.title,
+                                             detail.topics.map(\.label).joined(separator: "; "), item.link, item.author,
+                                             item.id, detail.topics.map(\.uri).joined(separator: " ")]),
+                                 terminator: CSV.lineEnd)
                 } else {
-                    out.line([JoinupDate.day(item.listDate), item.kind.label, cell(item.title),
-                              cell(detail.topics.map(\.label).joined(separator: ", "))].joined(separator: "\t"))
+                    try out.line([JoinupDate.day(item.listDate), item.kind.label, cell(item.title),
+                                  cell(detail.topics.map(\.label).joined(separator: ", "))].joined(separator: "\t"))
                 }
             }
-            out.flush()
+            try out.flush()
         }
     }
 }

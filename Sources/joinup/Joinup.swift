@@ -18,4 +18,20 @@ struct Joinup: AsyncParsableCommand {
                       Join.self, Leave.self, Outbox.self, Login.self, Logout.self, Whoami.self, Themes.self, Config.self,
                       Doctor.self],
         defaultSubcommand: Browse.self)
+
+    /// ArgumentParser's own `main`, with stdio's buffered output checked at exit first: a command
+    /// that `print`s to a full disk must not exit 0.
+    static func main() async {
+        StandardStream.checkBufferedOutputAtExit()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -37,16 +37,16 @@ struct Members: ParsableCommand {
             var out = OutputBuffer()
             for member in members {
                 if json {
-                    out.line(try JSONLines.line(MemberRecord(
+                    try out.line(try JSONLines.line(MemberRecord(
                         id: member.id, name: member.name, businessTitle: member.businessTitle,
                         organisation: member.organisation, roles: member.roles.map(\.rawValue),
                         state: member.state.rawValue, memberSince: ISODate.string(member.memberSince))))
                 } else {
-                    out.line([cell(member.name), cell(member.businessTitle), cell(member.organisation),
-                              member.roles.map(\.label).joined(separator: ", ")].joined(separator: "\t"))
+                    try out.line([cell(member.name), cell(member.businessTitle), cell(member.organisation),
+                                  member.roles.map(\.label).joined(separator: ", ")].joined(separator: "\t"))
                 }
             }
-            out.flush()
+            try out.flush()
         }
     }
 }

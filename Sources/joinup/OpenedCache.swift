@@ -10,14 +10,15 @@ struct OpenedCache {
     var importedSnapshot: Bool
 
     /// Opens (or creates) the cache; an empty one is filled from the embedded snapshot first.
+    /// A file this user cannot write (another user's) is opened read-only: reading works.
     static func open(_ options: PathOptions, collection name: String?) throws -> OpenedCache {
         let paths = options.paths
         try paths.createDataDirectory()
-        let cache = try CacheDatabase(path: paths.cacheFile)
+        let cache = try CacheDatabase.openForReading(path: paths.cacheFile)
         let imported: Bool
         let collection: CachedCollection?
         do {
-            imported = try SnapshotImport.importEmbeddedSnapshotIfEmpty(into: cache)
+            imported = cache.isReadOnly ? false : try SnapshotImport.importEmbeddedSnapshotIfEmpty(into: cache)
             if let name {
                 collection = try cache.collection(named: name)
                 guard collection != nil else { throw CacheError.unknownCollection(name) }

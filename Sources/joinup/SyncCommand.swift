@@ -36,9 +36,9 @@ struct Sync: AsyncParsableCommand {
         guard let layout = RemoteLayout(base: remoteText) else {
             fail("\"\(remoteText)\" is not an http(s) URL; give the remote's base URL, e.g. http://127.0.0.1:8080")
         }
-        try paths.createDataDirectory()
         let cache: CacheDatabase
         do {
+            try paths.createDataDirectory()
             cache = try CacheDatabase(path: paths.cacheFile)
         } catch {
             fail("\(error)")
@@ -50,20 +50,20 @@ struct Sync: AsyncParsableCommand {
             let delivery = OutboxDelivery(cache: cache, remote: remoteText,
                                           credentials: try? CredentialStore(folder: paths.configDirectory).load(for: remoteText))
             for result in await delivery.deliver() {
-                FileHandle.standardError.write(Data("joinup sync: outbox: \(TerminalText.line(result.message))\n".utf8))
+                stderrLine("joinup sync: outbox: \(result.message)")
             }
         }
         let showProgress = isatty(STDERR_FILENO) == 1
         let report = await engine.sync(aliases: collections, progress: showProgress ? Self.showProgress : nil)
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if showProgress { try? StandardStream.write(Data("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
 
         if let error = report.directoryError {
             fail(error.message)
         }
         for result in report.results {
-            print(result.summary)
+            printLine(result.summary)
             if case .failed(let error) = result.outcome {
-                FileHandle.standardError.write(Data("joinup sync: \(result.alias): \(error.message)\n".utf8))
+                stderrLine("joinup sync: \(result.alias): \(error.message)")
             }
         }
         if !report.succeeded { throw ExitCode(1) }
@@ -71,12 +71,25 @@ struct Sync: AsyncParsableCommand {
 
     private static let showProgress: @Sendable (SyncProgress) -> Void = { progress in
         let line = "\r\u{1B}[Ksyncing \(progress.alias ?? "directory"): \(progress.resourcesDone)/\(progress.resourcesTotal) documents, \(progress.itemsSoFar) items"
-        FileHandle.standardError.write(Data(line.utf8))
+        try? StandardStream.write(Data(line.utf8), to: STDERR_FILENO)
     }
 
     private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("joinup sync: \(message)\n".utf8))
+        stderrLine("joinup sync: \(message)")
         Sync.exit(withError: ExitCode(1))
+    }
+
+    /// One summary line on stdout, written at once so it interleaves with the errors on stderr;
+    /// a stdout that cannot be written ends the command like `reportingFailures` does.
+    private func printLine(_ text: String) {
+        var out = OutputBuffer()
+        do {
+            try out.line(text)
+            try out.flush()
+        } catch {
+            if error.isClosedPipe { Sync.exit(withError: ExitCode(OutputFailure.closedPipeStatus)) }
+            fail("\(error)")
+        }
     }
 }
 

@@ -29,13 +29,13 @@ struct Topics: ParsableCommand {
             for facet in facets {
                 let topic = facet.topic
                 if json {
-                    out.line(try JSONLines.line(FacetRecord(uri: topic.uri, label: topic.label, count: facet.count,
-                                                            level: topic.level.rawValue, parent: topic.parentURI)))
+                    try out.line(try JSONLines.line(FacetRecord(uri: topic.uri, label: topic.label, count: facet.count,
+                                                                level: topic.level.rawValue, parent: topic.parentURI)))
                 } else {
-                    out.line([cell(topic.label), String(facet.count), topic.level.rawValue, topic.uri].joined(separator: "\t"))
+                    try out.line([cell(topic.label), String(facet.count), topic.level.rawValue, cell(topic.uri)].joined(separator: "\t"))
                 }
             }
-            out.flush()
+            try out.flush()
         }
     }
 }

@@ -21,3 +21,10 @@ import Testing
     let text = "Européen 日本語のニュース 🇪🇺 Ωmega"
     #expect(TerminalText.line(text) == text)
 }
+
+@Test func streamKeepsTheFormatsSeparatorsAndDropsEveryOtherRefusedScalar() {
+    let row = "a\tb,\"c\u{1B}]52;c;ZQ==\u{07}\u{9B}6n\u{7F}\u{202E}\u{2066}\u{200B}\u{E0041}d\"\r\n{\"x\":\"Zoë 日本\"}\n"
+    #expect(TerminalText.stream(row) == "a\tb,\"c]52;c;ZQ==6nd\"\r\n{\"x\":\"Zoë 日本\"}\n")
+    let clean = "date\ttitle\r\nZoë\n"
+    #expect(TerminalText.stream(clean) == clean)
+}

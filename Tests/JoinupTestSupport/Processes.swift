@@ -168,8 +168,10 @@ public struct CommandResult: Sendable {
 }
 
 /// Runs a program (no shell) to completion with stdin closed and JOINUP_REMOTE unset (a
-/// developer's own setting must not leak into a test).
-public func runCommand(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+/// developer's own setting must not leak into a test). `standardOutput` replaces the captured
+/// stdout (then `stdout` is empty): /dev/full, a pipe nobody reads.
+public func runCommand(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                       standardOutput: FileHandle? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -178,10 +180,11 @@ public func runCommand(_ executable: String, _ arguments: [String], environment:
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let out = Pipe(), err = Pipe()
-    process.standardOutput = out
+    process.standardOutput = standardOutput ?? out
     process.standardError = err
     process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
     try process.run()
+    if standardOutput != nil { try out.fileHandleForWriting.close() }  // unused: end it, or the read below never ends
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

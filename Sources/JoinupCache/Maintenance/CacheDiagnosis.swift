@@ -28,6 +28,8 @@ public struct CacheDiagnosis: Sendable, Equatable {
     public var integrity: [String]?
     /// Rows per table, for the tables doctor reports on (collections, items, members, user data).
     public var rowCounts: [String: Int]
+    /// True when this user cannot write the file or its folder: reading works, syncing does not.
+    public var isReadOnly = false
 
     /// True when the browser and sync can use the file as it is (a missing one is created).
     public var isUsable: Bool {
@@ -58,7 +60,8 @@ public enum CacheDoctor {
             return diagnosis
         }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration())
+            diagnosis.isReadOnly = !CacheDatabase.isWritable(path)
+            let queue = try DatabaseQueue(path: CacheDatabase.readOnlyLocation(path), configuration: readOnlyConfiguration())
             try queue.read { db in
                 let applied = try CacheSchema.migrator.appliedIdentifiers(db)
                 diagnosis.appliedMigrations = known.filter(applied.contains) + applied.subtracting(known).sorted()
