@@ -9,10 +9,21 @@ public final class CacheDatabase: Sendable {
     public let path: String
     /// In-memory filter indexes per collection (FilterIndex.swift).
     let filterIndexes = FilterIndexStore()
+    /// The shared lock that keeps `doctor --reset-cache` away while this cache is open.
+    private let lock: CacheLock?
+    /// The file opened, to notice when the path names another one (`fileWasReplaced`).
+    let identity: CacheFileIdentity?
 
-    /// Opens (creating if needed) the cache file at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// Opens (creating if needed) the cache file at `path` and brings its schema up to date,
+    /// holding the cache's shared lock for as long as this value lives (a reset waits for it).
+    public convenience init(path: String) throws {
+        try self.init(path: path, lock: CacheLock.shared(cachePath: path, timeout: Self.busyTimeout))
+    }
+
+    /// `lock` nil: a file nobody else knows yet (the reset's fresh cache, written aside).
+    init(path: String, lock: CacheLock?) throws {
         self.path = path
+        self.lock = lock
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Another joinup (a `joinup sync` beside the browser) may hold the write lock while it
@@ -32,6 +43,8 @@ public final class CacheDatabase: Sendable {
         } catch let error as DatabaseError {
             throw CacheError.unreadable(path: path, reason: error.message ?? "\(error.resultCode)")
         }
+        identity = CacheFileIdentity(path: path)
+        pool.add(transactionObserver: ReplacementGuard(path: path, opened: identity), extent: .databaseLifetime)
         let migrator = CacheSchema.migrator
         do {
             // Checked again inside the pool: another process may have migrated it meanwhile.
@@ -56,6 +69,17 @@ public final class CacheDatabase: Sendable {
 
     /// Seconds a write waits for another connection or process to finish its transaction.
     public static let busyTimeout: TimeInterval = 60
+
+    /// True when the path no longer names the file this cache opened (moved, deleted or replaced):
+    /// reads would show a stale file and writes are refused (`ReplacementGuard`).
+    public func fileWasReplaced() -> Bool { CacheFileIdentity(path: path) != identity }
+
+    /// Merges the write-ahead log into the file and closes every connection, leaving the whole
+    /// cache in the one file (the reset renames just that file into place).
+    func checkpointAndClose() throws {
+        _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        try pool.close()
+    }
 
     /// True when no collection has been stored yet (a first start).
     public func isEmpty() throws -> Bool {
