@@ -11,7 +11,7 @@ public final class CacheDatabase: Sendable {
     let filterIndexes = FilterIndexStore()
     /// The shared lock that keeps `doctor --reset-cache` away while this cache is open.
     private let lock: CacheLock?
-    /// The file opened, to notice when the path names another one (`fileWasReplaced`).
+    /// The file opened, to notice when the path names another one (`ReplacementGuard`, `collectionChanges`).
     let identity: CacheFileIdentity?
 
     /// Opens (creating if needed) the cache file at `path` and brings its schema up to date,
@@ -69,10 +69,6 @@ public final class CacheDatabase: Sendable {
 
     /// Seconds a write waits for another connection or process to finish its transaction.
     public static let busyTimeout: TimeInterval = 60
-
-    /// True when the path no longer names the file this cache opened (moved, deleted or replaced):
-    /// reads would show a stale file and writes are refused (`ReplacementGuard`).
-    public func fileWasReplaced() -> Bool { CacheFileIdentity(path: path) != identity }
 
     /// Merges the write-ahead log into the file and closes every connection, leaving the whole
     /// cache in the one file (the reset renames just that file into place).

@@ -22,7 +22,7 @@ public enum Action: Hashable, Sendable {
     case syncFinished(SyncSummary)
     /// A sync committed new data to the cache (the store observes the cache, sync never calls it).
     case cacheChanged
-    /// The cache file was replaced under the running app (or a reset is under way): it stops, saying this.
+    /// The cache file was replaced or moved under the running app: it stops, saying why.
     case cacheReplaced(String)
     case collectionsListed([CachedCollection])
     /// Something outside the store (the terminal app: theme switches, config problems) has a message.
