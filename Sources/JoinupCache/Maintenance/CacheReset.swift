@@ -66,9 +66,10 @@ public enum CacheReset {
         }
         defer { try? old.close() }
         for table in userDataTables {
+            let freshColumns = try fresh.pool.read { try $0.columns(in: table).map(\.name) }
             let rows: (columns: [String], rows: [Row])
             do {
-                rows = try readRows(of: table, from: old, matching: fresh)
+                rows = try readRows(of: table, from: old, keeping: freshColumns)
             } catch {
                 report.unreadableTables[table] = reason(error)
                 continue
@@ -162,9 +163,8 @@ public enum CacheReset {
     }
 
     /// The columns both files' `table` share (an older or newer schema may differ) and the old rows.
-    static func readRows(of table: String, from old: DatabaseQueue, matching fresh: CacheDatabase) throws -> (columns: [String], rows: [Row]) {
-        let freshColumns = try fresh.pool.read { try $0.columns(in: table).map(\.name) }
-        return try old.read { db in
+    static func readRows(of table: String, from old: DatabaseQueue, keeping freshColumns: [String]) throws -> (columns: [String], rows: [Row]) {
+        try old.read { db in
             guard try db.tableExists(table) else { return ([], []) }
             let shared = try db.columns(in: table).map(\.name).filter(freshColumns.contains)
             guard !shared.isEmpty else { return ([], []) }
