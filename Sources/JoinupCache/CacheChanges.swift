@@ -10,11 +10,14 @@ extension CacheDatabase {
     ///
     /// Commits through this cache's own pool arrive at once (GRDB's ValueObservation); a
     /// `joinup sync` in another process is invisible to that, so the same stamps are also read
-    /// every `pollInterval`. Both feed one comparison, so a change is emitted once.
+    /// every `pollInterval`. Both feed one comparison, so a change is emitted once. Each tick also
+    /// checks that the path still names the opened file: a replaced file ends the stream with
+    /// `CacheAccessError.replaced` rather than showing stale data for ever.
     public func collectionChanges(pollInterval: Duration = crossProcessPollInterval) -> AsyncThrowingStream<Void, Error> {
         let observation = ValueObservation.tracking(Self.changeStamp).removeDuplicates()
         let values = observation.values(in: pool)
         let pool = self.pool
+        let path = self.path, identity = self.identity
         return AsyncThrowingStream { continuation in
             let latest = LatestStamp()
             let observed = Task {
@@ -28,6 +31,10 @@ extension CacheDatabase {
             let polled = Task {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: pollInterval)
+                    if CacheFileIdentity(path: path) != identity {
+                        continuation.finish(throwing: CacheAccessError.replaced(path: path))
+                        return
+                    }
                     // A busy or briefly unreadable file is tried again at the next tick.
                     guard let stamp = try? await pool.read(Self.changeStamp) else { continue }
                     if latest.isNew(stamp) { continuation.yield() }

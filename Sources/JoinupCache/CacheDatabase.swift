@@ -11,21 +11,33 @@ public final class CacheDatabase: Sendable {
     let filterIndexes = FilterIndexStore()
     /// True when opened for reading only (`openForReading` on a file this user cannot write).
     public let isReadOnly: Bool
+    /// The shared lock that keeps `doctor --reset-cache` away while this cache is open.
+    private let lock: CacheLock?
+    /// The file opened, to notice when the path names another one (`ReplacementGuard`, `collectionChanges`).
+    let identity: CacheFileIdentity?
 
-    /// Opens (creating if needed) the cache file at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the cache file at `path` and brings its schema up to date,
+    /// holding the cache's shared lock for as long as this value lives (a reset waits for it).
     public convenience init(path: String) throws {
-        try self.init(path: path, readOnly: false)
+        try self.init(path: path, readOnly: false, lock: CacheLock.shared(cachePath: path, timeout: Self.busyTimeout))
     }
 
     /// For commands that only read: opens read-only when this user cannot write the file or its
     /// folder (another user's cache), which would otherwise fail with "attempt to write a
     /// readonly database"; else exactly as `init(path:)`.
     public static func openForReading(path: String) throws -> CacheDatabase {
-        try CacheDatabase(path: path, readOnly: !isWritable(path))
+        try CacheDatabase(path: path, readOnly: !isWritable(path),
+                          lock: CacheLock.shared(cachePath: path, timeout: Self.busyTimeout))
     }
 
-    private init(path: String, readOnly: Bool) throws {
+    /// `lock` nil: a file nobody else knows yet (the reset's fresh cache, written aside).
+    convenience init(path: String, lock: CacheLock?) throws {
+        try self.init(path: path, readOnly: false, lock: lock)
+    }
+
+    private init(path: String, readOnly: Bool, lock: CacheLock?) throws {
         self.path = path
+        self.lock = lock
         isReadOnly = readOnly
         if readOnly, !FileManager.default.fileExists(atPath: path) { throw CacheError.readOnly(path: path) }
         var configuration = Configuration()
@@ -48,6 +60,8 @@ public final class CacheDatabase: Sendable {
         } catch let error as DatabaseError {
             throw CacheError.explaining(error, path: path)
         }
+        identity = CacheFileIdentity(path: path)
+        pool.add(transactionObserver: ReplacementGuard(path: path, opened: identity), extent: .databaseLifetime)
         let migrator = CacheSchema.migrator
         do {
             // Checked again inside the pool: another process may have migrated it meanwhile.
@@ -108,6 +122,13 @@ public final class CacheDatabase: Sendable {
 
     /// Seconds a write waits for another connection or process to finish its transaction.
     public static let busyTimeout: TimeInterval = 60
+
+    /// Merges the write-ahead log into the file and closes every connection, leaving the whole
+    /// cache in the one file (the reset renames just that file into place).
+    func checkpointAndClose() throws {
+        _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        try pool.close()
+    }
 
     /// True when no collection has been stored yet (a first start).
     public func isEmpty() throws -> Bool {

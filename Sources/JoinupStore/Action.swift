@@ -22,6 +22,8 @@ public enum Action: Hashable, Sendable {
     case syncFinished(SyncSummary)
     /// A sync committed new data to the cache (the store observes the cache, sync never calls it).
     case cacheChanged
+    /// The cache file was replaced or moved under the running app: it stops, saying why.
+    case cacheReplaced(String)
     case collectionsListed([CachedCollection])
     /// Something outside the store (the terminal app: theme switches, config problems) has a message.
     case statusShown(StatusMessage)

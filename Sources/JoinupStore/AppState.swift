@@ -206,6 +206,8 @@ public struct AppState: Hashable, Sendable {
     public var searchBase: ItemFilter?
     public var status: StatusMessage?
     public var isQuitting = false
+    /// Why the app quit on its own, for the terminal after the screen is restored (nil: the user quit).
+    public var exitMessage: String?
     /// A link `o` asked to open; the terminal app opens it and answers with `.linkHandled`.
     public var pendingLink: String?
     /// Periodic sync (config `sync_interval`, seconds; nil: off).

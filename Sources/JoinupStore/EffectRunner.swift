@@ -80,6 +80,8 @@ public struct EffectRunner: Sendable {
             }
         } catch is CancellationError {
             return
+        } catch let error as CacheAccessError {
+            await send(.cacheReplaced(error.description))
         } catch {
             await send(.loadFailed("Cache error: \(error)"))
         }

@@ -113,6 +113,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.picker != nil { effects.append(.listCollections) }
         return effects
 
+    case .cacheReplaced(let message):
+        // Reading on would show a file nobody writes to any more; a restart opens the new one.
+        state.isQuitting = true
+        state.exitMessage = message
+        return []
+
     case .statusShown, .linkFound, .linkHandled:
         return reduceOutsideMessage(&state, action)
 

@@ -5,9 +5,9 @@ import JoinupStore
 
 /// Owns the ncurses screen: reads keys, sends commands to the store, draws frames from its state.
 ///
-/// Everything here runs on the main actor, the only place ncurses is touched. Input is polled
-/// (`timeout(0)` + `get_wch`) and the loop sleeps briefly when idle, so effects finishing on
-/// other threads get the main actor and their results are drawn promptly.
+/// Everything here runs on the main actor, the only place ncurses is touched. Keys are read with
+/// `timeout(0)` + `get_wch` until none is waiting; then the loop sleeps (`IdleWake`) until input,
+/// a signal, a state change (effects finishing on other threads) or its sync timer wakes it.
 @MainActor
 public final class TerminalApp {
     private let store: Store
@@ -32,9 +32,11 @@ public final class TerminalApp {
     /// Runs until the user quits or the process is asked to stop; the terminal is restored either way.
     public func run() async throws {
         Self.selectUTF8Locale()
-        let stopSignals = StopSignals()
+        let stopSignals = StopSignals(wake: { [input = idle.input] in input.wake() })
         startScreen()
+        idle.start()
         defer {
+            idle.stop()
             store.stop()
             endwin()
             CrashRestore.disarm()
@@ -67,7 +69,7 @@ public final class TerminalApp {
             syncIfDue()
             if needsDraw { draw() }
             if !readAny {
-                await idle.wait(upTo: .milliseconds(8))
+                await idle.wait(upTo: timeUntilSyncIsDue())
             }
         }
     }
@@ -146,10 +148,17 @@ public final class TerminalApp {
 
     /// Starts a background sync every `sync_interval` seconds while a remote is set.
     private func syncIfDue() {
-        guard let interval = options.syncInterval, interval > 0, store.state.remote != nil,
-              !store.state.isSyncing, ContinuousClock.now - lastSync >= .seconds(interval) else { return }
+        guard let remaining = timeUntilSyncIsDue(), remaining <= .zero else { return }
         lastSync = .now
         store.send(.commandIssued(.sync))
+    }
+
+    /// How long the loop may sleep before `syncIfDue` has work; nil when no periodic sync can start
+    /// (none configured, no remote, or one running: its end changes the state, which wakes the loop).
+    private func timeUntilSyncIsDue() -> Duration? {
+        guard let interval = options.syncInterval, interval > 0, store.state.remote != nil,
+              !store.state.isSyncing else { return nil }
+        return .seconds(interval) - (ContinuousClock.now - lastSync)
     }
 
     private func applyTheme() {
@@ -220,7 +229,8 @@ private final class StopSignals: @unchecked Sendable {
     private let lock = NSLock()
     private var flag = false
 
-    init() {
+    /// `wake` ends the terminal loop's idle sleep so it sees the flag at once.
+    init(wake: @escaping @Sendable () -> Void) {
         for signalNumber in [SIGTERM, SIGHUP, SIGINT] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
@@ -229,6 +239,7 @@ private final class StopSignals: @unchecked Sendable {
                 self.lock.lock()
                 self.flag = true
                 self.lock.unlock()
+                wake()
             }
             source.resume()
             sources.append(source)

@@ -78,5 +78,9 @@ struct Browse: AsyncParsableCommand {
         let app = await TerminalApp(store: store, collectionURI: opened.collection.uri,
                                     keyMap: KeyMap.standard.remapped(config.keys), options: terminalOptions)
         try await app.run()
+        if let message = await store.state.exitMessage {
+            FileHandle.standardError.write(Data("joinup: \(message)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

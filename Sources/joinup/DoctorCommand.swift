@@ -8,9 +8,12 @@ struct Doctor: ParsableCommand {
         abstract: "Check the cache file (schema, integrity, sizes); --reset-cache moves a broken one aside.",
         discussion: """
             Reads the cache without changing it and exits 0 when joinup can use it, 1 when not. \
-            --reset-cache renames the file to joinup.sqlite.broken-<time> beside it (nothing is deleted), \
-            creates a fresh cache and carries over your own data (saved views) when the old file can \
-            still be read; synced collections come back with `joinup sync`.
+            --reset-cache writes a fresh cache beside the old one carrying over your own data (saved \
+            views, queued join/leave requests, memberships) when the old file can still be read, then \
+            renames the old file to joinup.sqlite.broken-<time> (nothing is deleted) and the fresh one \
+            into place; synced collections come back with `joinup sync`. It refuses, naming them, while \
+            other joinup processes have the cache open, and keeps the old cache in place when the \
+            fresh one cannot be written (a full disk).
             """)
 
     @OptionGroup var options: PathOptions

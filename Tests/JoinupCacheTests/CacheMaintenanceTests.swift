@@ -100,9 +100,10 @@ import Testing
     }
 
     @Test func resetKeepsTheUserDataOfAReadableFile() throws {
-        let cache = try healthyCache()
-        let expected = try #require(try cache.savedView(collectionURI: Fixture.collectionURI))
-        let queued = try cache.pendingActions()
+        var cache: CacheDatabase? = try healthyCache()
+        let expected = try #require(try cache?.savedView(collectionURI: Fixture.collectionURI))
+        let queued = try cache?.pendingActions()
+        cache = nil  // a reset waits until nothing has the cache open
         let report = try CacheReset.reset(path: path)
         #expect(report.preservedRows == Self.userRows)
         #expect(report.unreadableTables.isEmpty)
@@ -127,6 +128,47 @@ import Testing
         let report = try CacheReset.reset(path: path)
         #expect(report.preservedRows == Self.userRows)
         #expect(try CacheDatabase(path: path).savedView(collectionURI: Fixture.collectionURI)?.1 == .oldest)
+    }
+
+    @Test func aResetIsRefusedWhileTheCacheIsOpenAndNamesWhoHasIt() throws {
+        let cache = try healthyCache()
+        var refusal: (any Error)?
+        do { _ = try CacheReset.reset(path: path) } catch { refusal = error }
+        let message = "\(try #require(refusal, "a reset must not pull the file from under an open cache"))"
+        #expect(message.contains("PID \(getpid())") && message.contains("nothing was changed"), "\(message)")
+        #expect(try asideFiles().isEmpty)
+        #expect(try cache.pendingActions().count == 1, "the open cache still reads its own file")
+    }
+
+    @Test func lockHoldersAreTheFlockHoldersOfTheLockFileOnly() {
+        let locks = """
+            1: FLOCK  ADVISORY  READ  5698 fe:00:16223077 0 EOF
+            1: -> FLOCK  ADVISORY  WRITE 7000 fe:00:16223077 0 EOF
+            2: FLOCK  ADVISORY  READ  5701 fe:00:16223077 0 EOF
+            3: FLOCK  ADVISORY  READ  5698 fe:00:16223077 0 EOF
+            4: POSIX  ADVISORY  WRITE 4830 fe:00:16223077 0 EOF
+            5: FLOCK  ADVISORY  WRITE 4831 fe:01:16223077 0 EOF
+            6: FLOCK  ADVISORY  WRITE 4832 fe:00:99 0 EOF
+            """
+        // Device fe:00 as glibc encodes it; the waiter (->), a POSIX lock and other files are not holders.
+        #expect(CacheLock.lockingPIDs(procLocks: locks, device: 0xfe00, inode: 16223077) == [5698, 5701])
+    }
+
+    @Test func aWriteIntoAFileMovedAsideIsRefusedAndLandsNowhere() throws {
+        let cache = try healthyCache()
+        // What an unlocked reset did: the open file moved aside, another put in its place.
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.moveItem(atPath: path + suffix, toPath: path + ".moved" + suffix)
+        }
+        _ = try CacheDatabase(path: path)
+        #expect(throws: (any Error).self, "the join would be lost in the moved file") {
+            try cache.enqueue(MembershipRequest(collectionAlias: "third", collectionURI: "http://data.europa.eu/w21/third",
+                                                collectionTitle: "Third", kind: .join))
+        }
+        let moved = try DatabaseQueue(path: path + ".moved", configuration: CacheDoctor.readOnlyConfiguration())
+        #expect(try moved.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM outbox") } == 1)
+        try moved.close()
+        #expect(try CacheDatabase(path: path).pendingActions().isEmpty)
     }
 
     @Test func twoResetsInTheSameSecondKeepBothOldFiles() throws {

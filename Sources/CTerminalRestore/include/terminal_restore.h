@@ -22,4 +22,14 @@ void jr_restore_terminal_now(void);
 
 /// Puts back the handlers that were there before `jr_install_crash_handlers`.
 void jr_remove_crash_handlers(void);
+
+// Turns a signal into a byte on a pipe, so a loop asleep in poll(2) wakes for it: the classic
+// self-pipe, with the handler that was there before (ncurses' SIGWINCH handler) still called.
+
+/// From now on `signal_number` also writes one byte to `fd` (non-blocking; a full pipe already
+/// holds a wake-up), after running the action installed before. Returns 0, or -1 with errno set.
+int jr_relay_signal_to_fd(int signal_number, int fd);
+
+/// Puts back the action that was there before `jr_relay_signal_to_fd`.
+void jr_stop_relaying_signal(int signal_number);
 #endif
