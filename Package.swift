@@ -46,6 +46,7 @@ let package = Package(
                     .embedInCode("Snapshot/ec-ospo/collection.rdf"),
                     .embedInCode("Snapshot/ec-ospo/members.json"),
                     .embedInCode("Snapshot/topics.rdf"),
+                    .embedInCode("Vocabulary/countries.tsv"),
                 ]),
         // App state, actions, the pure reducer, and the runtime that runs effects.
         .target(name: "JoinupStore", dependencies: ["JoinupModel", "JoinupCache", "JoinupSync"]),

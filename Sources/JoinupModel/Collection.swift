@@ -2,18 +2,41 @@ import Foundation
 
 /// A Joinup collection and its About metadata (DCAT-AP / ADMS-AP).
 public struct Collection: Hashable, Sendable, Codable {
-    /// Who may create content in the collection (Joinup's "content creation" setting).
+    /// Who may create content in the collection: Joinup's `http://joinup.eu/collection/content_creation`.
     public enum ContentCreation: String, Hashable, Sendable, Codable {
-        case facilitators
-        case members
-        case registeredUsers = "registered_users"
+        case anyUser = "any_user"
+        case onlyMembers = "only_members"
+        case facilitatorsAndAuthors = "facilitators_and_authors"
 
+        /// Joinup's own wording (`field.storage.rdf_entity.field_ar_content_creation.yml`).
         public var label: String {
             switch self {
-            case .facilitators: "Only facilitators can create content."
-            case .members: "Only members can create content."
-            case .registeredUsers: "Any registered user can create content."
+            case .anyUser: "Any user can create content."
+            case .onlyMembers: "Only members can create content."
+            case .facilitatorsAndAuthors: "Only facilitators and authors can create content."
             }
+        }
+
+        /// Joinup's value, or one an earlier joinup stored in its cache.
+        public init?(rawValue: String) {
+            switch rawValue {
+            case "any_user", "registered_users": self = .anyUser
+            case "only_members", "members": self = .onlyMembers
+            case "facilitators_and_authors", "facilitators": self = .facilitatorsAndAuthors
+            default: return nil
+            }
+        }
+    }
+
+    /// Joinup's workflow states (`http://joinup.eu/ar/workflow_status`).
+    public static func workflowLabel(_ state: String) -> String {
+        switch state {
+        case "draft": "Draft"
+        case "proposed": "Proposed"
+        case "validated": "Validated"
+        case "archival_request": "Archival requested"
+        case "archived": "Archived"
+        default: state
         }
     }
 
@@ -51,6 +74,9 @@ public struct Collection: Hashable, Sendable, Codable {
     public var isModerated: Bool
     /// Joinup's workflow state ("validated", "draft", …).
     public var workflowState: String
+    /// Solutions in the collection (`dcat:dataset` references): the header's "N Solutions" when
+    /// the feed does not list them; nil when the metadata does not say.
+    public var solutionCount: Int?
     public var created: Date
     /// The collection's own last change (not its content's).
     public var modified: Date
@@ -62,8 +88,9 @@ public struct Collection: Hashable, Sendable, Codable {
     public init(uri: String, alias: String, title: String, abstract: String, description: String,
                 owner: String, contacts: [Contact], topicURIs: [String], spatial: [String],
                 keywords: [String], isClosed: Bool, contentCreation: ContentCreation,
-                isModerated: Bool, workflowState: String, created: Date, modified: Date,
+                isModerated: Bool, workflowState: String, solutionCount: Int? = nil, created: Date, modified: Date,
                 pageURL: String, feedURL: String, metadataURL: String) {
+        self.solutionCount = solutionCount
         self.uri = uri
         self.alias = alias
         self.title = title

@@ -1,10 +1,13 @@
-/// The content types a Joinup collection holds, in the order Joinup lists them.
+/// The content types a Joinup collection holds, in the order Joinup lists them (custom pages last:
+/// the position is an item's kind number in stored filter indexes, so new kinds are appended).
 public enum ItemKind: String, CaseIterable, Hashable, Sendable, Codable {
     case news
     case event
     case document
     case discussion
     case solution
+    /// A collection's own page ("Custom page: …" in Joinup's feed).
+    case customPage = "custom_page"
 
     /// Singular label, as on a content tile ("News", "Event").
     public var label: String {
@@ -14,6 +17,7 @@ public enum ItemKind: String, CaseIterable, Hashable, Sendable, Codable {
         case .document: "Document"
         case .discussion: "Discussion"
         case .solution: "Solution"
+        case .customPage: "Custom page"
         }
     }
 
@@ -25,6 +29,7 @@ public enum ItemKind: String, CaseIterable, Hashable, Sendable, Codable {
         case .document: count == 1 ? "1 Document" : "\(count) Documents"
         case .discussion: count == 1 ? "1 Discussion" : "\(count) Discussions"
         case .solution: count == 1 ? "1 Solution" : "\(count) Solutions"
+        case .customPage: count == 1 ? "1 Custom page" : "\(count) Custom pages"
         }
     }
 
@@ -38,6 +43,7 @@ public enum ItemKind: String, CaseIterable, Hashable, Sendable, Codable {
         case "documents": self = .document
         case "solutions": self = .solution
         case "events": self = .event
+        case "custom page", "custom pages", "custom-page", "custompage", "page": self = .customPage
         default: return nil
         }
     }

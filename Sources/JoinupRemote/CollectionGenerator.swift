@@ -196,18 +196,18 @@ public enum CollectionGenerator {
             contacts: [Collection.Contact(name: "\(title) team", email: "\(alias)@example.org", url: page)],
             topicURIs: Array(Set(topicURIs)).sorted(), spatial: ["European Union"],
             keywords: [rng.pick(subjects), "interoperability"], isClosed: index % 3 == 1,
-            contentCreation: index % 3 == 1 ? .facilitators : .members, isModerated: index % 2 == 1,
+            contentCreation: index % 3 == 1 ? .facilitatorsAndAuthors : .onlyMembers, isModerated: index % 2 == 1,
             workflowState: "validated", created: created,
             modified: created.addingTimeInterval(TimeInterval(rng.int(0...50_000_000))),
             pageURL: page, feedURL: page + "/feed.xml", metadataURL: page + "?_format=rdfxml")
     }
 
-    /// The first five items take each kind once, so even a small collection has them all.
+    /// The first items take each kind once, so even a small collection has them all.
     private static func makeItem(number: Int, collection: Collection, published: Date, rng: inout SplitMix64,
                                  terms: [String], categories: [String]) -> Item {
         let roll = rng.int(0...99)
-        let kind: ItemKind = number < 5 ? ItemKind.allCases[number]
-            : roll < 40 ? .news : roll < 55 ? .event : roll < 75 ? .document : roll < 90 ? .discussion : .solution
+        let kind: ItemKind = number < ItemKind.allCases.count ? ItemKind.allCases[number]
+            : roll < 40 ? .news : roll < 55 ? .event : roll < 75 ? .document : roll < 88 ? .discussion : roll < 97 ? .solution : .customPage
         let subject = rng.pick(subjects), place = rng.pick(places)
         let title: String
         switch kind {
@@ -216,6 +216,7 @@ public enum CollectionGenerator {
         case .document: title = rng.chance(50) ? "Study on \(subject) (\(2015 + rng.int(0...9)))" : "Guidelines for \(subject)"
         case .discussion: title = rng.chance(50) ? "How does your administration handle \(subject)?" : "Question about \(subject) in \(place)"
         case .solution: title = "\(place) \(subject) toolkit"
+        case .customPage: title = "About \(subject)"
         }
         var paragraphs: [String] = []
         for _ in 0..<rng.int(1...3) {

@@ -1,5 +1,6 @@
 import Foundation
 import JoinupModel
+import JoinupSync
 
 /// What a feed document says about itself: the channel and its place in a paged listing.
 public struct FeedChannel: Hashable, Sendable {
@@ -35,7 +36,8 @@ public enum FeedWriter {
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom" \
-            xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:ev="http://purl.org/rss/1.0/modules/event/">
+            xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:ev="http://purl.org/rss/1.0/modules/event/" \
+            xmlns:content="http://purl.org/rss/1.0/modules/content/">
               <channel>
                 <title>\(WireFormat.xml(channel.title))</title>
                 <link>\(WireFormat.xml(channel.link))</link>
@@ -58,7 +60,9 @@ public enum FeedWriter {
         out += "    <item>\n"
         out += "      <title>\(WireFormat.xml(item.kind.label + ": " + item.title))</title>\n"
         out += "      <link>\(WireFormat.xml(item.link))</link>\n"
-        out += "      <description>\(WireFormat.xml(html(item.body)))</description>\n"
+        // Joinup's description (plain text, cut at 200 characters); the whole body as HTML is our extension.
+        out += "      <description>\(WireFormat.xml(FeedSummary.joinupDescription(of: item.body)))</description>\n"
+        out += "      <content:encoded>\(WireFormat.xml(html(item.body)))</content:encoded>\n"
         out += "      <pubDate>\(WireFormat.rfc822(item.published))</pubDate>\n"
         out += "      <dc:creator>\(WireFormat.xml(item.author))</dc:creator>\n"
         out += "      <guid isPermaLink=\"false\">\(WireFormat.xml(item.id))</guid>\n"

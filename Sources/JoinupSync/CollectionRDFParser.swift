@@ -1,117 +1,145 @@
 import Foundation
 import JoinupModel
 
-/// Reads a collection's About metadata: Joinup's RDF/XML (DCAT-AP / ADMS-AP) export.
+/// Reads a collection's About metadata as Joinup publishes it: EasyRdf's RDF/XML serialisation of
+/// the stored triples (`/collection/<alias>?_format=rdfxml`).
+///
+/// Every value is read by its full IRI, whatever prefix the document binds (EasyRdf binds `dc:` to
+/// DC terms and invents `ns0:`, `ns1:`…). The fields and their predicates are Joinup's
+/// (`../shared/REAL-JOINUP.md`, section 2, from joinup-dev's field storage configuration); unknown
+/// predicates are ignored. Only a `dcat:Catalog` (or any node with a `dct:title`) and its title are
+/// required: the rest has Joinup's defaults.
 public enum CollectionRDFParser {
+    /// The predicates read, by full IRI.
+    enum Predicate {
+        static let title = "http://purl.org/dc/terms/title"
+        static let description = "http://purl.org/dc/terms/description"
+        static let abstract = "http://purl.org/dc/terms/abstract"
+        static let issued = "http://purl.org/dc/terms/issued"
+        static let modified = "http://purl.org/dc/terms/modified"
+        static let alternative = "http://purl.org/dc/terms/alternative"
+        static let closed = "http://purl.org/dc/terms/RightsStatement"
+        static let contentCreation = "http://joinup.eu/collection/content_creation"
+        static let moderation = "http://joinup.eu/collection/moderation"
+        static let workflowStatus = "http://joinup.eu/ar/workflow_status"
+        static let topic = "http://joinup.eu/vocabulary/topic"
+        static let spatial = "http://purl.org/dc/terms/spatial"
+        static let keyword = "http://www.w3.org/ns/dcat#keyword"
+        static let dataset = "http://www.w3.org/ns/dcat#dataset"
+        static let publisher = "http://purl.org/dc/terms/publisher"
+        static let contactPoint = "http://www.w3.org/ns/dcat#contactPoint"
+        static let accessURL = "http://xmlns.com/foaf/spec/#term_homepage"
+        static let catalog = "http://www.w3.org/ns/dcat#Catalog"
+        static let foafName = "http://xmlns.com/foaf/0.1/name"
+        static let vcardName = "http://www.w3.org/2006/vcard/ns#fn"
+        static let vcardEmail = "http://www.w3.org/2006/vcard/ns#hasEmail"
+        static let vcardURL = "http://www.w3.org/2006/vcard/ns#hasURL"
+        static let prefLabel = "http://www.w3.org/2004/02/skos/core#prefLabel"
+        static let label = "http://www.w3.org/2000/01/rdf-schema#label"
+    }
+
     /// Parses the RDF/XML of one collection into a `Collection`.
     ///
-    /// The collection is the node whose `rdf:about` is a `http://data.europa.eu/w21/` URI and that has a
-    /// `dct:title` (the first such node; other nodes are its publisher, contact points, locations).
-    /// The page URL is `foaf:homepage` or `dcat:landingPage`; the alias is `joinup:alias`, else the
-    /// page URL's last path segment. The feed and metadata URLs are derived from the page URL the way
-    /// Joinup builds them (`<page>/feed.xml`, `<page>?_format=rdfxml`), since the RDF does not carry them.
-    /// Joinup settings without a DCAT term are read from the `joinup:` namespace, with defaults when
-    /// absent: `closed` false, `content_creation` members, `moderation` false, `workflow_state` validated.
+    /// The page, feed and metadata URLs are left empty: they are where the document came from
+    /// (`SyncEngine` fills them from the remote's layout), not something the triples say.
     public static func parse(_ data: Data, resource: String = "collection.rdf") throws(FeedParseError) -> Collection {
         let graph = try RDFGraph(root: XMLNode.parse(data, resource: resource), resource: resource)
-        let ns = XMLNamespace.self
-        guard let node = graph.nodes.first(where: {
-            ($0.attribute(ns.rdf, "about") ?? "").hasPrefix("http://data.europa.eu/w21/") && $0.child(ns.dct, "title") != nil
-        }) ?? graph.nodes.first(where: { $0.attribute(ns.rdf, "about") != nil && $0.child(ns.dct, "title") != nil }) else {
-            throw FeedParseError(resource: resource, reason: .unexpectedDocument(expected: "a collection description (a node with dct:title)"))
+        let P = Predicate.self
+        guard let node = graph.nodes.first(where: { RDFGraph.node($0, hasTypeIRI: P.catalog) && $0.child(iri: P.title) != nil })
+            ?? graph.nodes.first(where: { $0.attribute(XMLNamespace.rdf, "about") != nil && $0.child(iri: P.title) != nil }) else {
+            throw FeedParseError(resource: resource, reason: .unexpectedDocument(expected: "a collection description (a dcat:Catalog with dct:title)"))
         }
         let context = "the collection"
         func fail(_ reason: FeedParseError.Reason) -> FeedParseError { FeedParseError(resource: resource, reason: reason) }
-        func literal(_ namespace: String, _ local: String) -> String? {
-            node.child(namespace, local).map(RDFGraph.literal(of:))
+        /// The English value of a literal when several languages are given, else the first.
+        func literal(_ iri: String) -> String? {
+            let values = node.children(iri: iri)
+            let chosen = values.first { $0.attribute(XMLNamespace.xml, "lang")?.lowercased().hasPrefix("en") == true } ?? values.first
+            return chosen.map(RDFGraph.literal(of:))
         }
-        func date(_ local: String) throws(FeedParseError) -> Date? {
-            guard let text = literal(ns.dct, local) else { return nil }
+        func date(_ iri: String, _ name: String) throws(FeedParseError) -> Date? {
+            guard let text = literal(iri), !text.isEmpty else { return nil }
             guard let value = FeedDate.iso8601(text) ?? FeedDate.rfc822(text) else {
-                throw fail(.invalidValue(field: "dct:\(local)", value: text, context: context))
+                throw fail(.invalidValue(field: name, value: text, context: context))
             }
             return value
         }
-        func flag(_ local: String, default fallback: Bool) throws(FeedParseError) -> Bool {
-            guard let text = literal(ns.joinup, local) else { return fallback }
+        func flag(_ iri: String, _ name: String) throws(FeedParseError) -> Bool? {
+            guard let text = literal(iri) else { return nil }
             switch text.lowercased() {
-            case "true", "1", "yes": return true
-            case "false", "0", "no": return false
-            default: throw fail(.invalidValue(field: "joinup:\(local)", value: text, context: context))
+            case "true", "1": return true
+            case "false", "0", "": return false
+            default: throw fail(.invalidValue(field: name, value: text, context: context))
             }
         }
+        func references(_ iri: String) -> [String] {
+            var seen: [String] = []
+            for property in node.children(iri: iri) {
+                if let uri = RDFGraph.reference(of: property).map(TerminalText.line), !uri.isEmpty, !seen.contains(uri) {
+                    seen.append(uri)
+                }
+            }
+            return seen
+        }
 
-        let uri = TerminalText.line(node.attribute(ns.rdf, "about")!)
-        let title = TerminalText.line(literal(ns.dct, "title") ?? "")
-        guard let created = try date("issued") else {
-            throw fail(.missingField(field: "dct:issued", context: context))
-        }
-        let modified = try date("modified") ?? created
-        let pageText = (node.child(ns.foaf, "homepage") ?? node.child(ns.dcat, "landingPage"))
-            .flatMap(RDFGraph.reference(of:)) ?? literal(ns.foaf, "homepage") ?? ""
-        guard !pageText.isEmpty else {
-            throw fail(.missingField(field: "foaf:homepage or dcat:landingPage", context: context))
-        }
-        // The page is where the feed and metadata live: only an http(s) URL will do.
-        guard let pageURL = WebLink.http(pageText) else {
-            throw fail(.invalidValue(field: "foaf:homepage", value: pageText, context: context))
-        }
-        let alias = literal(ns.joinup, "alias").flatMap { $0.isEmpty ? nil : $0 }
-            ?? pageURL.split(separator: "/").last.map(String.init) ?? ""
+        let uri = TerminalText.line(node.attribute(XMLNamespace.rdf, "about") ?? "")
+        let title = TerminalText.line(literal(P.title) ?? "")
+        let issued = try date(P.issued, "dct:issued")
+        let changed = try date(P.modified, "dct:modified")
+        let created = issued ?? changed ?? Date(timeIntervalSince1970: 0)
+        let modified = changed ?? created
 
         let contentCreation: Collection.ContentCreation
-        if let text = literal(ns.joinup, "content_creation") {
+        if let text = literal(P.contentCreation), !text.isEmpty {
             guard let value = Collection.ContentCreation(rawValue: text) else {
-                throw fail(.invalidValue(field: "joinup:content_creation", value: text, context: context))
+                throw fail(.invalidValue(field: "content_creation", value: text, context: context))
             }
             contentCreation = value
         } else {
-            contentCreation = .members
+            contentCreation = .onlyMembers
         }
 
-        // The publisher may be a reference, an inline foaf:Agent, or (in some exports) a plain literal.
-        let owner = node.child(ns.dct, "publisher").map { property in
-            graph.object(of: property)?.child(ns.foaf, "name").map(RDFGraph.literal(of:)) ?? RDFGraph.literal(of: property)
+        // The owner is a reference to a foaf:Agent (in another graph); its name is here only when
+        // the document embeds that node.
+        let owner = node.child(iri: P.publisher).map { property in
+            graph.object(of: property)?.child(iri: P.foafName).map(RDFGraph.literal(of:))
+                ?? (property.attribute(XMLNamespace.rdf, "resource") == nil ? RDFGraph.literal(of: property) : "")
         } ?? ""
 
-        let contacts = node.children(ns.dcat, "contactPoint").compactMap { property -> Collection.Contact? in
+        let contacts = node.children(iri: P.contactPoint).compactMap { property -> Collection.Contact? in
             guard let kind = graph.object(of: property) else { return nil }
-            func value(_ local: String) -> String? {
-                guard let p = kind.child(ns.vcard, local) else { return nil }
-                let raw = p.attribute(ns.rdf, "resource") ?? RDFGraph.literal(of: p)
+            func value(_ iri: String) -> String? {
+                guard let p = kind.child(iri: iri) else { return nil }
+                let raw = p.attribute(XMLNamespace.rdf, "resource") ?? RDFGraph.literal(of: p)
                 return raw.isEmpty ? nil : TerminalText.line(raw)
             }
-            let email = value("hasEmail").map { $0.hasPrefix("mailto:") ? String($0.dropFirst(7)) : $0 }
-            return Collection.Contact(name: value("fn") ?? email ?? "", email: email, url: value("hasURL").flatMap(WebLink.http))
+            let email = value(P.vcardEmail).map { $0.hasPrefix("mailto:") ? String($0.dropFirst(7)) : $0 }
+            return Collection.Contact(name: value(P.vcardName) ?? email ?? "", email: email, url: value(P.vcardURL).flatMap(WebLink.http))
         }
 
-        var topicURIs: [String] = []
-        for property in node.children.filter({ $0.name == XMLName(ns.dcat, "theme") || $0.name == XMLName(ns.dct, "subject") }) {
-            if let topic = RDFGraph.reference(of: property).map(TerminalText.line), !topicURIs.contains(topic) { topicURIs.append(topic) }
-        }
-
-        let spatial = node.children(ns.dct, "spatial").compactMap { property -> String? in
-            if let place = graph.object(of: property) {
-                let label = place.child(ns.skos, "prefLabel") ?? place.child(ns.rdfs, "label")
-                if let label { return TerminalText.line(RDFGraph.literal(of: label)) }
+        let spatial = node.children(iri: P.spatial).compactMap { property -> String? in
+            if let place = graph.object(of: property), let label = place.child(iri: P.prefLabel) ?? place.child(iri: P.label) {
+                return TerminalText.line(RDFGraph.literal(of: label))
             }
             let text = RDFGraph.reference(of: property) ?? RDFGraph.literal(of: property)
-            return text.isEmpty ? nil : TerminalText.line(text)
+            guard !text.isEmpty else { return nil }
+            return TerminalText.line(CountryNames.label(for: text) ?? text)
         }
 
-        let keywords = node.children(ns.dcat, "keyword").map { TerminalText.line(RDFGraph.literal(of: $0)) }
-            .filter { !$0.isEmpty }
+        let keywords = node.children(iri: P.keyword).map { TerminalText.line(RDFGraph.literal(of: $0)) }.filter { !$0.isEmpty }
+        let alias = TerminalText.line(literal(P.alternative) ?? "")
+        let datasets = references(P.dataset)
 
         return Collection(
-            uri: uri, alias: TerminalText.line(alias), title: title,
-            abstract: TerminalText.block(HTMLText.plainText(literal(ns.dct, "abstract") ?? "")),
-            description: TerminalText.block(HTMLText.plainText(literal(ns.dct, "description") ?? "")),
-            owner: TerminalText.line(owner), contacts: contacts, topicURIs: topicURIs, spatial: spatial,
-            keywords: keywords, isClosed: try flag("closed", default: false), contentCreation: contentCreation,
-            isModerated: try flag("moderation", default: false),
-            workflowState: TerminalText.line(literal(ns.joinup, "workflow_state") ?? "validated"),
-            created: created, modified: modified, pageURL: pageURL,
-            feedURL: feedURL(pageURL: pageURL), metadataURL: metadataURL(pageURL: pageURL))
+            uri: uri, alias: alias, title: title,
+            abstract: TerminalText.block(HTMLText.plainText(literal(P.abstract) ?? "")),
+            description: TerminalText.block(HTMLText.plainText(literal(P.description) ?? "")),
+            owner: TerminalText.line(owner), contacts: contacts, topicURIs: references(P.topic), spatial: spatial,
+            keywords: keywords, isClosed: try flag(P.closed, "dct:RightsStatement") ?? false, contentCreation: contentCreation,
+            isModerated: try flag(P.moderation, "moderation") ?? false,
+            workflowState: TerminalText.line(literal(P.workflowStatus).flatMap { $0.isEmpty ? nil : $0 } ?? "validated"),
+            solutionCount: node.children(iri: P.dataset).isEmpty ? nil : datasets.count,
+            created: created, modified: modified, pageURL: "", feedURL: "", metadataURL: "")
     }
 
     /// The content feed of a collection page: `<page>/feed.xml`.
@@ -129,4 +157,24 @@ public enum CollectionRDFParser {
         while page.hasSuffix("/") { page.removeLast() }
         return page
     }
+}
+
+/// English names of the EU Publications Office's country codes, for `dct:spatial` references a
+/// remote sends without a label (Joinup's metadata holds only the URI).
+public enum CountryNames {
+    /// The name for `http://publications.europa.eu/resource/authority/country/<code>` (or a bare code).
+    public static func label(for reference: String) -> String? {
+        let code = reference.split(separator: "/").last.map(String.init) ?? reference
+        return table[code.uppercased()]
+    }
+
+    private static let table: [String: String] = {
+        let text = String(decoding: PackageResources.countries_tsv, as: UTF8.self)
+        var names: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            if parts.count == 2 { names[String(parts[0])] = String(parts[1]) }
+        }
+        return names
+    }()
 }

@@ -17,8 +17,12 @@ public enum EmbeddedSnapshot {
 
     /// Parses the embedded files into a snapshot; throws `FeedParseError` naming the file that failed.
     public static func load() throws(FeedParseError) -> CollectionSnapshot {
-        let collection = try CollectionRDFParser.parse(Data(PackageResources.collection_rdf),
+        var collection = try CollectionRDFParser.parse(Data(PackageResources.collection_rdf),
                                                        resource: "embedded ec-ospo/collection.rdf")
+        // Where Joinup publishes them (the metadata itself names no page).
+        collection.pageURL = pageURL
+        collection.feedURL = CollectionRDFParser.feedURL(pageURL: pageURL)
+        collection.metadataURL = CollectionRDFParser.metadataURL(pageURL: pageURL)
         let vocabulary = try SKOSTopicParser.parse(Data(PackageResources.topics_rdf), resource: "embedded topics.rdf")
         let feed = try RSSFeedParser.parse(Data(PackageResources.feed_xml), collectionURI: collection.uri,
                                            resource: "embedded ec-ospo/feed.xml")

@@ -30,6 +30,18 @@ public enum RSSFeedParser {
         return (nil, title)
     }
 
+    /// An item's text. `content:encoded` (the whole body as HTML: joinup-remote's extension, and
+    /// the RSS content module elsewhere) is read as HTML. Joinup's `description` is plain text
+    /// (HTML already stripped, entities decoded once by the XML parser: `&lt;cac:Party&gt;` is the
+    /// text `<cac:Party>`), cut at 200 characters; a cut one ends with `FeedSummary.mark`.
+    static func body(encoded: String?, description: String?) -> String {
+        if let encoded, !encoded.trimmedWhitespace.isEmpty {
+            return TerminalText.block(HTMLText.plainText(encoded))
+        }
+        let text = TerminalText.block((description ?? "").trimmedWhitespace)
+        return FeedSummary.looksCut(text) ? text + FeedSummary.mark : text
+    }
+
     /// The values of one `<item>` as read, before validation.
     private struct Draft {
         var title = ""
@@ -212,10 +224,9 @@ public enum RSSFeedParser {
                 if field == "ev:startdate" { start = date } else { end = date }
             }
             let location = draft.location.map { TerminalText.line($0) }.flatMap { $0.isEmpty ? nil : $0 }
-            let html = draft.encoded ?? draft.description ?? ""
             items.append(Item(
                 id: id, collectionURI: collectionURI, kind: kind, title: bareTitle, link: link,
-                body: TerminalText.block(HTMLText.plainText(html)),
+                body: RSSFeedParser.body(encoded: draft.encoded, description: draft.description),
                 author: intern(TerminalText.line(draft.creator ?? draft.author ?? "")),
                 published: published, eventStart: start, eventEnd: end, eventLocation: location,
                 topicURIs: draft.topicURIs))

@@ -201,8 +201,13 @@ public final class SyncEngine: Sendable {
                 metadataIsReal = false
             }
         }
-        // The cache finds collections by the alias they were synced under.
+        // The cache finds collections by the alias they were synced under; the page, feed and
+        // metadata are where this remote publishes them (Joinup's metadata names none of them).
         collection.alias = alias
+        collection.pageURL = layout.collectionPage(alias)
+        collection.feedURL = feedURL
+        collection.metadataURL = metadataURL
+        if collection.uri.isEmpty { collection.uri = collection.pageURL }
 
         let vocabulary: [Topic]
         if case .ok(let body, _, _) = topics {
@@ -383,13 +388,21 @@ public final class SyncEngine: Sendable {
     private func synthesizedCollection(alias: String, feed: FeedPage?, oldest: Date?) -> Collection {
         let channelLink = feed?.link ?? ""
         let page = URL(string: channelLink)?.scheme?.hasPrefix("http") == true ? channelLink : layout.collectionPage(alias)
-        let title = (feed?.title).flatMap { $0.isEmpty ? nil : $0 } ?? alias
+        let title = (feed?.title).map(Self.collectionLabel(channelTitle:)).flatMap { $0.isEmpty ? nil : $0 } ?? alias
         let oldest = oldest ?? Date(timeIntervalSince1970: 0)
         return Collection(
             uri: page, alias: alias, title: title, abstract: "", description: "", owner: "", contacts: [],
-            topicURIs: [], spatial: [], keywords: [], isClosed: false, contentCreation: .members,
+            topicURIs: [], spatial: [], keywords: [], isClosed: false, contentCreation: .onlyMembers,
             isModerated: false, workflowState: "validated", created: oldest, modified: oldest,
             pageURL: page, feedURL: layout.feed(alias), metadataURL: layout.metadata(alias))
+    }
+
+    /// The collection's label in Joinup's channel title "Latest updates from the <label> collection"
+    /// (`views.view.group_feed.yml`); any other title as it is.
+    static func collectionLabel(channelTitle title: String) -> String {
+        let prefix = "Latest updates from the ", suffix = " collection"
+        guard title.hasPrefix(prefix), title.hasSuffix(suffix), title.count > prefix.count + suffix.count else { return title }
+        return String(title.dropFirst(prefix.count).dropLast(suffix.count))
     }
 
     // MARK: - Plumbing

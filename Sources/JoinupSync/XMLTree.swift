@@ -32,6 +32,16 @@ struct XMLNode: Sendable {
         children.first { $0.name == XMLName(namespace, local) }
     }
 
+    /// Child elements whose full IRI (namespace + local name) is `iri`, however the document
+    /// split it into a prefix and a name.
+    func children(iri: String) -> [XMLNode] {
+        children.filter { $0.name.namespace.count + $0.name.local.count == iri.count && $0.name.namespace + $0.name.local == iri }
+    }
+
+    func child(iri: String) -> XMLNode? {
+        children(iri: iri).first
+    }
+
     func attribute(_ namespace: String, _ local: String) -> String? {
         attributes[XMLName(namespace, local)]
     }
@@ -131,6 +141,12 @@ struct RDFGraph: Sendable {
     static func literal(of property: XMLNode) -> String {
         let raw = property.attribute(XMLNamespace.rdf, "parseType") == "Literal" ? property.innerXML : property.text
         return raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether a node has the type `iri`: its element name, or an `rdf:type` child.
+    static func node(_ node: XMLNode, hasTypeIRI iri: String) -> Bool {
+        if node.name.namespace + node.name.local == iri { return true }
+        return node.children(XMLNamespace.rdf, "type").contains { $0.attribute(XMLNamespace.rdf, "resource") == iri }
     }
 
     /// Whether a node has a type: its element name, or an `rdf:type` child.

@@ -45,7 +45,7 @@ enum Fixture {
         Collection(uri: collectionURI, alias: "test", title: "Test collection", abstract: "Short.",
                    description: "Long.", owner: "Owner", contacts: [.init(name: "Desk", email: "desk@example.eu")],
                    topicURIs: [ictCategory.uri], spatial: ["European Union"], keywords: ["k"],
-                   isClosed: false, contentCreation: .members, isModerated: true, workflowState: "validated",
+                   isClosed: false, contentCreation: .onlyMembers, isModerated: true, workflowState: "validated",
                    created: date(-100), modified: modified, pageURL: "https://joinup.example/collection/test",
                    feedURL: "https://joinup.example/collection/test/feed.xml",
                    metadataURL: "https://joinup.example/collection/test?_format=rdfxml")

@@ -14,7 +14,7 @@ import Testing
         let date = Date(timeIntervalSince1970: 1_700_000_000)
         let collection = Collection(
             uri: "urn:c", alias: "c", title: title, abstract: "", description: "", owner: "", contacts: [],
-            topicURIs: [], spatial: [], keywords: [], isClosed: false, contentCreation: .members, isModerated: false,
+            topicURIs: [], spatial: [], keywords: [], isClosed: false, contentCreation: .onlyMembers, isModerated: false,
             workflowState: "validated", created: date, modified: date, pageURL: "http://x/collection/c",
             feedURL: "http://x/collection/c/feed.xml", metadataURL: "http://x/collection/c?_format=rdfxml")
         let item = Item(id: "1", collectionURI: "urn:c", kind: .news, title: "One", link: "http://x/1", body: "",

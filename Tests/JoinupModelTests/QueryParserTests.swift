@@ -154,7 +154,7 @@ private let fields = "fields are topic, type, after, before, author, is"
     ErrorCase(query: "é topic:\"a\" Données:x", column: 13, message: "unknown field Données; \(fields)"),
     ErrorCase(query: "e\u{301}t\u{e9} foo:bar", column: 5, message: "unknown field foo; \(fields)"),
     ErrorCase(query: "😀🇧🇪 type:video", column: 4,
-              message: "unknown type video; types are news, event, document, discussion, solution"),
+              message: "unknown type video; types are news, event, document, discussion, solution, custom_page"),
     ErrorCase(query: "topic:", column: 1, message: "topic: needs a value"),
     ErrorCase(query: "a topic:\"\"", column: 3, message: "topic: needs a value"),
     ErrorCase(query: "a author:\"  \"", column: 3, message: "author: needs a value"),

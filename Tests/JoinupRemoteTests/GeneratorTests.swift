@@ -59,7 +59,10 @@ import Testing
         for generated in set.collections {
             let dir = folder.url.appendingPathComponent(generated.collection.alias)
             let collection = try CollectionRDFParser.parse(Data(contentsOf: dir.appendingPathComponent("collection.rdf")))
-            #expect(collection == generated.collection)
+            // The metadata names no page: a sync fills it in from where the document came.
+            var expected = generated.collection
+            (expected.pageURL, expected.feedURL, expected.metadataURL) = ("", "", "")
+            #expect(collection == expected)
             let feed = try RSSFeedParser.parse(Data(contentsOf: dir.appendingPathComponent("feed.xml")), collectionURI: collection.uri)
             #expect(feed.items == generated.items)
             #expect(feed.isComplete)

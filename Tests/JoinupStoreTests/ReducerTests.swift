@@ -37,7 +37,7 @@ import Testing
 
     static let aboutFixture = Collection(
         uri: uri, alias: "test", title: "Test", abstract: "", description: "", owner: "", contacts: [],
-        topicURIs: [], spatial: [], keywords: [], isClosed: false, contentCreation: .members, isModerated: false,
+        topicURIs: [], spatial: [], keywords: [], isClosed: false, contentCreation: .onlyMembers, isModerated: false,
         workflowState: "validated", created: Date(timeIntervalSince1970: 0), modified: Date(timeIntervalSince1970: 0),
         pageURL: "", feedURL: "", metadataURL: "")
 

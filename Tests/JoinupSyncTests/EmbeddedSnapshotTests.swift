@@ -147,7 +147,7 @@ import Testing
         #expect(c.spatial == ["European Union"])
         #expect(c.keywords.count == 3)
         #expect(!c.isClosed)
-        #expect(c.contentCreation == .members)
+        #expect(c.contentCreation == .onlyMembers)
         #expect(c.isModerated)
         #expect(c.workflowState == "validated")
         #expect(c.topicURIs.contains("http://joinup.eu/ontology/topic/category#ict"))

@@ -9,7 +9,8 @@ enum Fixture {
         Data("""
         <?xml version="1.0" encoding="UTF-8"?>
         <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom" \
-        xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:ev="http://purl.org/rss/1.0/modules/event/">
+        xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:ev="http://purl.org/rss/1.0/modules/event/" \
+        xmlns:content="http://purl.org/rss/1.0/modules/content/">
         <channel>
         <title>Test collection</title>
         <link>https://example.org/collection/test</link>

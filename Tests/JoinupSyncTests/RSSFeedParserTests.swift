@@ -65,16 +65,45 @@ import Testing
         #expect(page.categoryTopics == [Topic(uri: "Smart cities", label: "Smart cities", level: .term)])
     }
 
-    @Test func escapedHTMLDescriptionWithEntitiesBecomesParagraphs() throws {
-        let description = "<description>&lt;p&gt;The EC&#8217;s plan &amp;amp; more.&lt;/p&gt;&lt;p&gt;Second&amp;nbsp;one.&lt;/p&gt;</description>"
-        let page = try parse(Fixture.item(title: "News: T", extra: description))
+    @Test func escapedHTMLInContentEncodedWithEntitiesBecomesParagraphs() throws {
+        let encoded = "<content:encoded>&lt;p&gt;The EC&#8217;s plan &amp;amp; more.&lt;/p&gt;&lt;p&gt;Second&amp;nbsp;one.&lt;/p&gt;</content:encoded>"
+        let page = try parse(Fixture.item(title: "News: T", extra: "<description>The EC’s plan</description>" + encoded))
         #expect(page.items.first?.body == "The EC’s plan & more.\n\nSecond one.")
     }
 
-    @Test func cdataDescriptionMayUseHTMLEntities() throws {
-        let description = "<description><![CDATA[<p>Caf&eacute; &nbsp;&ndash; &#x2019;quoted&#8217;</p>\n<ul><li>one</li><li>two</li></ul>]]></description>"
-        let page = try parse(Fixture.item(title: "News: T", extra: description))
+    @Test func cdataContentEncodedMayUseHTMLEntities() throws {
+        let encoded = "<content:encoded><![CDATA[<p>Caf&eacute; &nbsp;&ndash; &#x2019;quoted&#8217;</p>\n<ul><li>one</li><li>two</li></ul>]]></content:encoded>"
+        let page = try parse(Fixture.item(title: "News: T", extra: encoded))
         #expect(page.items.first?.body == "Café – ’quoted’\n\none\ntwo")
+    }
+
+    @Test func joinupsDescriptionIsPlainTextNotMarkup() throws {
+        // Joinup strips the body's HTML before it writes the feed: what looks like a tag is text.
+        let description = "<description>Parties are &lt;cac:Party&gt; elements; see &lt;b&gt;UBL&lt;/b&gt; &amp;amp; co.</description>"
+        let page = try parse(Fixture.item(title: "Document: T", extra: description))
+        #expect(page.items.first?.body == "Parties are <cac:Party> elements; see <b>UBL</b> &amp; co.")
+    }
+
+    @Test func aDescriptionJoinupCutAtTwoHundredCharactersIsMarkedAsCut() throws {
+        let long = String(repeating: "Interoperability ", count: 12)  // 204 characters
+        let cut = String(long.prefix(200))                              // ends mid-word, as Joinup's cut does
+        let page = try parse(Fixture.item(title: "News: T", extra: "<description>\(cut)</description>"))
+        #expect(page.items.first?.body == cut + "…")
+        // A short description, or one that ends a sentence at the limit, is whole.
+        let whole = String(repeating: "x", count: 199) + "."
+        for text in ["A short summary", whole] {
+            let item = try parse(Fixture.item(title: "News: T", extra: "<description>\(text)</description>")).items.first
+            #expect(item?.body == text)
+        }
+        #expect(FeedSummary.joinupDescription(of: long + "  tail\n\nmore") == cut)
+    }
+
+    @Test func customPagesAreAContentTypeOfTheirOwn() throws {
+        let page = try parse(Fixture.item(title: "Custom page: About this collection"))
+        #expect(page.items.first?.kind == .customPage)
+        #expect(page.items.first?.title == "About this collection")
+        #expect(ItemKind(label: "custom page") == .customPage && ItemKind(label: "Custom-Page") == .customPage)
+        #expect(ItemKind.customPage.counted(2) == "2 Custom pages")
     }
 
     @Test func nextLinkAndCompleteFlagAreRead() throws {
@@ -169,7 +198,7 @@ import Testing
 
     @Test func escapeSequencesSmuggledThroughHTMLEntitiesAreStripped() throws {
         // Double-escaped: XML gives "&#27;[31m", then HTML decoding would produce a real ESC.
-        let description = "<description>&lt;p&gt;&amp;#27;[31mred &amp;#27;]52;c;ZXZpbA==&amp;#7; done&lt;/p&gt;</description>"
+        let description = "<content:encoded>&lt;p&gt;&amp;#27;[31mred &amp;#27;]52;c;ZXZpbA==&amp;#7; done&lt;/p&gt;</content:encoded>"
         let item = try #require(try parse(Fixture.item(title: "News: T", extra: description)).items.first)
         #expect(!item.body.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
         #expect(item.body == "[31mred ]52;c;ZXZpbA== done")

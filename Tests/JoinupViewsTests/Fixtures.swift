@@ -105,7 +105,7 @@ enum Fixtures {
         contacts: [Collection.Contact(name: "EC OSPO", email: "ec-ospo@ec.europa.eu",
                                       url: "https://commission.europa.eu/open-source")],
         topicURIs: [ictCategory.uri, openSource.uri], spatial: ["European Union"], keywords: [],
-        isClosed: false, contentCreation: .members, isModerated: true, workflowState: "validated",
+        isClosed: false, contentCreation: .onlyMembers, isModerated: true, workflowState: "validated",
         created: date("2020-06-02T10:00:00Z"), modified: date("2023-06-26T11:43:00Z"),
         pageURL: "https://joinup.ec.europa.eu/collection/ec-ospo",
         feedURL: "https://joinup.ec.europa.eu/collection/ec-ospo/feed.xml",

@@ -156,6 +156,8 @@ public final class HTTPClient: Sendable {
                 return .ok(body: answer.response.body, etag: response.etag, lastModified: response.lastModified)
             case 304: return .notModified
             case 404, 410: return .notFound
+            // Drupal's answer to a `?_format=` it does not serve on that path: not published here.
+            case 406 where htmlMeansAbsent: return .notFound
             case 412: return .preconditionFailed
             case 429, 503:
                 throw .serverBusy(url: text, status: response.status, retryAfter: RetryPolicy.retryAfter(response.retryAfter))
