@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import JoinupModel
+import JoinupTestSupport
 import Testing
 @testable import JoinupCache
 
@@ -21,11 +22,8 @@ import Testing
 
     /// Items with random kinds, days, titles and 0–3 topics (categories included), reproducible.
     static func randomItems(count: Int, seed: UInt64) -> [Item] {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var rng = SplitMix64(seed: seed)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &rng) }
         let words = ["open", "source", "européen", "data", "legal", "procurement"]
         return (0..<count).map { n in
             let topics = (0..<next(4)).map { _ in Fixture.topics[next(Fixture.topics.count)] }
