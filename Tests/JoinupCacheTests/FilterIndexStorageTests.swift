@@ -85,19 +85,23 @@ import Testing
     @Test func damagedOrStaleBlobsAreNotUsed() throws {
         let cache = try CacheDatabase(path: path)
         let stored = try #require(try storedRow(in: cache))
-        #expect(FilterIndexStorage.decode(stored.data, version: stored.version) != nil)
+        let good = try #require(FilterIndexStorage.decode(stored.data, version: stored.version))
         // Truncated, extended, or with a topic number out of range: all refused.
         #expect(FilterIndexStorage.decode(stored.data.prefix(stored.data.count - 1), version: 1) == nil)
         #expect(FilterIndexStorage.decode(stored.data + Data([0]), version: 1) == nil)
         #expect(FilterIndexStorage.decode(Data(), version: 1) == nil)
-        var corrupt = stored.data
-        let n = 120, headerSize = 4 + 3 * 8
-        let topicIDsOffset = headerSize + n * 8 + n * 8 + n + (n + 1) * 4
-        if corrupt.count > topicIDsOffset + 1 {
-            corrupt[topicIDsOffset] = 0xFF
-            corrupt[topicIDsOffset + 1] = 0xFF
-            #expect(FilterIndexStorage.decode(corrupt, version: 1) == nil)
+        // Whole, well-formed blobs (encoded, not patched at a byte offset) whose one topic number
+        // is past the topic list: refused; the same blob with that number in range: accepted.
+        try #require(!good.topicIDs.isEmpty)
+        func blob(firstTopicID: UInt16) -> Data {
+            var topicIDs = good.topicIDs
+            topicIDs[0] = firstTopicID
+            return FilterIndexStorage.encode(FilterIndex(
+                version: good.version, ids: good.ids, kinds: good.kinds, dates: good.dates, topicStart: good.topicStart,
+                topicIDs: topicIDs, topicURIs: good.topicURIs, topicNumbers: good.topicNumbers, newestOrder: good.newestOrder))
         }
+        #expect(FilterIndexStorage.decode(blob(firstTopicID: UInt16(good.topicURIs.count)), version: 1) == nil)
+        #expect(FilterIndexStorage.decode(blob(firstTopicID: UInt16(good.topicURIs.count - 1)), version: 1) != nil)
         // A stale or garbled blob in the file: the cache builds the index instead and stays right.
         try cache.pool.write { db in
             try db.execute(sql: "UPDATE filter_index_snapshot SET data = x'00010203'")
