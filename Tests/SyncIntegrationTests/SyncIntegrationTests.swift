@@ -103,7 +103,7 @@ import Testing
 
     @Test func unchangedResyncIsAll304AndWritesNothing() async throws {
         let s = try setup()
-        let (remote, cache, sync) = (s.remote, s.cache, s.sync)
+        let (remote, sync) = (s.remote, s.sync)  // s keeps the cache open
         #expect(await sync.sync().succeeded)
         let before = try dataDump(s.folder)
         let firstRun = remote.requests().count
