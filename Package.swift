@@ -86,8 +86,8 @@ let package = Package(
         .executableTarget(name: "joinup-bench", dependencies: ["JoinupCache", "JoinupModel", "JoinupRemote"]),
 
         .testTarget(name: "JoinupModelTests", dependencies: ["JoinupModel", "JoinupTestSupport"]),
-        .testTarget(name: "JoinupCacheTests", dependencies: ["JoinupCache", "JoinupModel"]),
-        .testTarget(name: "JoinupSyncTests", dependencies: ["JoinupSync", "JoinupCache", "JoinupModel"]),
+        .testTarget(name: "JoinupCacheTests", dependencies: ["JoinupCache", "JoinupModel", "JoinupTestSupport"]),
+        .testTarget(name: "JoinupSyncTests", dependencies: ["JoinupSync", "JoinupCache", "JoinupModel", "JoinupTestSupport"]),
         .testTarget(name: "JoinupStoreTests", dependencies: ["JoinupStore", "JoinupCache", "JoinupSync", "JoinupModel"]),
         .testTarget(name: "JoinupViewsTests", dependencies: ["JoinupViews", "JoinupStore", "JoinupModel", "JoinupCache", "JoinupSync"]),
         .testTarget(name: "JoinupRemoteTests", dependencies: ["JoinupRemote", "JoinupSync", "JoinupCache", "JoinupModel"]),

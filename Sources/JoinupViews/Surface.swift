@@ -11,6 +11,11 @@ public protocol Surface {
     @discardableResult
     mutating func put(_ text: String, x: Int, y: Int, style: Style) -> Int
 
+    /// Draws text cut (with "…") to at most `maxWidth` columns. A requirement (the extension
+    /// below is the implementation) so a test surface sees the text before it is cut and filtered.
+    @discardableResult
+    mutating func put(_ text: String, x: Int, y: Int, maxWidth: Int, style: Style) -> Int
+
     /// Paints the cells of `rect` (clipped to the surface) as spaces in `style`.
     mutating func fill(_ rect: Rect, style: Style)
 

@@ -1,8 +1,10 @@
 // joinup-bench: how fast the cache answers the browser's filter changes and search keystrokes.
 //
-// Builds (or reuses) a cache holding one generated collection, then times, after a warm-up, what
-// the browser reads on every change: item count + topic facet counts + type counts + the first 40
-// rows (`CacheDatabase.filteredItems`, one read transaction). Not a test: run it in release.
+// Times the generation of the collection first (what `joinup-remote --generate` does before
+// serving; a unit test holds no clock to it). Builds (or reuses) a cache holding that collection,
+// then times, after a warm-up, what the browser reads on every change: item count + topic facet
+// counts + type counts + the first 40 rows (`CacheDatabase.filteredItems`, one read
+// transaction). Not a test: run it in release.
 //
 //   swift build -c release --product joinup-bench
 //   .build/release/joinup-bench --items 100000 --runs 30
@@ -71,7 +73,12 @@ if options.cachePath == nil {
 defer { if options.cachePath == nil { try? FileManager.default.removeItem(at: folder) } }
 
 let cache = try CacheDatabase(path: path)
-let set = CollectionGenerator.generate(itemsPerCollection: options.items, collections: 1, seed: 1)
+var generatedSet: GeneratedDataSet?
+let generateSeconds = milliseconds {
+    generatedSet = CollectionGenerator.generate(itemsPerCollection: options.items, collections: 1, seed: 1)
+} / 1000
+let set = generatedSet!
+print(String(format: "generate %d items in memory (CollectionGenerator, seed 1): %.2f s", options.items, generateSeconds))
 let generated = set.collections[0]
 let uri = generated.collection.uri
 if try cache.itemCount(collectionURI: uri, filter: .none, now: now) != options.items {

@@ -79,8 +79,12 @@ import Testing
     @Test func aTwentyBySixTerminalSaysTooSmallAndWorksWhenEnlarged() throws {
         let folder = try TemporaryFolder()
         let session = try Self.session(folder, width: 20, height: 6)
-        let small = try session.waitFor("too small") { $0.contains("Terminal too") && $0.contains("small") }
-        #expect(small.split(separator: "\n").allSatisfy { $0.count <= 20 })
+        // The message in two lines centred on 20 columns and 6 rows: what only a frame drawn for
+        // this size shows (at 100x30 it is one line; a cut frame would not be centred).
+        try session.waitFor("the message centred at 20x6") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            return lines.count >= 4 && lines[2] == " Terminal too small" && lines[3] == "    (need 40x12)"
+        }
         try session.resize(width: 100, height: 30)
         try session.waitFor("ICT (8)")
         try session.send("2")
@@ -94,10 +98,9 @@ import Testing
         let session = try Self.session(folder)
         try session.waitFor("ICT (8)")
         // 50 resizes within 2 s, sizes from a fixed sequence (some too small), then a final size.
-        var size: UInt64 = 7
+        var sizes = SplitMix64(seed: 7)
         for _ in 0..<50 {
-            size = size &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            try session.resize(width: 20 + Int((size >> 33) % 120), height: 6 + Int((size >> 17) % 40))
+            try session.resize(width: Int.random(in: 20..<140, using: &sizes), height: Int.random(in: 6..<46, using: &sizes))
             Thread.sleep(forTimeInterval: 0.03)
         }
         try session.resize(width: 90, height: 28)

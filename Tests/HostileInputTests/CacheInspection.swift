@@ -1,27 +1,17 @@
 import Foundation
 import GRDB
 import JoinupModel
+import JoinupTestSupport
 
 /// Reads a cache file through its own SQLite connection: a dump of every row of every table, and
 /// every stored string, to compare before/after and to scan for control characters.
 struct CacheInspection {
     let path: String
 
-    /// Every table's rows as sorted text lines, the tables in name order. `sync_status` keeps only
-    /// alias and last success: a failed sync records its attempt and error there, by design.
+    /// Every table's rows (`TableDump`). `sync_status` keeps only alias and last success: a
+    /// failed sync records its attempt and error there, by design.
     func dump() throws -> [String] {
-        let queue = try DatabaseQueue(path: path, configuration: Self.readOnly)
-        return try queue.read { db in
-            var lines: [String] = []
-            for table in try Self.tables(db) {
-                let sql = table == "sync_status" ? "SELECT alias, last_success FROM sync_status" : "SELECT * FROM \"\(table)\""
-                let rows = try Row.fetchAll(db, sql: sql).map { row in
-                    "\(table): " + row.map { column, value in "\(column)=\(value)" }.joined(separator: " | ")
-                }
-                lines += rows.sorted()
-            }
-            return lines
-        }
+        try TableDump.lines(of: path, keeping: ["sync_status": ["alias", "last_success"]])
     }
 
     /// Every text value stored, with where it is (table.column), FTS internals left out (they

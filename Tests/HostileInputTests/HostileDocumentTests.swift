@@ -1,9 +1,13 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 import JoinupCache
 import JoinupModel
 import JoinupSync
 import JoinupTestSupport
+import JoinupViews
 import Testing
 
 /// Every document of `HostileCorpus`, served by a real `joinup-remote` (`--fault body=FILE`, so the
@@ -81,9 +85,25 @@ struct HostileDocumentTests {
         // A rejected document left the good cache byte for byte (above); what was stored goes on screen.
         guard case .stored = document.outcome else { return }
         for frame in await PaneWalk.frames(cache: cache, collectionURI: uri) {
-            let bad = PaneWalk.unprintableCells(frame)
-            #expect(bad.isEmpty, "unprintable cells: \(bad.prefix(5))\n\(frame.text)")
+            let bad = PaneWalk.unsanitised(frame)
+            #expect(bad.isEmpty, "text handed to the surface unsanitised: \(bad.prefix(5))\n\(frame.inner.text)")
         }
+    }
+
+    /// The on-screen check above sees what the views hand over, not the cells the surface keeps.
+    @Test func theOnScreenCheckFlagsUnsanitisedTextThatTheSurfaceWouldHide() {
+        _ = setlocale(LC_ALL, "C.UTF-8")
+        var surface = RecordingSurface(width: 30, height: 3)
+        surface.put("Café ▸ 日本 [31m", x: 0, y: 0, style: .normal)
+        #expect(PaneWalk.unsanitised(surface).isEmpty)
+        let hostile = ["Red \u{1B}[31m", "gpj.exe\u{202E}", "two\nlines"]
+        surface.put(hostile[0], x: 0, y: 1, style: .normal)
+        surface.put(hostile[1], x: 0, in: surface.bounds, row: 2, style: .normal)
+        surface.put(hostile[2], x: 12, y: 2, maxWidth: 6, style: .normal)
+        #expect(PaneWalk.unsanitised(surface) == hostile.map(\.debugDescription))
+        // The cells hold none of it: a check of the cells could not have failed.
+        #expect(surface.inner.rows.allSatisfy { $0.allSatisfy { $0.text.unicodeScalars.allSatisfy(TerminalText.isAllowed) } })
+        #expect(surface.inner.lines == ["Café ▸ 日本 [31m", "Red [31m", "gpj.exe     twoli…"])
     }
 }
 

@@ -13,13 +13,13 @@ import JoinupViews
 enum PaneWalk {
     static let width = 100, height = 30
 
-    /// One rendered frame per screen visited.
-    static func frames(cache: CacheDatabase, collectionURI: String, itemLimit: Int = 40) async -> [MemorySurface] {
+    /// One rendered frame per screen visited, with every string the views handed to it.
+    static func frames(cache: CacheDatabase, collectionURI: String, itemLimit: Int = 40) async -> [RecordingSurface] {
         _ = setlocale(LC_ALL, "C.UTF-8")  // widths come from wcwidth
         let runner = EffectRunner(cache: cache)
         var state = AppState()
         var pending = reduce(&state, .started(collectionURI: collectionURI))
-        var frames: [MemorySurface] = []
+        var frames: [RecordingSurface] = []
         func settle() async {
             pending += reduce(&state, .viewportChanged(ScreenLayout.viewport(for: state, width: width, height: height)))
             while !pending.isEmpty {
@@ -34,7 +34,7 @@ enum PaneWalk {
             await settle()
         }
         func snap() {
-            var surface = MemorySurface(width: width, height: height)
+            var surface = RecordingSurface(width: width, height: height)
             Screen.render(state, on: &surface)
             frames.append(surface)
         }
@@ -63,14 +63,40 @@ enum PaneWalk {
         return frames
     }
 
-    /// Cells whose text holds a scalar that is not printable (a control, bidi or invisible format character).
-    static func unprintableCells(_ surface: MemorySurface) -> [String] {
-        var found: [String] = []
-        for (y, row) in surface.rows.enumerated() {
-            for (x, cell) in row.enumerated() where !cell.text.unicodeScalars.allSatisfy(TerminalText.isAllowed) {
-                found.append("(\(x),\(y)) \(cell.text.debugDescription)")
-            }
-        }
-        return found
+    /// The strings handed to the surface holding a scalar that must not reach a terminal (a
+    /// control, line break, bidi or invisible format character). Checked before the surface's own
+    /// filter, which drops such scalars from the cells: the views must not rely on it.
+    static func unsanitised(_ surface: RecordingSurface) -> [String] {
+        surface.handed.filter { !$0.unicodeScalars.allSatisfy(TerminalText.isAllowed) }.map(\.debugDescription)
     }
+}
+
+/// A memory surface that keeps every string handed to it, as it was handed, before anything is
+/// cut or filtered.
+struct RecordingSurface: Surface {
+    private(set) var inner: MemorySurface
+    private(set) var handed: [String] = []
+
+    init(width: Int, height: Int) {
+        inner = MemorySurface(width: width, height: height)
+    }
+
+    var width: Int { inner.width }
+    var height: Int { inner.height }
+
+    @discardableResult
+    mutating func put(_ text: String, x: Int, y: Int, style: Style) -> Int {
+        handed.append(text)
+        return inner.put(text, x: x, y: y, style: style)
+    }
+
+    @discardableResult
+    mutating func put(_ text: String, x: Int, y: Int, maxWidth: Int, style: Style) -> Int {
+        handed.append(text)
+        return inner.put(text, x: x, y: y, maxWidth: maxWidth, style: style)
+    }
+
+    mutating func fill(_ rect: Rect, style: Style) { inner.fill(rect, style: style) }
+
+    mutating func clear() { inner.clear() }
 }

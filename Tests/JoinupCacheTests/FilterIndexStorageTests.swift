@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import JoinupModel
+import JoinupTestSupport
 import Testing
 @testable import JoinupCache
 
@@ -21,11 +22,8 @@ import Testing
 
     /// Items with random kinds, days, titles and 0–3 topics (categories included), reproducible.
     static func randomItems(count: Int, seed: UInt64) -> [Item] {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var rng = SplitMix64(seed: seed)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &rng) }
         let words = ["open", "source", "européen", "data", "legal", "procurement"]
         return (0..<count).map { n in
             let topics = (0..<next(4)).map { _ in Fixture.topics[next(Fixture.topics.count)] }
@@ -87,19 +85,23 @@ import Testing
     @Test func damagedOrStaleBlobsAreNotUsed() throws {
         let cache = try CacheDatabase(path: path)
         let stored = try #require(try storedRow(in: cache))
-        #expect(FilterIndexStorage.decode(stored.data, version: stored.version) != nil)
+        let good = try #require(FilterIndexStorage.decode(stored.data, version: stored.version))
         // Truncated, extended, or with a topic number out of range: all refused.
         #expect(FilterIndexStorage.decode(stored.data.prefix(stored.data.count - 1), version: 1) == nil)
         #expect(FilterIndexStorage.decode(stored.data + Data([0]), version: 1) == nil)
         #expect(FilterIndexStorage.decode(Data(), version: 1) == nil)
-        var corrupt = stored.data
-        let n = 120, headerSize = 4 + 3 * 8
-        let topicIDsOffset = headerSize + n * 8 + n * 8 + n + (n + 1) * 4
-        if corrupt.count > topicIDsOffset + 1 {
-            corrupt[topicIDsOffset] = 0xFF
-            corrupt[topicIDsOffset + 1] = 0xFF
-            #expect(FilterIndexStorage.decode(corrupt, version: 1) == nil)
+        // Whole, well-formed blobs (encoded, not patched at a byte offset) whose one topic number
+        // is past the topic list: refused; the same blob with that number in range: accepted.
+        try #require(!good.topicIDs.isEmpty)
+        func blob(firstTopicID: UInt16) -> Data {
+            var topicIDs = good.topicIDs
+            topicIDs[0] = firstTopicID
+            return FilterIndexStorage.encode(FilterIndex(
+                version: good.version, ids: good.ids, kinds: good.kinds, dates: good.dates, topicStart: good.topicStart,
+                topicIDs: topicIDs, topicURIs: good.topicURIs, topicNumbers: good.topicNumbers, newestOrder: good.newestOrder))
         }
+        #expect(FilterIndexStorage.decode(blob(firstTopicID: UInt16(good.topicURIs.count)), version: 1) == nil)
+        #expect(FilterIndexStorage.decode(blob(firstTopicID: UInt16(good.topicURIs.count - 1)), version: 1) != nil)
         // A stale or garbled blob in the file: the cache builds the index instead and stays right.
         try cache.pool.write { db in
             try db.execute(sql: "UPDATE filter_index_snapshot SET data = x'00010203'")

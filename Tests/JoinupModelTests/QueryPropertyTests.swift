@@ -50,20 +50,20 @@ private func wellFormedQuery(_ rng: inout SplitMix64) -> ParsedQuery {
 }
 
 @Test func formattedQueryParsesBackToTheSameQuery() throws {
-    var rng = SplitMix64(seed: 0x5EED_0001)
+    var rng = SplitMix64.forTest()
     for _ in 0..<300 {
         let query = wellFormedQuery(&rng)
         let text = query.formatted
-        let parsed = try #require(try? QueryParser.parse(text), "could not parse \(text)")
-        #expect(parsed == query, "\(text)")
+        let parsed = try #require(try? QueryParser.parse(text), "could not parse \(text), \(rng.replay)")
+        #expect(parsed == query, "\(text), \(rng.replay)")
     }
 }
 
 @Test func formattedQueryIsTheSameTextAfterARoundTrip() throws {
-    var rng = SplitMix64(seed: 0x5EED_0002)
+    var rng = SplitMix64.forTest()
     for _ in 0..<200 {
         let text = wellFormedQuery(&rng).formatted
-        #expect(try QueryParser.parse(text).formatted == text)
+        #expect(try QueryParser.parse(text).formatted == text, "\(rng.replay)")
     }
 }
 
@@ -73,7 +73,7 @@ private let linePieces = [":", "\"", "-", " ", " ", " ", "\t", "a", "Z", "7", "0
                           "upcoming", "2023", "-01", "-13", "://", "foo", "\r\n"]
 
 @Test func anyLineParsesOrFailsWithAColumnInsideIt() {
-    var rng = SplitMix64(seed: 0x5EED_0003)
+    var rng = SplitMix64.forTest()
     var parsed = 0
     var failed = 0
     for _ in 0..<600 {
@@ -83,12 +83,12 @@ private let linePieces = [":", "\"", "-", " ", " ", " ", "\t", "a", "Z", "7", "0
             let query = try QueryParser.parse(line)
             parsed += 1
             // Whatever parses also survives formatting.
-            #expect(try QueryParser.parse(query.formatted) == query, "\(line.debugDescription)")
+            #expect(try QueryParser.parse(query.formatted) == query, "\(line.debugDescription), \(rng.replay)")
         } catch {
             failed += 1
-            #expect((1...line.count + 1).contains(error.column), "\(line.debugDescription) → \(error)")
+            #expect((1...line.count + 1).contains(error.column), "\(line.debugDescription) → \(error), \(rng.replay)")
             let caretLine = error.pointer(in: line).split(separator: "\n", omittingEmptySubsequences: false).last!
-            #expect(caretLine.prefix(while: { $0 == " " }).count == error.column - 1)
+            #expect(caretLine.prefix(while: { $0 == " " }).count == error.column - 1, "\(line.debugDescription), \(rng.replay)")
         }
     }
     // The alphabet exercises both outcomes.

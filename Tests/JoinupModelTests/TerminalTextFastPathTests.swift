@@ -16,25 +16,27 @@ import Testing
         return String(scalars)
     }
 
-    @Test(arguments: [1, 2, 3] as [UInt64]) func lineIsIdempotentAndClean(seed: UInt64) {
-        var rng = SplitMix64(seed: seed)
-        for _ in 0..<2000 {
+    @Test func lineIsIdempotentAndClean() {
+        var rng = SplitMix64.forTest()
+        for _ in 0..<6000 {
             let text = Self.randomText(&rng)
             let once = TerminalText.line(text)
-            #expect(TerminalText.line(once) == once, "\(text.unicodeScalars.map(\.value))")
-            #expect(once.unicodeScalars.allSatisfy { TerminalText.isAllowed($0) && $0 != "\n" && $0 != "\t" })
-            #expect(!once.hasPrefix(" ") && !once.hasSuffix(" ") && !once.contains("  "))
+            let context = "\(text.unicodeScalars.map(\.value)), \(rng.replay)"
+            #expect(TerminalText.line(once) == once, "\(context)")
+            #expect(once.unicodeScalars.allSatisfy { TerminalText.isAllowed($0) && $0 != "\n" && $0 != "\t" }, "\(context)")
+            #expect(!once.hasPrefix(" ") && !once.hasSuffix(" ") && !once.contains("  "), "\(context)")
         }
     }
 
-    @Test(arguments: [4, 5] as [UInt64]) func blockIsIdempotentAndClean(seed: UInt64) {
-        var rng = SplitMix64(seed: seed)
-        for _ in 0..<2000 {
+    @Test func blockIsIdempotentAndClean() {
+        var rng = SplitMix64.forTest()
+        for _ in 0..<4000 {
             let text = Self.randomText(&rng)
             let once = TerminalText.block(text)
-            #expect(TerminalText.block(once) == once, "\(text.unicodeScalars.map(\.value))")
-            #expect(once.unicodeScalars.allSatisfy { $0 == "\n" || TerminalText.isAllowed($0) })
-            #expect(!once.contains("\r") && !once.contains("\t"))
+            let context = "\(text.unicodeScalars.map(\.value)), \(rng.replay)"
+            #expect(TerminalText.block(once) == once, "\(context)")
+            #expect(once.unicodeScalars.allSatisfy { $0 == "\n" || TerminalText.isAllowed($0) }, "\(context)")
+            #expect(!once.contains("\r") && !once.contains("\t"), "\(context)")
         }
     }
 

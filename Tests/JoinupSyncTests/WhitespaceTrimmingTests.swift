@@ -1,4 +1,5 @@
 import Foundation
+import JoinupTestSupport
 import Testing
 @testable import JoinupSync
 
@@ -11,17 +12,13 @@ import Testing
     ]
 
     @Test func agreesWithFoundationOnRandomText() {
-        var state: UInt64 = 42
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var rng = SplitMix64.forTest()
         for _ in 0..<5000 {
             var scalars = String.UnicodeScalarView()
-            for _ in 0..<next(8) { scalars.append(Self.alphabet[next(Self.alphabet.count)]) }
+            for _ in 0..<Int.random(in: 0..<8, using: &rng) { scalars.append(Self.alphabet.randomElement(using: &rng)!) }
             let text = String(scalars)
             #expect(text.trimmedWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines),
-                    "\(text.unicodeScalars.map(\.value))")
+                    "\(text.unicodeScalars.map(\.value)), \(rng.replay)")
         }
     }
 

@@ -36,8 +36,20 @@ import Testing
     @Test func dialogFitsASmallScreen() {
         var state = Fixtures.state
         state.account.dialog = MembershipDialog(request: Self.request, isClosed: true, isSignedIn: false)
-        let surface = render(state, width: 40, height: 12)
-        #expect(surface.lines.allSatisfy { TextWidth.width($0) <= 40 })
+        var surface = BoundsCheckingSurface(width: 40, height: 12)
+        Screen.render(state, on: &surface)
+        #expect(surface.violations.isEmpty, "\(surface.violations.prefix(3))")
+        // A 36-column box (columns 2–37, rows 1–10), the question wrapped to its 32 inner columns
+        // and the keys cut with "…".
+        let frame = surface.inner
+        #expect(frame.lines[1].dropFirst(2).hasPrefix("┌─ Join ───────────────────────────┐"), "\(frame.text)")
+        #expect(frame.lines[10].dropFirst(2).hasPrefix("└──────────────────────────────────┘"), "\(frame.text)")
+        let inside = ["Join EC Open Source Programme", "Office? This collection is", "closed: a facilitator must",
+                      "approve your request.", "", "Not signed in: run `joinup", "login` in a shell. Confirming",
+                      "y/Enter confirm  n/Esc cancel  …"]
+        for (offset, text) in inside.enumerated() {
+            #expect(frame.lines[2 + offset].dropFirst(2).hasPrefix("│ " + TextWidth.pad(text, to: 32) + " │"), "\(frame.text)")
+        }
     }
 
     @Test func headerShowsTheAccountOnceKnown() {

@@ -4,41 +4,70 @@ import JoinupModel
 import JoinupTestSupport
 import Testing
 
-/// `kill -9` of a real `joinup sync` of a 100,000-item collection at seeded random moments: the
-/// cache always opens intact, each collection is entirely as before or entirely as synced, and
-/// the user's own data survives.
+/// `kill -9` of a real `joinup sync` of two 50,000-item collections (100,000 items) at seeded
+/// random moments: the cache always opens intact, each collection is entirely as before or
+/// entirely as synced, and the user's own data survives.
 ///
-/// Set `JOINUP_KILL_SEED` to replay a run; the seed in use is printed.
+/// Every kill must hit a running sync (it dies of the SIGKILL, not of having finished). The sync
+/// commits one collection, then fetches, parses and writes the other: half the kills land at a
+/// random moment before the first commit, half at a random moment after it (seen by polling the
+/// cache), while the second collection is still on its way. So both outcomes, old and new, occur
+/// by construction rather than by luck, however loaded the machine. The seed is in every failure
+/// message (`JOINUP_TEST_SEED` replays it).
 @Suite(.serialized) struct KillDuringSyncTests {
     static let kills = 20
-    static let items = 100_000
-    /// The older state: the same generated collection (same seed, same URI) with fewer items and other members.
-    static let oldItems = 2_000
+    static let collections = 2
+    static let itemsPerCollection = 50_000
+    /// The older state: the same generated collections (same seed, same URIs) with fewer items and other members.
+    static let oldItemsPerCollection = 1_000
+
+    /// When a kill is sent, counted from the start of the sync.
+    enum KillPlan: Sendable, CustomStringConvertible {
+        /// At this many seconds, or at the first commit if it comes sooner.
+        case beforeFirstCommit(seconds: Double)
+        /// Once a collection has committed, after this fraction of the time that took (the second
+        /// collection takes about as long again, so the sync is still running).
+        case afterFirstCommit(fraction: Double)
+        /// Never: the sync runs to its end.
+        case never
+
+        var description: String {
+            switch self {
+            case .beforeFirstCommit(let seconds): String(format: "at %.2f s, before the first commit", seconds)
+            case .afterFirstCommit(let fraction): String(format: "%.0f %% of the first commit's time after it", fraction * 100)
+            case .never: "never"
+            }
+        }
+    }
 
     @Test func killedSyncLeavesEachCollectionOldOrNewAndKeepsUserData() async throws {
         let folder = try TemporaryFolder()
-        let seed = ProcessInfo.processInfo.environment["JOINUP_KILL_SEED"].flatMap(UInt64.init)
-            ?? UInt64(Date().timeIntervalSince1970 * 1000)
-        print("KillDuringSyncTests: seed \(seed) (JOINUP_KILL_SEED=\(seed) replays it)")
+        var random = SplitMix64.forTest()
+        let seed = random.replay
+        print("KillDuringSyncTests: \(seed)")
         let seeded = folder.path("seeded")
 
         // Every wait for a process happens off the cooperative pool (runBlocking); the checks stay here.
         let setup = try await runBlocking { try prepare(folder: folder, seeded: seeded) }
-        let (old, new, duration) = (setup.old, setup.new, setup.duration)
-        print("KillDuringSyncTests: a whole sync took \(String(format: "%.1f", duration)) s")
-        try #require(Set(old.keys) == Set(new.keys) && !old.isEmpty)
+        let (old, new, reference) = (setup.old, setup.new, setup.reference)
+        print(String(format: "KillDuringSyncTests: a whole sync took %.1f s, the first commit came at %.1f s",
+                     reference.seconds, reference.firstCommit ?? -1))
+        try #require(Set(old.keys) == Set(new.keys) && old.count == Self.collections)
         for (uri, print) in old { try #require(new[uri] != print, "old and new states of \(uri) must differ") }
+        let firstCommit = try #require(reference.firstCommit, "the uninterrupted sync's first commit was never seen")
+        try #require(firstCommit < reference.seconds * 0.75, "the collections must commit apart: \(reference)")
 
-        // One kill per slice of the measured duration, at a random moment within it.
-        var random = SplitMix64(seed: seed)
         var outcomes: [String: Int] = ["old": 0, "new": 0]
         for index in 0..<Self.kills {
-            let moment = duration * (Double(index) + random.unit()) / Double(Self.kills)
+            let plan: KillPlan = index.isMultiple(of: 2)
+                ? .beforeFirstCommit(seconds: firstCommit * (0.02 + 0.93 * random.unit()))
+                : .afterFirstCommit(fraction: 0.25 * random.unit())
             let run = folder.path("run-\(index)")
             let found = try await runBlocking {
-                try killAndInspect(base: setup.remote.base, seeded: seeded, run: run, after: moment, userData: setup.userData)
+                try killAndInspect(base: setup.remote.base, seeded: seeded, run: run, plan: plan, userData: setup.userData)
             }
-            let context = "kill \(index) at \(String(format: "%.2f", moment)) s (seed \(seed))"
+            let context = "kill \(index) (\(plan)), \(seed)"
+            #expect(found.run.killedBySIGKILL, "\(context): the kill hit no running sync: \(found.run)")
             #expect(found.openError == nil, "\(context): the cache must open: \(found.openError ?? "")")
             #expect(found.diagnosis.health == .healthy && found.diagnosis.integrity == ["ok"], "\(context): \(found.diagnosis)")
             for (uri, print) in found.prints {
@@ -50,52 +79,69 @@ import Testing
             #expect(found.lostUserData.isEmpty, "\(context): \(found.lostUserData)")
         }
         print("KillDuringSyncTests: collections found old \(outcomes["old"] ?? 0), new \(outcomes["new"] ?? 0) times")
+        #expect(outcomes["old", default: 0] >= 1 && outcomes["new", default: 0] >= 1,
+                "both outcomes must occur over \(Self.kills) kills: \(outcomes), \(seed)")
         setup.remote.stop()
     }
 
-    /// The old and new states, the remote serving the new one, and one sync's duration.
+    /// The old and new states, the remote serving the new one, and the uninterrupted sync's timing.
     private struct Setup: Sendable {
         var old: [String: String]
         var new: [String: String]
-        var duration: TimeInterval
+        var reference: SyncRun
         var userData: UserDataProbe
         var remote: ServerProcess
     }
 
     /// What one killed sync left behind.
     private struct Inspection: Sendable {
+        var run: SyncRun
         var openError: String?
         var diagnosis: CacheDiagnosis
         var prints: [String: String]
         var lostUserData: [String]
     }
 
+    /// How a `joinup sync` run went: when a collection first committed, how long it ran, how it ended.
+    struct SyncRun: Sendable, CustomStringConvertible {
+        var firstCommit: Double?
+        var seconds: Double
+        var reason: Process.TerminationReason
+        var status: Int32
+
+        var killedBySIGKILL: Bool { reason == .uncaughtSignal && status == SIGKILL }
+
+        var description: String {
+            let end = reason == .exit ? "exited with status \(status)" : "died of signal \(status)"
+            let commit = firstCommit.map { String(format: "%.2f s", $0) } ?? "none seen"
+            return end + String(format: " after %.2f s, first commit at ", seconds) + commit
+        }
+    }
+
     /// The old state is a first sync of the smaller version plus the user's own data; the new
-    /// state and the duration come from one uninterrupted sync of a copy.
+    /// state and the timing come from one uninterrupted sync of a copy.
     private func prepare(folder: TemporaryFolder, seeded: String) throws -> Setup {
-        let small = try Self.remote(items: Self.oldItems, folder: folder)
+        let small = try Self.remote(itemsPerCollection: Self.oldItemsPerCollection, folder: folder)
         let first = try sync(small.base, dataDirectory: seeded)
         small.stop()
         guard first.status == 0 else { throw ProcessFailure(message: "seeding sync failed: \(first.stderr)") }
         let userData = try UserDataProbe.seed(cachePath(seeded))
         let old = try fingerprints(cachePath(seeded))
 
-        let remote = try Self.remote(items: Self.items, folder: folder)
+        let remote = try Self.remote(itemsPerCollection: Self.itemsPerCollection, folder: folder)
         let reference = try copy(seeded, to: folder.path("reference"))
-        let started = Date()
-        let full = try sync(remote.base, dataDirectory: reference)
-        let duration = Date().timeIntervalSince(started)
-        guard full.status == 0 else { throw ProcessFailure(message: "reference sync failed: \(full.stderr)") }
+        let run = try runSync(remote.base, dataDirectory: reference, plan: .never)
+        guard run.reason == .exit, run.status == 0 else { throw ProcessFailure(message: "reference sync failed: \(run)") }
         let new = try fingerprints(cachePath(reference))
         try? FileManager.default.removeItem(atPath: reference)
-        return Setup(old: old, new: new, duration: duration, userData: userData, remote: remote)
+        return Setup(old: old, new: new, reference: run, userData: userData, remote: remote)
     }
 
-    private func killAndInspect(base: String, seeded: String, run: String, after moment: Double,
+    private func killAndInspect(base: String, seeded: String, run: String, plan: KillPlan,
                                 userData: UserDataProbe) throws -> Inspection {
         _ = try copy(seeded, to: run)
         defer { try? FileManager.default.removeItem(atPath: run) }
-        try killSync(base, dataDirectory: run, after: moment)
+        let result = try runSync(base, dataDirectory: run, plan: plan)
         let path = cachePath(run)
         var openError: String?
         var lost: [String] = []
@@ -104,7 +150,7 @@ import Testing
         } catch {
             openError = "\(error)"
         }
-        return Inspection(openError: openError, diagnosis: CacheDoctor.diagnose(path: path),
+        return Inspection(run: result, openError: openError, diagnosis: CacheDoctor.diagnose(path: path),
                           prints: try fingerprints(path), lostUserData: lost)
     }
 
@@ -115,9 +161,11 @@ import Testing
     /// the program, so the PID signalled is the program's own.
     static let lowPriority = ["/usr/bin/nice", "-n", "19"]
 
-    static func remote(items: Int, folder: TemporaryFolder) throws -> ServerProcess {
+    static func remote(itemsPerCollection: Int, folder: TemporaryFolder) throws -> ServerProcess {
         try ServerProcess(executable: lowPriority[0],
-                          arguments: Array(lowPriority.dropFirst()) + [builtBinary("joinup-remote"), "--port", "0", "--generate", "\(items)"],
+                          arguments: Array(lowPriority.dropFirst()) + [builtBinary("joinup-remote"), "--port", "0",
+                                                                       "--generate", "\(itemsPerCollection)",
+                                                                       "--collections", "\(collections)"],
                           folder: folder)
     }
 
@@ -130,21 +178,49 @@ import Testing
         try runCommand(Self.lowPriority[0], syncArguments(base, dataDirectory: dataDirectory))
     }
 
-    /// Starts `joinup sync`, sends SIGKILL after `seconds` (or lets it finish first), and reaps it.
-    private func killSync(_ base: String, dataDirectory: String, after seconds: Double) throws {
+    /// Runs `joinup sync`, watching the cache for the first commit (a collection's sync stamp
+    /// changes), sends SIGKILL as `plan` says, and reaps it.
+    private func runSync(_ base: String, dataDirectory: String, plan: KillPlan) throws -> SyncRun {
+        let path = cachePath(dataDirectory)
+        let stampsBefore = try stamps(path)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.lowPriority[0])
         process.arguments = syncArguments(base, dataDirectory: dataDirectory)
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        let started = Date()
         try process.run()
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        let reaped = Date().addingTimeInterval(30)
+        var firstCommit: Double?
+        while process.isRunning {
+            let now = Date().timeIntervalSince(started)
+            // A read that fails (the file busy for a moment) counts as "no commit yet".
+            if firstCommit == nil, let current = try? stamps(path), current != stampsBefore { firstCommit = now }
+            let due: Bool
+            switch plan {
+            case .beforeFirstCommit(let seconds): due = now >= seconds || firstCommit != nil
+            case .afterFirstCommit(let fraction): due = firstCommit.map { now >= $0 * (1 + fraction) } ?? false
+            case .never: due = false
+            }
+            if due {
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        let reaped = Date().addingTimeInterval(plan.isNever ? 600 : 30)
         while process.isRunning, Date() < reaped { Thread.sleep(forTimeInterval: 0.01) }
-        if process.isRunning { throw ProcessFailure(message: "joinup sync did not die") }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            throw ProcessFailure(message: "joinup sync did not end")
+        }
+        return SyncRun(firstCommit: firstCommit, seconds: Date().timeIntervalSince(started),
+                       reason: process.terminationReason, status: process.terminationStatus)
+    }
+
+    /// Each collection's URI and sync stamp, which a collection's commit changes.
+    private func stamps(_ path: String) throws -> String {
+        try sqlite(path, "SELECT uri, synced_at FROM collection ORDER BY uri")
     }
 
     // MARK: Files
@@ -194,6 +270,12 @@ import Testing
 
 /// A process this test ran failed (the sqlite3 shell, a sync, a kill).
 private struct ProcessFailure: Error { var message: String }
+
+extension KillDuringSyncTests.KillPlan {
+    var isNever: Bool {
+        if case .never = self { true } else { false }
+    }
+}
 
 /// The user's own data, which no sync may lose (a sync never writes it, but a kill must not
 /// damage it either): saved views and queued join/leave requests, seeded through the cache's API

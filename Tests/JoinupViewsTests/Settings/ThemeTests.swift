@@ -8,14 +8,26 @@ private let themesFolder = URL(fileURLWithPath: #filePath)
     .appendingPathComponent("Themes")
 
 @Suite struct ShippedThemeTests {
-    @Test(arguments: ThemeCatalog.shippedNames)
-    func everyShippedThemeParsesAndItsFileIsTheEmbeddedOne(name: String) throws {
+    /// Each name embeds its own file: the description and variant written in that file come back.
+    @Test(arguments: [("default", "Blue header and cursor for dark terminals", Theme.Variant.dark),
+                      ("light", "Dark text and pale bars for light terminals", .light),
+                      ("high-contrast", "Black, white and yellow, for low vision and bright rooms", .dark),
+                      ("monochrome", "Attributes only (NO_COLOR)", .dark)])
+    func everyShippedThemeParsesFromItsOwnFile(name: String, summary: String, variant: Theme.Variant) throws {
         let source = try #require(ThemeCatalog.shipped.first { $0.name == name })
-        let onDisk = try String(contentsOf: themesFolder.appendingPathComponent("\(name).toml"), encoding: .utf8)
-        #expect(onDisk == source.text)
         let theme = try source.parse()
-        #expect(theme.name == name)
-        #expect(!theme.summary.isEmpty)
+        #expect(theme.summary == summary)
+        #expect(theme.variant == variant)
+    }
+
+    /// One copy: Themes/ is the folder the binary embeds, and it holds exactly the shipped themes.
+    @Test func themesFolderIsTheEmbeddedFolderWithEveryShippedTheme() throws {
+        let embedded = themesFolder.deletingLastPathComponent()
+            .appendingPathComponent("Sources/JoinupViews/Theme/Shipped").resolvingSymlinksInPath()
+        #expect(themesFolder.resolvingSymlinksInPath().path == embedded.path)
+        let files = try FileManager.default.contentsOfDirectory(atPath: themesFolder.path).filter { $0.hasSuffix(".toml") }
+        #expect(Set(files) == Set(ThemeCatalog.shippedNames.map { "\($0).toml" } + ["REFERENCE.toml"]))
+        #expect(ThemeCatalog.shipped.map(\.name) == ThemeCatalog.shippedNames)
     }
 
     @Test func referenceListsEveryRoleAndIsInSync() throws {
