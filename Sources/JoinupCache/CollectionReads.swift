@@ -50,6 +50,17 @@ extension CacheDatabase {
         }
     }
 
+    /// Every cached collection's alias and the base URL of the remote it was synced from (nil:
+    /// the embedded snapshot).
+    public func collectionSources() throws -> [(alias: String, source: String?)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT alias, origin FROM collection ORDER BY alias").map { row in
+                let origin: String = row["origin"]
+                return (row["alias"], origin == CacheOrigin.embeddedSnapshot.column ? nil : origin)
+            }
+        }
+    }
+
     /// The header of a collection page: last update, active member count, counts by kind.
     public func header(collectionURI uri: String) throws -> CollectionHeader {
         try pool.read { db in

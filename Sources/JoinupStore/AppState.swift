@@ -156,6 +156,8 @@ public struct SyncSummary: Hashable, Sendable {
     public var deletedItems: Int
     /// One "alias: reason" line per collection (or the directory) that failed.
     public var failures: [String]
+    /// The collections synced, when the remote had no directory and the cached ones were synced.
+    public var syncedWithoutDirectory: [String]? = nil
 
     public init(finishedAt: String, newItems: Int = 0, updatedItems: Int = 0, deletedItems: Int = 0, failures: [String] = []) {
         self.finishedAt = finishedAt

@@ -113,6 +113,7 @@ public struct EffectRunner: Sendable {
         }
         var summary = SyncSummary(finishedAt: finishedAt())
         if let error = report.directoryError { summary.failures.append("directory: \(error.message)") }
+        if report.withoutDirectory { summary.syncedWithoutDirectory = report.results.map(\.alias) }
         for result in report.results {
             switch result.outcome {
             case .updated(let applied, _):

@@ -136,7 +136,11 @@ private func syncStatus(_ summary: SyncSummary) -> StatusMessage {
     var changes = ["\(summary.newItems) new"]
     if summary.updatedItems > 0 { changes.append("\(summary.updatedItems) updated") }
     if summary.deletedItems > 0 { changes.append("\(summary.deletedItems) deleted") }
-    let synced = "Synced \(summary.finishedAt) · \(changes.joined(separator: ", "))"
+    var synced = "Synced \(summary.finishedAt) · \(changes.joined(separator: ", "))"
+    if let aliases = summary.syncedWithoutDirectory {
+        // Joinup publishes no directory: say which collections were synced instead.
+        synced += " · no directory: synced \(aliases.count == 1 ? aliases[0] : "\(aliases.count) cached collections")"
+    }
     guard let first = summary.failures.first else { return StatusMessage(.info, synced) }
     let more = summary.failures.count > 1 ? " (and \(summary.failures.count - 1) more)" : ""
     return StatusMessage(.error, "Sync failed: \(first)\(more)")

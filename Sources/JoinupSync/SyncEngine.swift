@@ -71,6 +71,9 @@ public struct SyncReport: Equatable, Sendable {
     public var results: [CollectionSyncResult]
     /// All HTTP requests of the run, the directory's included.
     public var requests: Int
+    /// Set when the remote publishes no directory and the collections cached from it were synced
+    /// instead (Joinup itself has no directory document).
+    public var withoutDirectory = false
 
     /// True only when the directory (if needed) and every collection synced.
     public var succeeded: Bool { directoryError == nil && results.allSatisfy(\.succeeded) }
@@ -107,14 +110,23 @@ public final class SyncEngine: Sendable {
     }
 
     /// Syncs the named collections, or every collection of the remote's directory when `aliases`
-    /// is empty. A collection that fails leaves its cached copy as it was; the others still sync.
+    /// is empty. A remote without a directory (Joinup publishes none: 404, 406 or a web page) has
+    /// the collections cached from it synced again. A collection that fails leaves its cached copy
+    /// as it was; the others still sync.
     public func sync(aliases: [String] = [], progress: (@Sendable (SyncProgress) -> Void)? = nil) async -> SyncReport {
         let tracker = Tracker(progress: progress)
         var names = aliases
+        var withoutDirectory = false
         if names.isEmpty {
             tracker.total = 1
             do {
                 names = try await directory(tracker).map(\.alias)
+            } catch .noDirectory(let url) {
+                names = cachedAliases()
+                withoutDirectory = true
+                if names.isEmpty {
+                    return SyncReport(remote: layout.base, directoryError: .noDirectory(url: url), results: [], requests: tracker.requests)
+                }
             } catch {
                 return SyncReport(remote: layout.base, directoryError: error, results: [], requests: tracker.requests)
             }
@@ -124,7 +136,14 @@ public final class SyncEngine: Sendable {
         for alias in names {
             results.append(await syncCollection(alias, tracker: tracker))
         }
-        return SyncReport(remote: layout.base, directoryError: nil, results: results, requests: tracker.requests)
+        return SyncReport(remote: layout.base, directoryError: nil, results: results, requests: tracker.requests,
+                          withoutDirectory: withoutDirectory)
+    }
+
+    /// The aliases of the cached collections synced from this remote's origin.
+    private func cachedAliases() -> [String] {
+        let here = Origin(layout.base)
+        return ((try? cache.collectionSources()) ?? []).filter { $0.source.flatMap(Origin.init) == here }.map(\.alias)
     }
 
     /// Syncs one collection by alias.
@@ -409,7 +428,7 @@ public final class SyncEngine: Sendable {
 
     private func directory(_ tracker: Tracker) async throws(SyncError) -> [DirectoryEntry] {
         let url = layout.directory
-        switch try await fetch(url, nil, tracker) {
+        switch try await fetch(url, nil, tracker, optional: true) {
         case .ok(let body, _, _):
             return try parse { () throws(FeedParseError) in try CollectionDirectoryParser.parse(body, resource: url) }
         case .notFound:

@@ -99,7 +99,7 @@ private struct MembershipRun {
         case .notSignedIn, .queued:
             report(name, result.message, to: .error)
             throw MembershipExit.queued
-        case .blocked, .ownerCannotLeave, .refused:
+        case .blocked, .ownerCannotLeave, .refused, .noJoinAPI:
             report(name, result.message, to: .error)
             throw MembershipExit.refused
         }

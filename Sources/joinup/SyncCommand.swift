@@ -60,6 +60,9 @@ struct Sync: AsyncParsableCommand {
         if let error = report.directoryError {
             fail(error.message)
         }
+        if report.withoutDirectory {
+            stderrLine("joinup sync: \(report.remote) publishes no collection directory (Joinup has none); synced the \(report.results.count) collection\(report.results.count == 1 ? "" : "s") cached from it. Add one with --collection ALIAS.")
+        }
         for result in report.results {
             printLine(result.summary)
             if case .failed(let error) = result.outcome {

@@ -41,9 +41,9 @@ extension HostileCorpus {
         .init(name: "metadata: truncated", resource: .metadata, outcome: .rejected(.malformedXML)) { _ in
             data(String(metadata.prefix(metadata.count / 3)))
         },
-        .init(name: "metadata: javascript: homepage", resource: .metadata, outcome: .rejected(.invalidValue("foaf:homepage"))) { _ in
-            data(metadata.replacingOccurrences(of: "<foaf:homepage rdf:resource=\"https://joinup.ec.europa.eu/collection/ec-open-source-programme-office\"/>",
-                                               with: "<foaf:homepage rdf:resource=\"javascript:alert(1)\"/>"))
+        .init(name: "metadata: an unknown content-creation value", resource: .metadata, outcome: .rejected(.invalidValue("content_creation"))) { _ in
+            data(metadata.replacingOccurrences(of: "<ns1:content_creation>only_members</ns1:content_creation>",
+                                               with: "<ns1:content_creation>everyone \(c1CSI)</ns1:content_creation>"))
         },
         .init(name: "metadata: escapes in title, description, owner and contact", resource: .metadata, outcome: .stored { (stored: StoredCollection) throws in
             let about = try stored.cache.about(collectionURI: stored.uri)
@@ -53,26 +53,26 @@ extension HostileCorpus {
             #expect(about.contacts.allSatisfy { $0.url == nil }, "the javascript: contact URL was dropped")
         }) { _ in
             data(metadata
-                .replacingOccurrences(of: "<dct:title xml:lang=\"en\">EC Open Source Programme Office</dct:title>",
-                                      with: "<dct:title xml:lang=\"en\">EC \(c1CSI) OSPO \(bidi)</dct:title>")
-                .replacingOccurrences(of: "<dct:description xml:lang=\"en\"><![CDATA[<p>", with: "<dct:description xml:lang=\"en\"><![CDATA[<p>\(entityCSI) \(entityOSC52) ")
+                .replacingOccurrences(of: "<dc:title xml:lang=\"en\">EC Open Source Programme Office</dc:title>",
+                                      with: "<dc:title xml:lang=\"en\">EC \(c1CSI) OSPO \(bidi)</dc:title>")
+                .replacingOccurrences(of: "<dc:description xml:lang=\"en\">&lt;p&gt;", with: "<dc:description xml:lang=\"en\"><![CDATA[<p>\(entityCSI) \(entityOSC52) ]]>")
                 .replacingOccurrences(of: "<foaf:name>European Commission, DG DIGIT</foaf:name>",
                                       with: "<foaf:name>European Commission, \(c1OSC52) DG DIGIT</foaf:name>")
                 .replacingOccurrences(of: "<vcard:hasURL rdf:resource=\"https://joinup.ec.europa.eu/collection/ec-open-source-programme-office\"/>",
                                       with: "<vcard:hasURL rdf:resource=\"javascript:alert(1)\"/>"))
         },
-        .init(name: "metadata: no dct:issued", resource: .metadata, outcome: .rejected(.missingField("dct:issued"))) { _ in
-            data(metadata.replacingOccurrences(of: #"<dct:issued rdf:datatype="http://www.w3.org/2001/XMLSchema#dateTime">2020-10-21T10:00:00+02:00</dct:issued>"#, with: ""))
+        .init(name: "metadata: no title", resource: .metadata, outcome: .rejected(.unexpectedDocument)) { _ in
+            data(metadata.replacingOccurrences(of: #"<dc:title xml:lang="en">EC Open Source Programme Office</dc:title>"#, with: ""))
         },
         .init(name: "metadata: issued on 30 February", resource: .metadata, outcome: .rejected(.invalidValue("dct:issued"))) { _ in
-            data(metadata.replacingOccurrences(of: "2020-10-21T10:00:00+02:00</dct:issued>", with: "2023-02-30T10:00:00+02:00</dct:issued>"))
+            data(metadata.replacingOccurrences(of: "2020-10-21T10:00:00+02:00</dc:issued>", with: "2023-02-30T10:00:00+02:00</dc:issued>"))
         },
         .init(name: "metadata: billion laughs", resource: .metadata, outcome: .rejected(.malformedXML)) { _ in
-            data(withDoctype(metadata.replacingOccurrences(of: "EC Open Source Programme Office</dct:title>", with: "&lol9;</dct:title>"),
+            data(withDoctype(metadata.replacingOccurrences(of: "EC Open Source Programme Office</dc:title>", with: "&lol9;</dc:title>"),
                              billionLaughs.replacingOccurrences(of: "DOCTYPE rss", with: "DOCTYPE rdf:RDF")))
         },
         .init(name: "metadata: 10,000 levels of nesting", resource: .metadata, outcome: .rejected(.overLimit)) { _ in
-            data(metadata.replacingOccurrences(of: "<joinup:alias>", with: nested("rdf:Description", 10_000) + "<joinup:alias>"))
+            data(metadata.replacingOccurrences(of: "<dc:alternative>", with: nested("rdf:Description", 10_000) + "<dc:alternative>"))
         },
     ]
 

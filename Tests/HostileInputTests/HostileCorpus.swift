@@ -114,7 +114,9 @@ enum HostileCorpus {
                      extra: String = "") -> String {
         var xml = "<item><title>\(title)</title>"
         if let link { xml += "<link>\(link)</link>" }
-        xml += "<description>\(body)</description>"
+        // The body as HTML in content:encoded (joinup-remote's extension), where entities are decoded
+        // a second time; Joinup's plain-text description holds the same raw text.
+        xml += "<description>\(body)</description><content:encoded>\(body)</content:encoded>"
         if let pubDate { xml += "<pubDate>\(pubDate)</pubDate>" }
         xml += "<dc:creator>\(creator)</dc:creator>"
         if let guid { xml += "<guid isPermaLink=\"false\">\(guid)</guid>" }

@@ -40,10 +40,10 @@ struct TerminalBytesTests {
                    body: "<![CDATA[<p>\(H.entityCSI) \(H.entityOSC52) \(H.entityOSC8) \(H.entityBellBackspace)</p>]]>",
                    guid: "t-2", pubDate: "Mon, 01 Jan 2024 10:00:00 +0100"))
         let metadata = H.metadata
-            .replacingOccurrences(of: "<dct:title xml:lang=\"en\">EC Open Source Programme Office</dct:title>",
-                                  with: "<dct:title xml:lang=\"en\">Hostile OSPO \(H.c1CSI) \(H.bidi)</dct:title>")
-            .replacingOccurrences(of: "<dct:description xml:lang=\"en\"><![CDATA[<p>",
-                                  with: "<dct:description xml:lang=\"en\"><![CDATA[<p>\(H.entityCSI) \(H.entityOSC52) \(H.entityOSC8) ")
+            .replacingOccurrences(of: "<dc:title xml:lang=\"en\">EC Open Source Programme Office</dc:title>",
+                                  with: "<dc:title xml:lang=\"en\">Hostile OSPO \(H.c1CSI) \(H.bidi)</dc:title>")
+            .replacingOccurrences(of: "<dc:description xml:lang=\"en\">&lt;p&gt;",
+                                  with: "<dc:description xml:lang=\"en\"><![CDATA[<p>\(H.entityCSI) \(H.entityOSC52) \(H.entityOSC8) ]]>")
         let members = H.members(firstName: #"Zo\u001b[31më\u001b]52;c;ZXZpbA==\u0007\b\u009b6n\u202e\u200bz"#)
         var faults: [String] = []
         for (name, text, resource) in [("feed.xml", feed, HostileResource.feed), ("collection.rdf", metadata, .metadata),

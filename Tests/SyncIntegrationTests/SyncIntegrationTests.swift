@@ -145,7 +145,7 @@ import Testing
         let facets = try cache.facetCounts(collectionURI: id, filter: .none)
 
         try edit(data.appendingPathComponent("\(osor)/collection.rdf")) {
-            $0.replacingOccurrences(of: "<dct:title xml:lang=\"en\">Open Source Observatory (OSOR)", with: "<dct:title xml:lang=\"en\">OSOR")
+            $0.replacingOccurrences(of: "<dc:title xml:lang=\"en\">Open Source Observatory (OSOR)", with: "<dc:title xml:lang=\"en\">OSOR")
         }
         try edit(data.appendingPathComponent("\(osor)/members.json")) {
             $0.replacingOccurrences(of: "\"state\": \"pending\"", with: "\"state\": \"active\"")

@@ -15,6 +15,9 @@ public enum MembershipOutcome: Hashable, Sendable {
     case queued(kind: MembershipActionKind, reason: String)
     /// The remote refused for another reason; the request is dropped.
     case refused(String)
+    /// The remote has no join/leave API (Joinup itself: EU Login in a web browser); nothing is
+    /// queued, and the collection's page is where to do it.
+    case noJoinAPI(pageURL: String)
 
     /// True when the request left the outbox (delivered or refused for good).
     public var isFinal: Bool {
@@ -40,6 +43,8 @@ public enum MembershipWording {
         case .queued(let kind, let reason):
             "\(kind == .join ? "Join" : "Leave") queued — will be sent when the remote is reachable (\(reason))"
         case .refused(let reason): "The remote refused: \(reason)"
+        case .noJoinAPI(let page):
+            "This remote has no join or leave for terminals: on Joinup you join on the collection's page, signed in with EU Login (\(page))."
         }
     }
 

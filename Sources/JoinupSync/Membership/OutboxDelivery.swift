@@ -130,6 +130,9 @@ public struct OutboxDelivery: Sendable {
             return waiting(.notSignedIn, "the remote did not accept the token (401): run `joinup login`", counts: false)
         case 403:
             final = (.blocked, .blocked)
+        case 404, 405, 406, 501:
+            // No such endpoint: the remote has no join API (Joinup answers its pages, not this).
+            final = (.noJoinAPI(pageURL: layout.collectionPage(action.collectionAlias)), nil)
         case 409:
             final = (.ownerCannotLeave, .owner)
         case 500...599:
