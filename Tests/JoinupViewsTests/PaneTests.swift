@@ -190,6 +190,24 @@ import JoinupStore
         #expect(surface.style(x: inside, y: 5) != .searchMatch)
     }
 
+    @Test func highlightsFollowTheSearchFoldForLettersUnicodeDoesNotDecompose() {
+        var state = Fixtures.state(tab: .overview)
+        state.overview.filter.text = "lodz strass"
+        state.overview.window = ItemWindow(offset: 0, rows: [
+            ItemSummary(id: "1", kind: .news, title: "Łódź an der Straße", listDate: Fixtures.date("2023-06-26T11:43:00Z"),
+                        leadingTopics: [], moreTopicCount: 0),
+        ])
+        state.overview.itemCount = 1
+        let surface = render(state, width: 100, height: 30)
+        let lodz = column(of: "Łódź", row: 5, in: surface)!
+        #expect((0..<4).allSatisfy { surface.style(x: lodz + $0, y: 5) == .searchMatch })
+        #expect(surface.style(x: lodz + 4, y: 5) != .searchMatch)
+        // "strass" ends inside "ß" (ss): the whole letter is marked, and nothing after it.
+        let strasse = column(of: "Straße", row: 5, in: surface)!
+        #expect((0..<5).allSatisfy { surface.style(x: strasse + $0, y: 5) == .searchMatch })
+        #expect(surface.style(x: strasse + 5, y: 5) != .searchMatch)
+    }
+
     @Test func theSearchLineShowsWhatIsTypedAndWhyItDoesNotParse() {
         var state = Fixtures.state(tab: .overview)
         state.search = SearchLine(target: .items, text: "type:even", error: "col 1: unknown type even")
