@@ -11,8 +11,9 @@ import JoinupModel
 /// stores no copy of the text), and each search word is folded the same way.
 enum FoldedSearch {
     /// The full-text index's definition from v10 on (`FullTextIndex` keeps it in step with `item`).
-    /// The tokenizer only splits words (and lower-cases what the fold left, such as Cyrillic
-    /// after a combining mark); `detail = none` and the prefixes as in v9 (LeanSchema.swift).
+    /// The tokenizer splits the folded text into words (its own case and diacritic folding finds
+    /// nothing left to do, and search words go through it too); `detail = none` and the prefixes
+    /// as in v9 (LeanSchema.swift).
     static let fullTextDefinition = """
         CREATE VIRTUAL TABLE item_fts USING fts5(
             title, body, author,
