@@ -1,4 +1,5 @@
 import GRDB
+import JoinupModel
 
 /// The cache's schema as ordered, named migrations; a released migration is never edited.
 enum CacheSchema {
@@ -143,6 +144,7 @@ enum CacheSchema {
         CacheDatabase.registerOutboxMigration(in: &migrator)
         FilterIndexStorage.registerMigration(in: &migrator)
         LeanSchema.registerMigration(in: &migrator)
+        FoldedSearch.registerMigration(in: &migrator)
         return migrator
     }
 }

@@ -156,8 +156,8 @@ extension CacheDatabase {
     /// Topics whose label is `label`, case- and accent-insensitive ("ict" finds the ICT category
     /// and the ICT term); categories first, then by URI.
     public func topics(labeled label: String) throws -> [Topic] {
-        let key = TextFolding.fold(label.trimmingCharacters(in: .whitespacesAndNewlines))
-        return try allTopics().filter { TextFolding.fold($0.label) == key }
+        let key = TopicLookup.key(label)
+        return try allTopics().filter { TopicLookup.key($0.label) == key }
             .sorted { a, b in a.isCategory != b.isCategory ? a.isCategory : a.uri < b.uri }
     }
 

@@ -32,8 +32,6 @@ extension CacheDatabase {
                 .map { (row: Row) -> (String, (Int64, Int64)) in (row["guid"], (row["id"], row["content_hash"])) },
             uniquingKeysWith: { first, _ in first })
 
-        // New rows get ids above every id present now (no AUTOINCREMENT: max + 1), so the
-        // full-text index can take them in one statement after the loop.
         let maxIDBefore = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM item") ?? 0
         let insertItem = try db.cachedStatement(sql: """
             INSERT INTO item (collection_uri, guid, kind, title, link, body, author, published,
@@ -64,6 +62,7 @@ extension CacheDatabase {
         // The first occurrence of an id wins, over `items` then `packedItems`.
         func store(_ item: Item) throws {
             let hash = ContentHash.of(item)
+            let titleKey = TextFolding.fold(item.title), authorKey = TextFolding.fold(item.author)
             let itemID: Int64
             if let (id, storedHash) = existing[item.id] {
                 guard seen.insert(id).inserted else { return }
@@ -76,10 +75,8 @@ extension CacheDatabase {
                     item.kind.rawValue, item.title, item.link, item.body, item.author,
                     item.published.timeIntervalSince1970, item.eventStart?.timeIntervalSince1970,
                     item.eventEnd?.timeIntervalSince1970, item.eventLocation,
-                    item.listDate.timeIntervalSince1970, item.topicURIs.count, hash,
-                    TextFolding.fold(item.title), TextFolding.fold(item.author), id,
+                    item.listDate.timeIntervalSince1970, item.topicURIs.count, hash, titleKey, authorKey, id,
                 ])
-                try FullTextIndex.add(itemID: id, title: item.title, body: item.body, author: item.author, in: db)
                 try deleteTopics.execute(arguments: [id])
                 itemID = id
                 result.updatedItems += 1
@@ -88,8 +85,7 @@ extension CacheDatabase {
                     collectionURI, item.id, item.kind.rawValue, item.title, item.link, item.body, item.author,
                     item.published.timeIntervalSince1970, item.eventStart?.timeIntervalSince1970,
                     item.eventEnd?.timeIntervalSince1970, item.eventLocation,
-                    item.listDate.timeIntervalSince1970, item.topicURIs.count, hash,
-                    TextFolding.fold(item.title), TextFolding.fold(item.author),
+                    item.listDate.timeIntervalSince1970, item.topicURIs.count, hash, titleKey, authorKey,
                 ])
                 // Nothing inserted: the id came earlier in this snapshot.
                 guard db.changesCount > 0 else { return }
@@ -97,6 +93,7 @@ extension CacheDatabase {
                 seen.insert(itemID)
                 result.newItems += 1
             }
+            try FullTextIndex.add(itemID: itemID, titleKey: titleKey, body: item.body, authorKey: authorKey, in: db)
             let date = item.listDate.timeIntervalSince1970
             for (position, uri) in item.topicURIs.enumerated() {
                 try insertTopic.execute(arguments: [itemID, uri, position, date])
@@ -105,10 +102,6 @@ extension CacheDatabase {
         for item in snapshot.items { try store(item) }
         try snapshot.packedItems.forEach(store)
         if bulkIndexes { try LeanSchema.createBulkIndexes(in: db) }
-
-        if result.newItems > 0 {
-            try FullTextIndex.addItems(above: maxIDBefore, firstImport: existing.isEmpty && maxIDBefore == 0, in: db)
-        }
 
         if snapshot.isCompleteListing {
             let gone = existing.keys.filter { !seen.contains(existing[$0]!.0) }
@@ -178,34 +171,6 @@ extension CacheDatabase {
                 member.roles.map(\.rawValue).joined(separator: ","), member.state.rawValue,
                 member.memberSince.timeIntervalSince1970,
             ])
-        }
-    }
-}
-
-/// Keeps the external-content FTS5 index `item_fts` in step with `item`. An entry must be
-/// removed with the very values it was indexed with, so `remove` runs before the row changes.
-enum FullTextIndex {
-    static func remove(itemID: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO item_fts(item_fts, rowid, title, body, author)
-            SELECT 'delete', id, title, body, author FROM item WHERE id = ?
-            """).execute(arguments: [itemID])
-    }
-
-    static func add(itemID: Int64, title: String, body: String, author: String, in db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO item_fts(rowid, title, body, author) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [itemID, title, body, author])
-    }
-
-    /// Indexes the rows inserted by this apply (ids above `id`) in one statement; a first import
-    /// into an empty cache rebuilds the whole index instead (the bulk path FTS5 is fastest at).
-    static func addItems(above id: Int64, firstImport: Bool, in db: Database) throws {
-        if firstImport {
-            try db.execute(sql: "INSERT INTO item_fts(item_fts) VALUES('rebuild')")
-        } else {
-            try db.execute(sql: """
-                INSERT INTO item_fts(rowid, title, body, author) SELECT id, title, body, author FROM item WHERE id > ?
-                """, arguments: [id])
         }
     }
 }

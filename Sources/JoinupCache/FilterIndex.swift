@@ -219,7 +219,7 @@ struct IndexedFilter {
         self.index = index
         let n = index.count
         base = [Bool](repeating: true, count: n)
-        if let match = try LeanSchema.fullTextMatch(filter.text, in: db) {
+        if let match = try FoldedSearch.fullTextMatch(filter.text, in: db) {
             var hit = [Bool](repeating: false, count: n)
             let cursor = try Int64.fetchCursor(db.cachedStatement(sql: "SELECT rowid FROM item_fts WHERE item_fts MATCH ?"),
                                                arguments: [match])

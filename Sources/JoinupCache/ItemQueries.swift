@@ -33,7 +33,7 @@ struct ItemFilterSQL {
             clauses.append("i.id NOT IN (SELECT item_id FROM item_topic WHERE \(Self.effectiveTopicIn(topics.count)))")
             values.append(contentsOf: topics + topics)
         }
-        if let match = try LeanSchema.fullTextMatch(filter.text, in: db) {
+        if let match = try FoldedSearch.fullTextMatch(filter.text, in: db) {
             clauses.append("i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)")
             values.append(match)
         }

@@ -12,7 +12,7 @@ import GRDB
 /// `item_by_collection_published` (15 MB, for the header's newest item) become one index
 /// covering both reads (9 MB): one random-order index fewer to keep up on every insert.
 enum LeanSchema {
-    /// The full-text index's definition from v9 on (`FullTextIndex` keeps it in step with `item`).
+    /// The full-text index's definition in v9 (v10's is `FoldedSearch.fullTextDefinition`).
     static let fullTextDefinition = """
         CREATE VIRTUAL TABLE item_fts USING fts5(
             title, body, author,
@@ -22,22 +22,6 @@ enum LeanSchema {
             detail = none
         )
         """
-
-    /// The tokenizer `item_fts` uses, for splitting search words the way the index does.
-    static var tokenizer: FTS5TokenizerDescriptor { .unicode61(diacritics: .remove) }
-
-    /// The MATCH expression for `text` against `item_fts` (nil: no text constraint).
-    ///
-    /// An index without positions (`detail = none`) refuses phrases, and a quoted word that the
-    /// tokenizer splits in two (a Hebrew point or a virama inside it, say) is a phrase: such a
-    /// word is searched as its tokens, each a prefix. Every other word is searched as before.
-    static func fullTextMatch(_ text: String, in db: Database) throws -> String? {
-        guard FTSQuery.match(text) != nil else { return nil }
-        let tokenizer = try db.makeTokenizer(tokenizer)
-        return try FTSQuery.match(text) { word in
-            try tokenizer.tokenize(query: word).compactMap { $0.flags.contains(.colocated) ? nil : $0.token }
-        }
-    }
 
     /// The secondary indexes of `item` a first import builds after its rows (`CollectionWrites`);
     /// the migration creates them with the same statements.

@@ -12,9 +12,7 @@ public enum TopicLookup {
     }
 
     public static func key(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
-            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .lowercased()
+        TextFolding.fold(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Resolves `text` against a vocabulary: an exact URI first, then the label.

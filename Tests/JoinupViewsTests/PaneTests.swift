@@ -173,21 +173,37 @@ import JoinupStore
         #expect(text.contains("No items match type Solution, “zzz”. Press x to clear the filters."))
     }
 
-    @Test func searchMatchesAreHighlightedAtWordStartsIgnoringCaseAndAccents() {
+    /// The Overview listing one item titled `title` while `search` is the search text.
+    private func renderSearch(_ search: String, title: String) -> MemorySurface {
         var state = Fixtures.state(tab: .overview)
-        state.overview.filter.text = "europ"
+        state.overview.filter.text = search
         state.overview.window = ItemWindow(offset: 0, rows: [
-            ItemSummary(id: "1", kind: .news, title: "Un sommet Européen, not Neuropean", listDate: Fixtures.date("2023-06-26T11:43:00Z"),
+            ItemSummary(id: "1", kind: .news, title: title, listDate: Fixtures.date("2023-06-26T11:43:00Z"),
                         leadingTopics: [], moreTopicCount: 0),
         ])
         state.overview.itemCount = 1
-        let surface = render(state, width: 100, height: 30)
+        return render(state, width: 100, height: 30)
+    }
+
+    @Test func searchMatchesAreHighlightedAtWordStartsIgnoringCaseAndAccents() {
+        let surface = renderSearch("europ", title: "Un sommet Européen, not Neuropean")
         let start = column(of: "Europ", row: 5, in: surface)!
         #expect(surface.style(x: start, y: 5) == .searchMatch)
         #expect(surface.style(x: start + 4, y: 5) == .searchMatch)
         #expect(surface.style(x: start + 5, y: 5) != .searchMatch)  // the match is the prefix only
         let inside = column(of: "europ", row: 5, in: surface)!  // "Neuropean": not at a word start
         #expect(surface.style(x: inside, y: 5) != .searchMatch)
+    }
+
+    @Test func highlightsFollowTheSearchFoldForLettersUnicodeDoesNotDecompose() {
+        let surface = renderSearch("lodz strass", title: "Łódź an der Straße")
+        let lodz = column(of: "Łódź", row: 5, in: surface)!
+        #expect((0..<4).allSatisfy { surface.style(x: lodz + $0, y: 5) == .searchMatch })
+        #expect(surface.style(x: lodz + 4, y: 5) != .searchMatch)
+        // "strass" ends inside "ß" (ss): the whole letter is marked, and nothing after it.
+        let strasse = column(of: "Straße", row: 5, in: surface)!
+        #expect((0..<5).allSatisfy { surface.style(x: strasse + $0, y: 5) == .searchMatch })
+        #expect(surface.style(x: strasse + 5, y: 5) != .searchMatch)
     }
 
     @Test func theSearchLineShowsWhatIsTypedAndWhyItDoesNotParse() {

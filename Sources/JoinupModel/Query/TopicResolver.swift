@@ -38,8 +38,7 @@ public enum TopicResolver {
 
     /// Case-, diacritic- and whitespace-insensitive key for labels.
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        TextFolding.fold(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     private static func categoriesFirst(_ a: Topic, _ b: Topic) -> Bool {
