@@ -32,6 +32,13 @@ enum AboutPane {
         block.field("Access", [about.isClosed ? "Closed collection" : "Open collection"], labelWidth: labels, style: .listRow)
         block.field("Content creation", [about.contentCreation.label], labelWidth: labels, style: .listRow)
         block.field("Moderation", [about.isModerated ? "Moderated" : "Not moderated"], labelWidth: labels, style: .listRow)
+        if about.workflowState != "validated" {
+            // An archived (or not yet validated) collection says so, as Joinup's page does.
+            block.field("State", [Collection.workflowLabel(about.workflowState)], labelWidth: labels, style: .listRow)
+        }
+        if let solutions = about.solutionCount {
+            block.field("Solutions", [ItemKind.solution.counted(solutions)], labelWidth: labels, style: .listRow)
+        }
         block.field("Created", [JoinupDate.lastUpdate(about.created)], labelWidth: labels, style: .listRow)
         // The header's stamp includes the newest content, as on Joinup's page.
         block.field("Last update", [JoinupDate.lastUpdate(header?.lastUpdate ?? about.modified)], labelWidth: labels, style: .listRow)

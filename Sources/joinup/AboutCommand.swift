@@ -43,6 +43,8 @@ struct About: ParsableCommand {
             try out.line(about.isClosed ? "Closed collection" : "Open collection")
             try out.line("Content creation: \(about.contentCreation.label)")
             try out.line(about.isModerated ? "Moderated" : "Not moderated")
+            try out.line("State: \(Collection.workflowLabel(about.workflowState))")
+            if let solutions = about.solutionCount { try out.line("Solutions: \(solutions)") }
             try out.line("Created: \(JoinupDate.lastUpdate(about.created))")
             try out.line("RSS feed: \(cell(about.feedURL))")
             try out.line("Metadata: \(cell(about.metadataURL))")
@@ -69,6 +71,10 @@ struct AboutRecord: Encodable {
     var closed: Bool
     var contentCreation: String
     var moderated: Bool
+    /// Joinup's workflow state: draft, proposed, validated, archival_request, archived.
+    var state: String
+    /// `dcat:dataset` references in the metadata; nil when it does not say.
+    var solutionCount: Int?
     var created: String
     var modified: String
     var pageURL: String
@@ -92,6 +98,8 @@ struct AboutRecord: Encodable {
         closed = about.isClosed
         contentCreation = about.contentCreation.rawValue
         moderated = about.isModerated
+        state = about.workflowState
+        solutionCount = about.solutionCount
         created = ISODate.string(about.created)
         modified = ISODate.string(about.modified)
         pageURL = about.pageURL
