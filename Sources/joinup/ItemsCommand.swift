@@ -71,6 +71,8 @@ struct ItemRecord: Encodable {
     var date: String
     var link: String
     var author: String
+    /// The text as synced: the whole body, or Joinup's 200-character description (ending with "…" when cut).
+    var body: String
     var topics: [TopicRecord]
 
     init(_ detail: ItemDetail) {
@@ -81,6 +83,7 @@ struct ItemRecord: Encodable {
         date = ISODate.string(item.listDate)
         link = item.link
         author = item.author
+        body = item.body
         topics = detail.topics.map { TopicRecord($0) }
     }
 }

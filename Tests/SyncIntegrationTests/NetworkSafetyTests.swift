@@ -268,7 +268,10 @@ import Testing
         #expect(sync.stderr.contains("user name and password in the remote URL are ignored"))
         let dead = try await box.joinup(["sync", "--remote", "http://alice:s3cr3t-pw@127.0.0.1:9", "--collection", Self.ospo])
         #expect(dead.status == 1)
-        let about = try await box.joinup(["about", Self.ospo, "--json"]).stdout
+        let aboutRun = try await box.joinup(["about", "--collection", Self.ospo, "--json"])
+        #expect(aboutRun.status == 0, "\(aboutRun.stderr)")
+        let about = aboutRun.stdout
+        #expect(about.contains("\"pageURL\":\"\(remote.base)/collection/\(Self.ospo)\""), "\(about)")
         for output in [sync.stdout, sync.stderr, dead.stdout, dead.stderr, try box.storedText(), about] {
             #expect(!output.contains("s3cr3t-pw") && !output.contains("alice"), "\(output.prefix(300))")
         }
