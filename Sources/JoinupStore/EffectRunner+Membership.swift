@@ -18,6 +18,12 @@ extension EffectRunner {
             await send(.accountLoaded(signedIn: stored != nil, user: stored?.user, waiting: try cache.pendingActions().count))
         case .prepareMembershipDialog(let uri, let kind):
             let about = try cache.about(collectionURI: uri)
+            if let layout = remote.flatMap(RemoteLayout.init(base:)), layout.isJoinupItself {
+                // Joinup takes joins only on its web page: say where, queue nothing.
+                let outcome = MembershipOutcome.noJoinAPI(pageURL: layout.collectionPage(about.alias))
+                await send(.loadFailed(MembershipWording.message(for: outcome, title: about.title)))
+                return
+            }
             let request = MembershipRequest(collectionAlias: about.alias, collectionURI: uri,
                                             collectionTitle: about.title, kind: kind)
             let signedIn = (try? credentials?.load(for: remote)) != nil

@@ -15,6 +15,12 @@ public struct RemoteLayout: Hashable, Sendable {
         self.base = base
     }
 
+    /// Joinup itself, which has no join or leave for terminals (EU Login in a web browser only):
+    /// nothing is queued for it.
+    public var isJoinupItself: Bool {
+        Origin(base)?.host == "joinup.ec.europa.eu"
+    }
+
     public var directory: String { base + "/collections.xml" }
     public var topics: String { base + "/ontology/topic?_format=rdfxml" }
     public func collectionPage(_ alias: String) -> String { base + "/collection/" + Self.segment(alias) }

@@ -62,6 +62,13 @@ private struct MembershipRun {
         }
         let about = try opened.cache.about(collectionURI: collection.uri)
         let title = TerminalText.line(collection.title)
+        if let layout = RemoteSetting.resolve(flag: options.remote, config: config, quiet: true).flatMap(RemoteLayout.init(base:)),
+           layout.isJoinupItself {
+            // Nothing to queue: Joinup takes joins only on its web page.
+            let outcome = MembershipOutcome.noJoinAPI(pageURL: layout.collectionPage(collection.alias))
+            report(name, MembershipWording.message(for: outcome, title: title), to: .error)
+            throw MembershipExit.refused
+        }
         if !options.yes {
             guard isatty(STDIN_FILENO) == 1 else {
                 report(name, "no terminal to confirm on: pass --yes to \(kind.rawValue) without asking", to: .error)

@@ -104,6 +104,28 @@ import Testing
         #expect(pages.map { $0["title"] as? String } == ["About this community"])
     }
 
+    @Test func aRemoteWithoutAJoinAPISaysSoAndKeepsNothingQueued() async throws {
+        let s = try await synced()
+        defer { s.remote.server.stop() }
+        // Joinup itself: refused before anything is queued or sent (no network is needed to know).
+        let joinup = try await s.joinup(["join", Self.alias, "--yes", "--remote", "https://joinup.ec.europa.eu"])
+        #expect(joinup.status == 4, "\(joinup.stdout)\(joinup.stderr)")
+        #expect(joinup.stderr.contains("on Joinup you join on the collection's page, signed in with EU Login (https://joinup.ec.europa.eu/collection/\(Self.alias))"),
+                "\(joinup.stderr)")
+        #expect(try await s.joinup(["outbox"]).stdout.contains("The outbox is empty."))
+        // A remote that answers the join endpoint with 404 (it has no such API): said, and dropped, not retried.
+        try "t-ana\n".write(toFile: s.folder.path("token"), atomically: true, encoding: .utf8)
+        let credentials = s.folder.path("config/credentials")
+        try FileManager.default.createDirectory(atPath: s.folder.path("config"), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        _ = FileManager.default.createFile(atPath: credentials, contents: Data(#"{"accounts":[{"origin":"\#(s.remote.base)","token":"t-ana"}]}"#.utf8),
+                                           attributes: [.posixPermissions: 0o600])
+        let plain = try await s.joinup(["join", Self.alias, "--yes", "--remote", s.remote.base])
+        #expect(plain.status == 4, "\(plain.stdout)\(plain.stderr)")
+        #expect(plain.stderr.contains("This remote has no join or leave for terminals"), "\(plain.stderr)")
+        #expect(try await s.joinup(["outbox"]).stdout.contains("The outbox is empty."))
+    }
+
     @Test func joiningTheClosedCollectionSaysAFacilitatorMustApprove() async throws {
         let s = try await synced()
         defer { s.remote.server.stop() }
