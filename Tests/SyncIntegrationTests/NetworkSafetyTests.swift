@@ -30,6 +30,14 @@ import Testing
             return try await runBlocking { try runCommand(builtBinary("joinup"), all, environment: environment) }
         }
 
+        /// A state folder for `joinup-remote --state-dir` with the test users (membership API).
+        func remoteState() throws -> URL {
+            let state = folder.url.appendingPathComponent("remote-state")
+            try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+            try membershipUsers.write(to: state.appendingPathComponent("users.json"), atomically: true, encoding: .utf8)
+            return state
+        }
+
         /// Every byte of every file under the data and config folders, as text.
         func storedText() throws -> String {
             var text = ""
@@ -108,9 +116,7 @@ import Testing
 
     @Test func noTokenLeavesThroughAProxyAndLoopbackIsReachedDirectly() async throws {
         let box = try Sandbox()
-        let state = box.folder.url.appendingPathComponent("remote-state")
-        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
-        try membershipUsers.write(to: state.appendingPathComponent("users.json"), atomically: true, encoding: .utf8)
+        let state = try box.remoteState()
         let remote = try RemoteProcess(data: fixtureFolder, extra: ["--state-dir", state.path], folder: box.folder)
         defer { remote.server.stop() }
         let (proxy, log) = try loggingProxy(box)
@@ -144,9 +150,7 @@ import Testing
 
     @Test func aTokenGoesOnlyToTheOriginThatIssuedItAndRequestsOnlyToTheirCollectionsRemote() async throws {
         let box = try Sandbox()
-        let state = box.folder.url.appendingPathComponent("remote-state")
-        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
-        try membershipUsers.write(to: state.appendingPathComponent("users.json"), atomically: true, encoding: .utf8)
+        let state = try box.remoteState()
         let home = try RemoteProcess(data: fixtureFolder, extra: ["--state-dir", state.path], folder: box.folder)
         defer { home.server.stop() }
         let elsewhere = try RemoteProcess(data: fixtureFolder, extra: ["--state-dir", state.path], folder: box.folder)
@@ -229,9 +233,7 @@ import Testing
 
     @Test func aRedirectedJoinStaysQueuedAndARedirectedLoginStoresNothing() async throws {
         let box = try Sandbox()
-        let state = box.folder.url.appendingPathComponent("remote-state")
-        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
-        try membershipUsers.write(to: state.appendingPathComponent("users.json"), atomically: true, encoding: .utf8)
+        let state = try box.remoteState()
         let remote = try RemoteProcess(data: fixtureFolder, extra: ["--state-dir", state.path, "--fault", "redirect=http://127.0.0.1:9/elsewhere,path=/join",
                                                                    "--fault", "redirect=http://127.0.0.1:9/user,path=/user"],
                                        folder: box.folder)
