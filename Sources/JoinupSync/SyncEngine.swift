@@ -91,16 +91,21 @@ public struct SyncReport: Equatable, Sendable {
 public final class SyncEngine: Sendable {
     public let layout: RemoteLayout
     public let cache: CacheDatabase
-    public let client: HTTPClient
+    /// Where documents come from: the HTTP client, or a scripted one in tests.
+    public let transport: any DocumentTransport
     /// How often a paged feed is restarted when it changes while being read (HTTP 412 on a page).
     public static let feedAttempts = 3
     /// The most pages one feed may have.
     public static let maximumPages = 100_000
 
-    public init(layout: RemoteLayout, cache: CacheDatabase, client: HTTPClient = HTTPClient()) {
+    public convenience init(layout: RemoteLayout, cache: CacheDatabase, client: HTTPClient = HTTPClient()) {
+        self.init(layout: layout, cache: cache, transport: client)
+    }
+
+    public init(layout: RemoteLayout, cache: CacheDatabase, transport: any DocumentTransport) {
         self.layout = layout
         self.cache = cache
-        self.client = client
+        self.transport = transport
     }
 
     /// Reads the remote's collection directory.
@@ -448,7 +453,7 @@ public final class SyncEngine: Sendable {
             tracker.done += 1
             tracker.report()
         }
-        return try await client.get(url, validator: validator, htmlMeansAbsent: optional)
+        return try await transport.get(url, validator: validator, htmlMeansAbsent: optional)
     }
 
     private func url(of resource: SyncedResource, _ alias: String) -> String {

@@ -42,6 +42,13 @@ public struct HTTPClientLimits: Sendable, Equatable {
     }
 }
 
+/// The one call the sync makes to fetch a document: `HTTPClient` in the program, a scripted
+/// transport in the sync engine's unit tests.
+public protocol DocumentTransport: Sendable {
+    /// GETs `url` conditionally; see `HTTPClient.get`.
+    func get(_ url: URL, validator: ResourceValidator?, htmlMeansAbsent: Bool) async throws(SyncError) -> HTTPFetch
+}
+
 /// What the remote answered to `send`: every status is an answer the caller reads.
 public struct HTTPAnswer: Sendable, Equatable {
     public var status: Int
@@ -58,7 +65,7 @@ public struct HTTPAnswer: Sendable, Equatable {
 /// enforced while the body arrives and while it inflates (a gzip bomb stops at the limit); redirects
 /// followed only within the remote's origin; link-local addresses never contacted; proxies from the
 /// environment used only where `ProxySettings` allows (never for loopback, never for a token over http).
-public final class HTTPClient: Sendable {
+public final class HTTPClient: DocumentTransport, Sendable {
     public let limits: HTTPClientLimits
     public let proxies: ProxySettings
     private typealias Engine = AsyncHTTPClient.HTTPClient
