@@ -36,6 +36,11 @@ enum ItemDetailPane {
         if !item.body.isEmpty {
             block.blank()
             block.paragraphs(item.body, style: .listRow)
+            if item.body.hasSuffix(FeedSummary.mark) && !item.link.isEmpty {
+                // Joinup's feed gives the first 200 characters only.
+                block.blank()
+                block.line(Span("The feed gives the beginning only; the full text is on Joinup: press o to open it.", .detailLabel))
+            }
         }
         return block
     }
