@@ -86,7 +86,7 @@ let package = Package(
 
         .testTarget(name: "JoinupModelTests", dependencies: ["JoinupModel", "JoinupTestSupport"]),
         .testTarget(name: "JoinupCacheTests", dependencies: ["JoinupCache", "JoinupModel"]),
-        .testTarget(name: "JoinupSyncTests", dependencies: ["JoinupSync", "JoinupCache", "JoinupModel"]),
+        .testTarget(name: "JoinupSyncTests", dependencies: ["JoinupSync", "JoinupCache", "JoinupModel", "JoinupTestSupport"]),
         .testTarget(name: "JoinupStoreTests", dependencies: ["JoinupStore", "JoinupCache", "JoinupSync", "JoinupModel"]),
         .testTarget(name: "JoinupViewsTests", dependencies: ["JoinupViews", "JoinupStore", "JoinupModel", "JoinupCache", "JoinupSync"]),
         .testTarget(name: "JoinupRemoteTests", dependencies: ["JoinupRemote", "JoinupSync", "JoinupCache", "JoinupModel"]),

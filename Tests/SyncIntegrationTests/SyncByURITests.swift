@@ -1,0 +1,61 @@
+import Foundation
+import JoinupSync
+import JoinupTestSupport
+import Testing
+
+/// `joinup sync --collection <URI>` against a real `joinup-remote` process: Joinup's
+/// `/rdf_entity/<encoded-uri>` paths when only the URI is known, the alias once it is.
+@Suite struct SyncByURITests {
+    let osor = "open-source-observatory"
+
+    /// The URI the fixture's own metadata names, and how many items its feed holds.
+    private func fixture(_ alias: String) throws -> (uri: String, items: Int) {
+        let folder = fixtureFolder.appendingPathComponent(alias)
+        let identity = try #require(try CatalogIdentity.read(try Data(contentsOf: folder.appendingPathComponent("collection.rdf"))))
+        let feed = try String(contentsOf: folder.appendingPathComponent("feed.xml"), encoding: .utf8)
+        return (identity.uri, feed.components(separatedBy: "<item>").count - 1)
+    }
+
+    @Test func aCollectionNamedOnlyByItsURIIsSyncedFromTheEntityPaths() async throws {
+        let (uri, itemCount) = try fixture(osor)
+        let folder = try TemporaryFolder()
+        let remote = try RemoteProcess(data: fixtureFolder, folder: folder)
+        let joinup = builtBinary("joinup")
+        let paths = ["--data-dir", folder.path("data"), "--config-dir", folder.path("config")]
+
+        let first = try runCommand(joinup, ["sync", "--remote", remote.base, "--collection", uri] + paths)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "\(uri): \(itemCount) new, 0 updated, 0 deleted\n")
+        let entity = "/rdf_entity/" + JoinupURIEncoding.encode(uri)
+        let requests = remote.requests()
+        #expect(requests.contains("GET \(entity)?_format=rdfxml 200"), "\(requests)")
+        #expect(requests.contains("GET \(entity)/feed.xml 200"), "\(requests)")
+        #expect(!requests.contains { $0.contains("/collection/") }, "the alias is not known: \(requests)")
+
+        let items = try runCommand(joinup, ["items", "--collection", uri] + paths)
+        #expect(items.status == 0, "\(items.stderr)")
+        #expect(items.stdout.split(separator: "\n").count == itemCount)
+
+        let again = try runCommand(joinup, ["sync", "--remote", remote.base, "--collection", uri] + paths)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == "\(uri): unchanged\n", "the entity paths' validators were stored")
+    }
+
+    @Test func aURIOfACollectionCachedUnderItsAliasIsSyncedByTheAlias() async throws {
+        let (uri, _) = try fixture(osor)
+        let folder = try TemporaryFolder()
+        let remote = try RemoteProcess(data: fixtureFolder, folder: folder)
+        let joinup = builtBinary("joinup")
+        let paths = ["--data-dir", folder.path("data"), "--config-dir", folder.path("config")]
+        let byAlias = try runCommand(joinup, ["sync", "--remote", remote.base, "--collection", osor] + paths)
+        #expect(byAlias.status == 0, "\(byAlias.stderr)")
+        let count = remote.requests().count
+
+        let byURI = try runCommand(joinup, ["sync", "--remote", remote.base, "--collection", uri] + paths)
+        #expect(byURI.status == 0, "\(byURI.stderr)")
+        #expect(byURI.stdout == "\(osor): unchanged\n")
+        let later = remote.requests().dropFirst(count)
+        #expect(later.contains("GET /collection/\(osor)/feed.xml 304"), "\(later)")
+        #expect(!later.contains { $0.contains("/rdf_entity/") }, "\(later)")
+    }
+}
