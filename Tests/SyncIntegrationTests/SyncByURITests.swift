@@ -16,14 +16,31 @@ import Testing
         return (identity.uri, feed.components(separatedBy: "<item>").count - 1)
     }
 
+    /// A `joinup-remote` process over the shipped fixtures, and `joinup` with a fresh data and config folder.
+    private struct Session {
+        let folder: TemporaryFolder
+        let remote: RemoteProcess
+
+        init() throws {
+            folder = try TemporaryFolder()
+            remote = try RemoteProcess(data: fixtureFolder, folder: folder)
+        }
+
+        func joinup(_ arguments: [String]) throws -> CommandResult {
+            try runCommand(builtBinary("joinup"), arguments + ["--data-dir", folder.path("data"), "--config-dir", folder.path("config")])
+        }
+
+        func sync(_ collection: String) throws -> CommandResult {
+            try joinup(["sync", "--remote", remote.base, "--collection", collection])
+        }
+    }
+
     @Test func aCollectionNamedOnlyByItsURIIsSyncedFromTheEntityPaths() async throws {
         let (uri, itemCount) = try fixture(osor)
-        let folder = try TemporaryFolder()
-        let remote = try RemoteProcess(data: fixtureFolder, folder: folder)
-        let joinup = builtBinary("joinup")
-        let paths = ["--data-dir", folder.path("data"), "--config-dir", folder.path("config")]
+        let session = try Session()
+        let remote = session.remote
 
-        let first = try runCommand(joinup, ["sync", "--remote", remote.base, "--collection", uri] + paths)
+        let first = try session.sync(uri)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "\(uri): \(itemCount) new, 0 updated, 0 deleted\n")
         let entity = "/rdf_entity/" + JoinupURIEncoding.encode(uri)
@@ -33,26 +50,24 @@ import Testing
         #expect(requests.contains { $0.hasPrefix("GET \(entity)/feed.xml 200") }, "\(requests)")
         #expect(!requests.contains { $0.contains("/collection/") }, "the alias is not known: \(requests)")
 
-        let items = try runCommand(joinup, ["items", "--collection", uri] + paths)
+        let items = try session.joinup(["items", "--collection", uri])
         #expect(items.status == 0, "\(items.stderr)")
         #expect(items.stdout.split(separator: "\n").count == itemCount)
 
-        let again = try runCommand(joinup, ["sync", "--remote", remote.base, "--collection", uri] + paths)
+        let again = try session.sync(uri)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout == "\(uri): unchanged\n", "the entity paths' validators were stored")
     }
 
     @Test func aURIOfACollectionCachedUnderItsAliasIsSyncedByTheAlias() async throws {
         let (uri, _) = try fixture(osor)
-        let folder = try TemporaryFolder()
-        let remote = try RemoteProcess(data: fixtureFolder, folder: folder)
-        let joinup = builtBinary("joinup")
-        let paths = ["--data-dir", folder.path("data"), "--config-dir", folder.path("config")]
-        let byAlias = try runCommand(joinup, ["sync", "--remote", remote.base, "--collection", osor] + paths)
+        let session = try Session()
+        let remote = session.remote
+        let byAlias = try session.sync(osor)
         #expect(byAlias.status == 0, "\(byAlias.stderr)")
         let count = remote.requests().count
 
-        let byURI = try runCommand(joinup, ["sync", "--remote", remote.base, "--collection", uri] + paths)
+        let byURI = try session.sync(uri)
         #expect(byURI.status == 0, "\(byURI.stderr)")
         #expect(byURI.stdout == "\(osor): unchanged\n")
         let later = remote.requests().dropFirst(count)
