@@ -1,4 +1,6 @@
 import Foundation
+import JoinupCache
+import JoinupModel
 import JoinupSync
 import JoinupTestSupport
 import Testing
@@ -73,5 +75,28 @@ import Testing
         let later = remote.requests().dropFirst(count)
         #expect(later.contains { $0.hasPrefix("GET /collection/\(osor)/feed.xml 304") }, "\(later)")
         #expect(!later.contains { $0.contains("/rdf_entity/") }, "\(later)")
+    }
+
+    @Test func aCollectionCachedUnderItsURIIsJoinedAtTheEntityPath() async throws {
+        let (uri, _) = try fixture(osor)
+        let folder = try TemporaryFolder()
+        let state = folder.url.appendingPathComponent("remote-state")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try membershipUsers.write(to: state.appendingPathComponent("users.json"), atomically: true, encoding: .utf8)
+        let remote = try RemoteProcess(data: fixtureFolder, extra: ["--state-dir", state.path], folder: folder)
+        let cache = try CacheDatabase(path: folder.path("cache.sqlite"))
+        let engine = SyncEngine(layout: try #require(RemoteLayout(base: remote.base)), cache: cache)
+        #expect(await engine.sync(aliases: [uri]).succeeded)
+        let cached = try #require(try cache.collection(named: uri))
+        #expect(cached.alias == uri, "stored under the only name it was given")
+
+        _ = try cache.enqueue(MembershipRequest(collectionAlias: cached.alias, collectionURI: cached.uri,
+                                                collectionTitle: cached.title, kind: .join))
+        let results = await OutboxDelivery(cache: cache, remote: remote.base,
+                                           credentials: Credentials(token: "t-ana", user: nil, origin: remote.base)).deliver()
+        #expect(results.map(\.outcome) == [.joined])
+        #expect(remote.requests().contains { $0.hasPrefix("POST /rdf_entity/\(JoinupURIEncoding.encode(uri))/join 200") },
+                "\(remote.requests())")
+        #expect(try cache.myMembership(collectionURI: uri) == .active)
     }
 }
