@@ -26,7 +26,7 @@ struct StoredFeed: Sendable {
         guard let from = slice.first?.lowerBound, let to = slice.last?.upperBound else { return bytes }
         var out = Data(bytes[bytes.startIndex..<bytes.startIndex + first.lowerBound])
         if let nextURL {
-            // Declared inline: Joinup's own feed head declares no atom namespace.
+            // Declared inline: the file's own head need not declare the atom namespace.
             out += Data("<atom:link xmlns:atom=\"http://www.w3.org/2005/Atom\" rel=\"next\" type=\"application/rss+xml\" href=\"\(WireFormat.xml(nextURL))\"/>\n".utf8)
             out += Data(indentation(before: first.lowerBound).utf8)
         }
