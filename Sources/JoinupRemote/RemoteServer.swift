@@ -171,9 +171,11 @@ private actor RemoteCore {
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         let format = request.query["_format"]
         if segments.count >= 2, segments[0] == "collection" || segments[0] == "rdf_entity" {
+            // The server hands over the path as sent: a URI's non-ASCII letters arrive percent-encoded.
+            let name = segments[1].removingPercentEncoding ?? segments[1]
             let collection = segments[0] == "collection"
-                ? await source.collection(segments[1])
-                : await source.collection(uri: JoinupURIEncoding.decode(segments[1]))
+                ? await source.collection(name)
+                : await source.collection(uri: JoinupURIEncoding.decode(name))
             guard let collection else { return .failure(.notFound, "No collection \"\(segments[1])\".\n") }
             return await route(collection, subpath: Array(segments.dropFirst(2)), format: format, request: request, base: base)
         }

@@ -145,6 +145,31 @@ import Testing
         #expect(entries.map(\.title) == ["Indigo Monkey"])
     }
 
+    /// What the client's `RemoteLayout` asks for is what the server routes, whatever the URI holds
+    /// (non-ASCII letters travel percent-encoded, the delimiters in Joinup's encoding).
+    @Test func theClientsEntityPathsReachTheCollectionForAnyURI() async throws {
+        let folder = try TemporaryFolder()
+        let layout = try #require(RemoteLayout(base: "http://127.0.0.1"))
+        let uris = ["http://data.europa.eu/w21/café_1", "https://example.org/c?id=7&x=(a)#frag", "urn:x:y%20z"]
+        for (index, uri) in uris.enumerated() {
+            let collection = folder.url.appendingPathComponent("data/c\(index)")
+            try FileManager.default.createDirectory(at: collection, withIntermediateDirectories: true)
+            try Data("""
+                <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ns0="http://www.w3.org/ns/dcat#">
+                  <ns0:Catalog rdf:about="\(uri.replacingOccurrences(of: "&", with: "&amp;"))"/>
+                </rdf:RDF>
+                """.utf8).write(to: collection.appendingPathComponent("collection.rdf"))
+            try Data("<rss><channel><title>c\(index)</title></channel></rss>".utf8).write(to: collection.appendingPathComponent("feed.xml"))
+        }
+        let server = RemoteServer(folder: folder.url.appendingPathComponent("data"))
+        for (index, uri) in uris.enumerated() {
+            let target = String(layout.feed(.uri(uri)).dropFirst(layout.base.count))
+            let response = await server.get(target)
+            #expect(response.status == 200, "\(target)")
+            #expect(response.body.text.contains("<title>c\(index)</title>"), "\(target)")
+        }
+    }
+
     /// A long folder feed is cut between its items: the pages' items are the file's items, byte
     /// for byte, in order, and only the next link is added.
     @Test func aLongFolderFeedIsPagedFromItsOwnBytes() async throws {
