@@ -80,10 +80,7 @@ import Testing
     @Test func aCollectionCachedUnderItsURIIsJoinedAtTheEntityPath() async throws {
         let (uri, _) = try fixture(osor)
         let folder = try TemporaryFolder()
-        let state = folder.url.appendingPathComponent("remote-state")
-        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
-        try membershipUsers.write(to: state.appendingPathComponent("users.json"), atomically: true, encoding: .utf8)
-        let remote = try RemoteProcess(data: fixtureFolder, extra: ["--state-dir", state.path], folder: folder)
+        let (_, remote) = try MembershipIntegrationTests.remoteWithMemberships(in: folder)
         let cache = try CacheDatabase(path: folder.path("cache.sqlite"))
         let engine = SyncEngine(layout: try #require(RemoteLayout(base: remote.base)), cache: cache)
         #expect(await engine.sync(aliases: [uri]).succeeded)
