@@ -57,34 +57,26 @@ actor FolderSource: RemoteSource {
         return StoredDocument(data: data, lastModified: stamp.modified, contentType: type)
     }
 
+    /// The folder's documents as stored. The metadata is read only to route and list the
+    /// collection: its URI and title (`CatalogIdentity`, by full IRI), and for the directory
+    /// extension what the client's parser finds (closed flag, abstract, modified) when it reads it.
     private func load(alias: String, files: [URL], stamps: [FileStamp?]) -> ServedCollection {
         let metadata = read(files[0], stamp: stamps[0], type: ContentType.rdf)
         let members = read(files[2], stamp: stamps[2], type: ContentType.json)
+        var identity: CatalogIdentity?
         var about: Collection?
         if let metadata {
             do {
-                about = try CollectionRDFParser.parse(metadata.data, resource: files[0].path)
+                identity = try CatalogIdentity.read(metadata.data, resource: files[0].path)
+                if identity == nil { warn("\(files[0].path): no dcat:Catalog with an rdf:about (served as is; no /rdf_entity path)") }
             } catch {
-                warn("\(error.message) (served as is; the directory lists the collection by alias)")
+                warn("\(error.message) (served as is; no /rdf_entity path)")
             }
+            about = try? CollectionRDFParser.parse(metadata.data, resource: files[0].path)
         }
-        var feed: ServedFeed?
-        if let raw = read(files[1], stamp: stamps[1], type: ContentType.rss) {
-            do {
-                let page = try RSSFeedParser.parse(raw.data, collectionURI: about?.uri ?? "", resource: files[1].path)
-                var labels: [String: String] = [:]
-                for topic in page.categoryTopics { labels[topic.uri] = topic.label }
-                feed = .listing(FeedListing(
-                    title: page.title.isEmpty ? (about?.title ?? alias) : page.title, link: page.link,
-                    description: "", items: page.items, topicLabels: labels, isComplete: page.isComplete,
-                    version: String(WireFormat.entityTag(raw.data).dropFirst().dropLast()), lastModified: raw.lastModified))
-            } catch {
-                warn("\(error.message) (served as is)")
-                feed = .verbatim(raw)
-            }
-        }
+        let feed = read(files[1], stamp: stamps[1], type: ContentType.rss).map { ServedFeed.stored(StoredFeed($0)) }
         let newest = stamps.compactMap { $0?.modified }.max() ?? Date(timeIntervalSince1970: 0)
-        let listing = DirectoryListing(alias: alias, title: about?.title ?? alias, uri: about?.uri,
+        let listing = DirectoryListing(alias: alias, title: identity?.title ?? alias, uri: identity?.uri,
                                        abstract: about?.abstract ?? "", isClosed: about?.isClosed ?? false,
                                        modified: about?.modified ?? newest)
         return ServedCollection(alias: alias, listing: listing, metadata: metadata, members: members, feed: feed)

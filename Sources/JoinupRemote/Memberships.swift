@@ -82,11 +82,13 @@ actor MembershipService {
             guard let user = user(for: request) else { return unauthorized() }
             return json(.ok, ["id": user.id, "name": user.name])
         }
-        guard segments.count == 3, segments[0] == "collection",
+        guard segments.count == 3, segments[0] == "collection" || segments[0] == "rdf_entity",
               let kind = MembershipActionKind(rawValue: segments[2]) else { return nil }
         guard request.method == .POST else { return json(.methodNotAllowed, ["error": "method", "message": "Use POST."]) }
         guard let user = user(for: request) else { return unauthorized() }
-        let alias = segments[1]
+        // Both path forms name one collection: the ledger keeps it by alias.
+        let alias = segments[0] == "collection" ? segments[1]
+            : await source.collection(uri: JoinupURIEncoding.decode(segments[1]))?.alias ?? segments[1]
         let key = request.headers[HTTPHeader("Idempotency-Key")]
         if let key, let answer = ledger.answers[key] {
             guard answer.userID == user.id, answer.collection == alias, answer.kind == kind.rawValue else {

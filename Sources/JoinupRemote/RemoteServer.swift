@@ -3,12 +3,14 @@ import FlyingSocks
 import Foundation
 import JoinupSync
 
-/// A Joinup-compatible HTTP server over a data folder or a generated data set (DESIGN.md's
-/// remote-feed table): for tests, demos and benchmarks.
+/// Joinup's stand-in over a data folder or a generated data set (DESIGN.md's remote-feed table),
+/// for tests, demos and benchmarks: a folder's documents are served byte for byte at Joinup's
+/// paths in both forms (`/collection/<alias>/…`, `/rdf_entity/<encoded-uri>/…`), a `?_format=`
+/// a path does not serve answers 406 as on Drupal, and the extensions come on top (docs/REMOTE.md).
 ///
 /// Every GET answers with a strong `ETag` (a hash of the body; `-gz` appended for the gzip
 /// representation) and `Last-Modified`, honours `If-None-Match` (which wins) and `If-Modified-Since`
-/// with 304, and gzips when the client accepts it. Feeds are paged (`?page=N`) with RFC 5005 next
+/// with 304, and gzips when the client accepts it. Long feeds are paged (`?page=N`) with RFC 5005 next
 /// links that carry the listing version (`&v=…`); a page asked for with another version answers 412.
 public final class RemoteServer: Sendable {
     private let core: RemoteCore
@@ -162,84 +164,120 @@ private actor RemoteCore {
 
     // MARK: Routing
 
+    /// Joinup's paths in both forms — `/collection/<alias>/…` and `/rdf_entity/<encoded-uri>/…`,
+    /// answering the same bytes — and the extensions (docs/REMOTE.md, "Paths").
     private func route(_ request: HTTPRequest) async -> Reply {
         let base = request.headers[.host].map { "http://" + $0 } ?? self.base
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         let format = request.query["_format"]
-        switch segments.count {
-        case 1 where segments[0] == "collections.xml":
+        if segments.count >= 2, segments[0] == "collection" || segments[0] == "rdf_entity" {
+            // The server hands over the path as sent: a URI's non-ASCII letters arrive percent-encoded.
+            let name = segments[1].removingPercentEncoding ?? segments[1]
+            let collection = segments[0] == "collection"
+                ? await source.collection(name)
+                : await source.collection(uri: JoinupURIEncoding.decode(name))
+            guard let collection else { return .failure(.notFound, "No collection \"\(segments[1])\".\n") }
+            return await route(collection, subpath: Array(segments.dropFirst(2)), format: format, request: request, base: base)
+        }
+        switch segments {
+        case ["collections.xml"]:
+            guard format == nil else { return notAcceptable(format) }
             let listings = await source.collections().map(\.listing)
             let modified = listings.map(\.modified).max() ?? Date(timeIntervalSince1970: 0)
             return .document(body: DirectoryWriter.write(listings, base: base), contentType: ContentType.rss,
                              lastModified: modified, etag: nil)
-        case 2 where segments == ["ontology", "topic"]:
-            guard format == "rdfxml" else { return .failure(.notFound, "Only ?_format=rdfxml is served.\n") }
+        case ["ontology", "topic"]:
+            guard let format else { return .failure(.notFound, "Only ?_format=rdfxml is served.\n") }
+            guard format == "rdfxml" else { return notAcceptable(format) }
             guard let document = await source.vocabulary() else { return .failure(.notFound, "No topic vocabulary.\n") }
             return stored(document)
-        case 2 where segments[0] == "collection":
-            guard let collection = await source.collection(segments[1]) else { return unknown(segments[1]) }
-            if format == "rdfxml" {
+        default:
+            return .failure(.notFound, "Not found.\n")
+        }
+    }
+
+    /// One collection's paths after `/collection/<alias>` or `/rdf_entity/<encoded-uri>`.
+    private func route(_ collection: ServedCollection, subpath: [String], format: String?,
+                       request: HTTPRequest, base: String) async -> Reply {
+        switch subpath {
+        case []:
+            switch format {
+            case nil:
+                let title = WireFormat.xml(collection.listing.title)
+                let html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>\(title)</title></head>"
+                    + "<body><h1>\(title)</h1></body></html>\n"
+                return .document(body: Data(html.utf8), contentType: ContentType.html,
+                                 lastModified: collection.listing.modified, etag: nil)
+            case "rdfxml":
                 guard let metadata = collection.metadata else { return .failure(.notFound, "No metadata.\n") }
                 return stored(metadata)
+            default:
+                // Joinup also speaks turtle, ntriples, jsonld and n3; a data folder stores RDF/XML only.
+                return notAcceptable(format)
             }
-            guard format == nil else { return .failure(.notFound, "Unknown _format.\n") }
-            let html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>\(WireFormat.xml(collection.listing.title))</title></head>"
-                + "<body><h1>\(WireFormat.xml(collection.listing.title))</h1></body></html>\n"
-            return .document(body: Data(html.utf8), contentType: ContentType.html,
-                             lastModified: collection.listing.modified, etag: nil)
-        case 3 where segments[0] == "collection" && segments[2] == "feed.xml":
-            guard let collection = await source.collection(segments[1]) else { return unknown(segments[1]) }
+        case ["feed.xml"]:
+            guard format == nil else { return notAcceptable(format) }
             return feed(collection, request: request, base: base)
-        case 3 where segments[0] == "collection" && segments[2] == "members":
-            guard let collection = await source.collection(segments[1]) else { return unknown(segments[1]) }
-            guard format == "json" else { return .failure(.notFound, "Only ?_format=json is served.\n") }
-            guard let members = collection.members else { return .failure(.notFound, "No members list.\n") }
+        case ["members"]:
+            // Extension: Joinup shows members only as an HTML page.
+            guard format != nil else { return .failure(.notFound, "Members are published only as ?_format=json.\n") }
+            guard format == "json", let members = collection.members else { return notAcceptable(format) }
             return stored(await memberships?.members(of: collection, document: members) ?? members)
         default:
             return .failure(.notFound, "Not found.\n")
         }
     }
 
-    private func unknown(_ alias: String) -> Reply {
-        .failure(.notFound, "No collection \"\(alias)\".\n")
+    /// Drupal's answer to a `?_format=` the route cannot serve.
+    private func notAcceptable(_ format: String?) -> Reply {
+        .failure(.notAcceptable, "Not acceptable format: \(format ?? "")\n")
     }
 
     private func stored(_ document: StoredDocument) -> Reply {
         .document(body: document.data, contentType: document.contentType, lastModified: document.lastModified, etag: nil)
     }
 
+    /// A feed page. Next links always name the alias form, so both path forms answer the same bytes.
     private func feed(_ collection: ServedCollection, request: HTTPRequest, base: String) -> Reply {
-        let pageText = request.query["page"]
-        let page = pageText.map { Int($0) ?? 0 } ?? 1
-        switch collection.feed {
-        case nil:
-            return .failure(.notFound, "No feed.\n")
-        case .verbatim(let document)?:
-            return page == 1 ? stored(document) : .failure(.notFound, "No such page.\n")
-        case .listing(let listing)?:
-            if let version = request.query["v"], version != listing.version {
-                return .failure(.preconditionFailed, "The feed changed since that link was made; start again from the first page.\n")
-            }
-            let size = pageSize > 0 ? pageSize : max(1, listing.items.count)
-            let pageCount = max(1, (listing.items.count + size - 1) / size)
-            guard page >= 1, page <= pageCount else { return .failure(.notFound, "No such page.\n") }
-            let key = "\(collection.alias)|\(listing.version)|\(page)|\(base)"
-            if let cached = pages[key] {
-                return .document(body: cached.body, contentType: ContentType.rss, lastModified: listing.lastModified, etag: cached.etag)
-            }
-            let feedURL = base + "/collection/" + collection.alias + "/feed.xml"
-            func pageURL(_ n: Int) -> String { n == 1 ? feedURL : feedURL + "?page=\(n)&v=\(listing.version)" }
+        let page = request.query["page"].map { Int($0) ?? 0 } ?? 1
+        guard let served = collection.feed else { return .failure(.notFound, "No feed.\n") }
+        let (version, itemCount, lastModified) = switch served {
+        case .listing(let listing): (listing.version, listing.items.count, listing.lastModified)
+        case .stored(let feed): (feed.version, feed.items.count, feed.document.lastModified)
+        }
+        if let asked = request.query["v"], asked != version {
+            return .failure(.preconditionFailed, "The feed changed since that link was made; start again from the first page.\n")
+        }
+        let size = pageSize > 0 ? pageSize : max(1, itemCount)
+        let pageCount = max(1, (itemCount + size - 1) / size)
+        guard page >= 1, page <= pageCount else { return .failure(.notFound, "No such page.\n") }
+        if case .stored(let feed) = served, pageCount == 1 {
+            // The file itself; its version is already its entity tag (no second hash of a large body).
+            return .document(body: feed.document.data, contentType: feed.document.contentType,
+                             lastModified: feed.document.lastModified, etag: "\"\(feed.version)\"")
+        }
+        let key = "\(collection.alias)|\(version)|\(page)|\(base)"
+        if let cached = pages[key] {
+            return .document(body: cached.body, contentType: ContentType.rss, lastModified: lastModified, etag: cached.etag)
+        }
+        let feedURL = base + "/collection/" + collection.alias + "/feed.xml"
+        func pageURL(_ n: Int) -> String { n == 1 ? feedURL : feedURL + "?page=\(n)&v=\(version)" }
+        let nextURL = page < pageCount ? pageURL(page + 1) : nil
+        let body: Data
+        switch served {
+        case .stored(let feed):
+            body = feed.page(page, of: size, nextURL: nextURL)
+        case .listing(let listing):
             let slice = listing.items[min(listing.items.count, (page - 1) * size)..<min(listing.items.count, page * size)]
             let channel = FeedChannel(
                 title: listing.title, link: listing.link.isEmpty ? base + "/collection/" + collection.alias : listing.link,
-                description: listing.description, selfURL: pageURL(page),
-                nextURL: page < pageCount ? pageURL(page + 1) : nil, isComplete: listing.isComplete)
-            let body = FeedWriter.write(channel: channel, items: slice, topicLabels: listing.topicLabels)
-            let etag = WireFormat.entityTag(body)
-            if pages.count > 4096 { pages.removeAll() }
-            pages[key] = (body, etag)
-            return .document(body: body, contentType: ContentType.rss, lastModified: listing.lastModified, etag: etag)
+                description: listing.description, selfURL: pageURL(page), nextURL: nextURL, isComplete: listing.isComplete)
+            body = FeedWriter.write(channel: channel, items: slice, topicLabels: listing.topicLabels)
         }
+        let etag = WireFormat.entityTag(body)
+        if pages.count > 4096 { pages.removeAll() }
+        pages[key] = (body, etag)
+        return .document(body: body, contentType: ContentType.rss, lastModified: lastModified, etag: etag)
     }
 
     // MARK: Validation and encoding

@@ -1,14 +1,14 @@
 import Foundation
 import JoinupModel
 
-/// A document served as stored (metadata, members, vocabulary, an unreadable feed).
+/// A document served as stored: a data folder's files, byte for byte.
 struct StoredDocument: Sendable {
     var data: Data
     var lastModified: Date
     var contentType: String
 }
 
-/// A collection's items, re-rendered into feed pages on request.
+/// A generated collection's items, rendered into feed pages on request.
 struct FeedListing: Sendable {
     var title: String
     var link: String
@@ -23,15 +23,17 @@ struct FeedListing: Sendable {
 
 /// How a collection's feed is served.
 enum ServedFeed: Sendable {
-    /// Parsed items, paged and re-rendered with `FeedWriter`.
+    /// Generated items, paged and rendered with `FeedWriter`.
     case listing(FeedListing)
-    /// A feed.xml the server could not read, served byte for byte (so tests can serve garbage).
-    case verbatim(StoredDocument)
+    /// A data folder's feed.xml, served as stored (cut into pages between its items when long).
+    case stored(StoredFeed)
 }
 
 /// Everything the server publishes about one collection.
 struct ServedCollection: Sendable {
+    /// The folder name (or generated alias): `/collection/<alias>/…`.
     var alias: String
+    /// The directory entry; its `uri` (the metadata's `dcat:Catalog`) answers at `/rdf_entity/<encoded-uri>/…`.
     var listing: DirectoryListing
     var metadata: StoredDocument?
     var members: StoredDocument?
@@ -45,6 +47,13 @@ protocol RemoteSource: Sendable {
     func collection(_ alias: String) async -> ServedCollection?
     /// The SKOS vocabulary (`/ontology/topic`).
     func vocabulary() async -> StoredDocument?
+}
+
+extension RemoteSource {
+    /// The collection whose metadata names `uri` (Joinup's `/rdf_entity/<encoded-uri>` paths).
+    func collection(uri: String) async -> ServedCollection? {
+        await collections().first { $0.listing.uri == uri }
+    }
 }
 
 enum ContentType {

@@ -23,10 +23,26 @@ public struct RemoteLayout: Hashable, Sendable {
 
     public var directory: String { base + "/collections.xml" }
     public var topics: String { base + "/ontology/topic?_format=rdfxml" }
-    public func collectionPage(_ alias: String) -> String { base + "/collection/" + Self.segment(alias) }
-    public func feed(_ alias: String) -> String { collectionPage(alias) + "/feed.xml" }
-    public func metadata(_ alias: String) -> String { collectionPage(alias) + "?_format=rdfxml" }
-    public func members(_ alias: String) -> String { collectionPage(alias) + "/members?_format=json" }
+    public func collectionPage(_ alias: String) -> String { collectionPage(.alias(alias)) }
+    public func feed(_ alias: String) -> String { feed(.alias(alias)) }
+    public func metadata(_ alias: String) -> String { metadata(.alias(alias)) }
+    public func members(_ alias: String) -> String { members(.alias(alias)) }
+
+    /// The collection's page: `/collection/<alias>`, or Joinup's entity path
+    /// `/rdf_entity/<encoded-uri>` (which Joinup redirects to the alias; joinup-remote answers both).
+    public func collectionPage(_ address: CollectionAddress) -> String {
+        switch address {
+        case .alias(let alias): base + "/collection/" + Self.segment(alias)
+        case .uri(let uri): base + "/rdf_entity/" + Self.segment(JoinupURIEncoding.encode(uri))
+        }
+    }
+
+    /// Joinup's group feed (RSS 2.0) at either path form.
+    public func feed(_ address: CollectionAddress) -> String { collectionPage(address) + "/feed.xml" }
+    /// The RDF/XML metadata, by content negotiation on the entity's page.
+    public func metadata(_ address: CollectionAddress) -> String { collectionPage(address) + "?_format=rdfxml" }
+    /// The members list (joinup-remote's extension; Joinup shows members only as HTML).
+    public func members(_ address: CollectionAddress) -> String { collectionPage(address) + "/members?_format=json" }
 
     /// An alias as one path segment (aliases are slugs, but a name from the command line may not be).
     static func segment(_ alias: String) -> String {

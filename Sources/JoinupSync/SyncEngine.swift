@@ -115,9 +115,9 @@ public final class SyncEngine: Sendable {
     }
 
     /// Syncs the named collections, or every collection of the remote's directory when `aliases`
-    /// is empty. A remote without a directory (Joinup publishes none: 404, 406 or a web page) has
-    /// the collections cached from it synced again. A collection that fails leaves its cached copy
-    /// as it was; the others still sync.
+    /// is empty. A name is an alias or a collection URI (see `address(of:)`). A remote without a
+    /// directory (Joinup publishes none: 404, 406 or a web page) has the collections cached from it
+    /// synced again. A collection that fails leaves its cached copy as it was; the others still sync.
     public func sync(aliases: [String] = [], progress: (@Sendable (SyncProgress) -> Void)? = nil) async -> SyncReport {
         let tracker = Tracker(progress: progress)
         var names = aliases
@@ -151,7 +151,7 @@ public final class SyncEngine: Sendable {
         return ((try? cache.collectionSources()) ?? []).filter { $0.source.flatMap(Origin.init) == here }.map(\.alias)
     }
 
-    /// Syncs one collection by alias.
+    /// Syncs one collection by alias or URI.
     public func syncCollection(_ alias: String, progress: (@Sendable (SyncProgress) -> Void)? = nil) async -> CollectionSyncResult {
         let tracker = Tracker(progress: progress)
         tracker.total = SyncedResource.allCases.count
@@ -160,13 +160,14 @@ public final class SyncEngine: Sendable {
 
     // MARK: - One collection
 
-    private func syncCollection(_ alias: String, tracker: Tracker) async -> CollectionSyncResult {
+    private func syncCollection(_ name: String, tracker: Tracker) async -> CollectionSyncResult {
+        let (alias, address) = address(of: name)
         tracker.alias = alias
         let before = tracker.requests
         let started = Date()
         let outcome: SyncOutcome
         do {
-            outcome = try await fetchAndApply(alias, tracker: tracker, now: started)
+            outcome = try await fetchAndApply(alias, at: address, tracker: tracker, now: started)
         } catch {
             try? cache.recordSyncFailure(alias: alias, remote: layout.base, message: error.message, at: started)
             outcome = .failed(error)
@@ -174,9 +175,25 @@ public final class SyncEngine: Sendable {
         return CollectionSyncResult(alias: alias, outcome: outcome, requests: tracker.requests - before)
     }
 
-    private func fetchAndApply(_ alias: String, tracker: Tracker, now: Date) async throws(SyncError) -> SyncOutcome {
-        let metadataURL = layout.metadata(alias), topicsURL = layout.topics
-        let feedURL = layout.feed(alias), membersURL = layout.members(alias)
+    /// The name a collection is stored under and the paths it is fetched from. An alias is used
+    /// as it is. A URI is looked up in the cache: a collection cached under an alias keeps that
+    /// alias and its paths (the alias is Joinup's canonical address); otherwise the URI is both
+    /// the name and the address (`/rdf_entity/<encoded-uri>/…`). A cache that cannot be read
+    /// leaves the URI as it is; `fetchAndApply` reports the cache's error.
+    func address(of name: String) -> (alias: String, address: CollectionAddress) {
+        let address = CollectionAddress(argument: name)
+        guard case .uri = address else { return (name, address) }
+        if let cached = try? cache.collection(named: name), cached.alias != name,
+           case .alias = CollectionAddress(argument: cached.alias) {
+            return (cached.alias, .alias(cached.alias))
+        }
+        return (name, address)
+    }
+
+    private func fetchAndApply(_ alias: String, at address: CollectionAddress, tracker: Tracker,
+                               now: Date) async throws(SyncError) -> SyncOutcome {
+        let metadataURL = layout.metadata(address), topicsURL = layout.topics
+        let feedURL = layout.feed(address), membersURL = layout.members(address)
         let cached = try cacheCall { try cache.collection(named: alias) }
         // Validators are sent only for data the cache holds: the shared vocabulary always, a
         // collection's own documents only while the collection is cached.
@@ -192,7 +209,7 @@ public final class SyncEngine: Sendable {
 
         let fetches: [(SyncedResource, HTTPFetch)] = [(.metadata, metadata), (.topics, topics), (.feed, feed), (.members, members)]
         for (resource, fetch) in fetches where fetch == .preconditionFailed {
-            throw .httpStatus(url: url(of: resource, alias), status: 412)
+            throw .httpStatus(url: url(of: resource, address), status: 412)
         }
         if feed == .notFound { throw .httpStatus(url: feedURL, status: 404) }
         let changed = fetches.compactMap { resource, fetch -> SyncedResource? in
@@ -221,7 +238,7 @@ public final class SyncEngine: Sendable {
                 collection = try cacheCall { try cache.about(collectionURI: cached.uri) }
                 metadataIsReal = metadata == .notModified
             } else {
-                collection = synthesizedCollection(alias: alias, feed: pages.first, oldest: packed.oldestPublished)
+                collection = synthesizedCollection(alias: alias, address: address, feed: pages.first, oldest: packed.oldestPublished)
                 metadataIsReal = false
             }
         }
@@ -256,9 +273,9 @@ public final class SyncEngine: Sendable {
         for (resource, fetch) in [(SyncedResource.metadata, metadata), (.topics, topics), (.feed, feed), (.members, members)] {
             switch fetch {
             case let .ok(_, etag, lastModified):
-                validators.append(ResourceValidator(url: url(of: resource, alias), etag: etag, lastModified: lastModified))
+                validators.append(ResourceValidator(url: url(of: resource, address), etag: etag, lastModified: lastModified))
             case .notFound:
-                validators.append(ResourceValidator(url: url(of: resource, alias), etag: nil, lastModified: nil))
+                validators.append(ResourceValidator(url: url(of: resource, address), etag: nil, lastModified: nil))
             default: break
             }
         }
@@ -408,17 +425,18 @@ public final class SyncEngine: Sendable {
     }
 
     /// A minimal `Collection` for a remote that publishes a feed but no metadata: title and page
-    /// from the feed's channel, the page URL as URI, dates from the oldest item (stable across syncs).
-    private func synthesizedCollection(alias: String, feed: FeedPage?, oldest: Date?) -> Collection {
+    /// from the feed's channel, the page URL as URI (unless addressed by URI), dates from the
+    /// oldest item (stable across syncs).
+    private func synthesizedCollection(alias: String, address: CollectionAddress, feed: FeedPage?, oldest: Date?) -> Collection {
         let channelLink = feed?.link ?? ""
-        let page = URL(string: channelLink)?.scheme?.hasPrefix("http") == true ? channelLink : layout.collectionPage(alias)
+        let page = URL(string: channelLink)?.scheme?.hasPrefix("http") == true ? channelLink : layout.collectionPage(address)
         let title = (feed?.title).map(Self.collectionLabel(channelTitle:)).flatMap { $0.isEmpty ? nil : $0 } ?? alias
         let oldest = oldest ?? Date(timeIntervalSince1970: 0)
         return Collection(
-            uri: page, alias: alias, title: title, abstract: "", description: "", owner: "", contacts: [],
+            uri: address.uri ?? page, alias: alias, title: title, abstract: "", description: "", owner: "", contacts: [],
             topicURIs: [], spatial: [], keywords: [], isClosed: false, contentCreation: .onlyMembers,
             isModerated: false, workflowState: "validated", created: oldest, modified: oldest,
-            pageURL: page, feedURL: layout.feed(alias), metadataURL: layout.metadata(alias))
+            pageURL: page, feedURL: layout.feed(address), metadataURL: layout.metadata(address))
     }
 
     /// The collection's label in Joinup's channel title "Latest updates from the <label> collection"
@@ -456,12 +474,12 @@ public final class SyncEngine: Sendable {
         return try await transport.get(url, validator: validator, htmlMeansAbsent: optional)
     }
 
-    private func url(of resource: SyncedResource, _ alias: String) -> String {
+    private func url(of resource: SyncedResource, _ address: CollectionAddress) -> String {
         switch resource {
-        case .metadata: layout.metadata(alias)
+        case .metadata: layout.metadata(address)
         case .topics: layout.topics
-        case .feed: layout.feed(alias)
-        case .members: layout.members(alias)
+        case .feed: layout.feed(address)
+        case .members: layout.members(address)
         }
     }
 

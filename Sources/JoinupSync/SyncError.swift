@@ -44,7 +44,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .connectionLost(url, detail):
             "\(url): the connection broke before the whole document arrived (\(detail)). Try again."
         case let .httpStatus(url, status):
-            "\(url): the remote answered HTTP \(status)\(status >= 500 ? " (a server error; try again later)" : status == 404 ? " (not found: check the collection alias)" : "")."
+            "\(url): the remote answered HTTP \(status)\(status >= 500 ? " (a server error; try again later)" : status == 404 ? " (not found: check the collection alias or URI)" : "")."
         case let .serverBusy(url, status, retryAfter):
             "\(url): the remote is busy (HTTP \(status))\(retryAfter.map { "; it asks to wait \($0) s" } ?? ""). Try again later."
         case let .notADocument(url, contentType):

@@ -24,7 +24,7 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
     @Option(help: "Port to bind (0 picks a free one).")
     var port: UInt16 = 0
 
-    @Option(name: .customLong("page-size"), help: "Items per feed page (0: one page with everything).")
+    @Option(name: .customLong("page-size"), help: "Items per feed page (0: one page with everything); a folder's feed.xml that fits on one page is served exactly as stored.")
     var pageSize: Int = RemoteServer.defaultPageSize
 
     @Option(help: ArgumentHelp("Append one line per request (method, target, status) to this file.", valueName: "file"))

@@ -19,7 +19,8 @@ struct Sync: AsyncParsableCommand {
     var remote: String?
 
     @Option(name: .customLong("collection"), help: ArgumentHelp(
-        "Sync only this collection (repeatable); needed when the remote has no directory.", valueName: "alias"))
+        "Sync only this collection, by alias or by URI (http://data.europa.eu/w21/…); repeatable, needed when the remote has no directory.",
+        valueName: "alias-or-uri"))
     var collections: [String] = []
 
     @Option(help: "Seconds to wait for an answer before giving up.")

@@ -54,12 +54,17 @@ let membershipUsers = """
         }
     }
 
-    static func setup() async throws -> Setup {
-        let folder = try TemporaryFolder()
+    /// The fixtures served (read-only) with join/leave on, the state folder holding `membershipUsers`.
+    static func remoteWithMemberships(in folder: TemporaryFolder) throws -> (state: URL, remote: RemoteProcess) {
         let state = folder.url.appendingPathComponent("remote-state")
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         try membershipUsers.write(to: state.appendingPathComponent("users.json"), atomically: true, encoding: .utf8)
-        let remote = try RemoteProcess(data: fixtureFolder, extra: ["--state-dir", state.path], folder: folder)
+        return (state, try RemoteProcess(data: fixtureFolder, extra: ["--state-dir", state.path], folder: folder))
+    }
+
+    static func setup() async throws -> Setup {
+        let folder = try TemporaryFolder()
+        let (state, remote) = try remoteWithMemberships(in: folder)
         let cache = try CacheDatabase(path: folder.path("cache.sqlite"))
         let report = await SyncEngine(layout: try #require(RemoteLayout(base: remote.base)), cache: cache).sync()
         #expect(report.succeeded)

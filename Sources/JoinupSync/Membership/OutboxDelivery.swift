@@ -3,9 +3,9 @@ import JoinupCache
 import JoinupModel
 
 extension RemoteLayout {
-    /// `POST` here to join or leave a collection.
+    /// `POST` here to join or leave a collection (by URI when the collection is cached under its URI).
     public func membership(_ alias: String, _ kind: MembershipActionKind) -> String {
-        collectionPage(alias) + "/" + kind.rawValue
+        collectionPage(CollectionAddress(argument: alias)) + "/" + kind.rawValue
     }
 
     /// `GET` with the bearer token: who the token belongs to.
