@@ -86,7 +86,7 @@ import Testing
         let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
         #expect(objects.map { $0["title"] as? String } == seedTitles)
         let first = objects[0]
-        #expect(Set(first.keys) == ["id", "kind", "title", "date", "link", "author", "topics"])
+        #expect(Set(first.keys) == ["id", "kind", "title", "date", "link", "author", "body", "topics"])
         #expect(first["kind"] as? String == "event")
         #expect((first["date"] as? String)?.hasPrefix("2023-11-21T") == true)
         let topics = try #require(first["topics"] as? [[String: String]])
