@@ -45,6 +45,10 @@ import Testing
         for host in ["127.0.0.1", "::1", "[::1]", "10.0.0.1", "169.253.255.255", "fec0::1", "localhost"] {
             #expect(NetworkPolicy.addressRefusal(host: host) == nil, "\(host) refused")
         }
+        // Through a proxy names are not resolved here; literal addresses and metadata names still are refused.
+        #expect(NetworkPolicy.addressRefusal(host: "169.254.169.254", resolving: false) != nil)
+        #expect(NetworkPolicy.addressRefusal(host: "metadata.google.internal", resolving: false) != nil)
+        #expect(NetworkPolicy.addressRefusal(host: "joinup.ec.europa.eu", resolving: false) == nil)
     }
 
     @Test func userNamesAndPasswordsAreCutOutOfURLs() {

@@ -193,8 +193,11 @@ public final class HTTPClient: DocumentTransport, Sendable {
                           deadline: Int) async throws(SyncError) -> (response: Received, location: String?) {
         let text = URLText.printable(url.absoluteString)
         guard let origin = Origin(url) else { throw .transport(url: text, detail: "not an http(s) URL") }
-        if let refusal = NetworkPolicy.addressRefusal(host: origin.host) { throw .transport(url: text, detail: refusal) }
         let proxy = proxies.proxy(for: url, carriesToken: carriesToken)
+        // Through a proxy the proxy resolves the name (a corporate network may resolve nothing else).
+        if let refusal = NetworkPolicy.addressRefusal(host: origin.host, resolving: proxy == nil) {
+            throw .transport(url: text, detail: refusal)
+        }
         let engine = proxy.flatMap { throughProxy[$0] } ?? direct
         var request = HTTPClientRequest(url: URLText.withoutUserinfo(url.absoluteString))
         request.method = HTTPMethod(rawValue: method)

@@ -48,13 +48,14 @@ public enum NetworkPolicy {
         return "the remote redirected to \(URLText.printable(to.absoluteString)), outside \(source); joinup follows redirects only within the remote's own address"
     }
 
-    /// Nil when `host` may be contacted; otherwise why not. Names are resolved (getaddrinfo) and
-    /// refused when any address is link-local: 169.254.0.0/16 and fe80::/10 hold cloud metadata
-    /// services, which a hostile remote could otherwise make joinup read.
-    public static func addressRefusal(host: String) -> String? {
+    /// Nil when `host` may be contacted; otherwise why not. With `resolving`, names are resolved
+    /// (getaddrinfo) and refused when any address is link-local: 169.254.0.0/16 and fe80::/10 hold
+    /// cloud metadata services, which a hostile remote could otherwise make joinup read.
+    public static func addressRefusal(host: String, resolving: Bool = true) -> String? {
         let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
         if metadataNames.contains(bare) { return refusal(bare) }
         if let literal = IPAddress(bare) { return literal.isLinkLocal ? refusal(bare) : nil }
+        guard resolving else { return nil }
         for address in resolve(bare) where address.isLinkLocal {
             return refusal("\(bare) (\(address))")
         }
