@@ -138,9 +138,8 @@ public final class HTTPClient: DocumentTransport, Sendable {
         var redirects = 0
         while true {
             let text = URLText.printable(current.absoluteString)
-            let answer = try await exchange("GET", current, headers: headers, carriesToken: false, deadline: secondsLeft)
-            let response = answer.response
-            if [301, 302, 303, 307, 308].contains(response.status), let location = answer.location {
+            let response = try await exchange("GET", current, headers: headers, carriesToken: false, deadline: secondsLeft)
+            if [301, 302, 303, 307, 308].contains(response.status), let location = response.location {
                 redirects += 1
                 guard redirects <= Self.maximumRedirects else {
                     throw .transport(url: text, detail: "redirected more than \(Self.maximumRedirects) times; the remote's redirects go round in a loop")
@@ -160,7 +159,7 @@ public final class HTTPClient: DocumentTransport, Sendable {
                     if htmlMeansAbsent { return .notFound }
                     throw .notADocument(url: text, contentType: String(TerminalText.line(type).prefix(80)))
                 }
-                return .ok(body: answer.response.body, etag: response.etag, lastModified: response.lastModified)
+                return .ok(body: response.body, etag: response.etag, lastModified: response.lastModified)
             case 304: return .notModified
             case 404, 410: return .notFound
             // Drupal's answer to a `?_format=` it does not serve on that path: not published here.
@@ -183,14 +182,14 @@ public final class HTTPClient: DocumentTransport, Sendable {
     public func send(_ method: String, _ url: URL, headers: [String: String]) async throws(SyncError) -> HTTPAnswer {
         // No retries here: the outbox retries with its own backoff, under the same idempotency key.
         let carriesToken = headers.keys.contains { $0.lowercased() == "authorization" }
-        let answer = try await exchange(method, url, headers: headers, carriesToken: carriesToken, deadline: limits.requestTimeout)
-        return HTTPAnswer(status: answer.response.status, body: answer.response.body, location: answer.location)
+        let response = try await exchange(method, url, headers: headers, carriesToken: carriesToken, deadline: limits.requestTimeout)
+        return HTTPAnswer(status: response.status, body: response.body, location: response.location)
     }
 
     /// One request: checks where it goes, picks the connection (direct or proxy), reads the whole
     /// body within the size limit, and gives up after `deadline` seconds.
     private func exchange(_ method: String, _ url: URL, headers: [String: String], carriesToken: Bool,
-                          deadline: Int) async throws(SyncError) -> (response: Received, location: String?) {
+                          deadline: Int) async throws(SyncError) -> Received {
         let text = URLText.printable(url.absoluteString)
         guard let origin = Origin(url) else { throw .transport(url: text, detail: "not an http(s) URL") }
         let proxy = proxies.proxy(for: url, carriesToken: carriesToken)
@@ -221,7 +220,7 @@ public final class HTTPClient: DocumentTransport, Sendable {
         } catch {
             throw Self.translate(error, url: text, timeout: limits.requestTimeout, limit: limit, proxy: proxy)
         }
-        return (received, received.location)
+        return received
     }
 
     private struct BodyTooLarge: Error {}
@@ -273,7 +272,8 @@ public final class HTTPClient: DocumentTransport, Sendable {
     }
 
     private static func translate(_ error: any Error, url: String, timeout: Int, limit: Int, proxy: ProxyServer?) -> SyncError {
-        let through = proxy.map { " through the proxy \($0.host):\($0.port)" } ?? ""
+        let proxyName = proxy.map { "the proxy \($0.host):\($0.port)" }
+        let through = proxyName.map { " through \($0)" } ?? ""
         if let error = error as? HTTPClientError {
             switch error {
             case .connectTimeout, .getConnectionFromPoolTimeout:
@@ -283,9 +283,9 @@ public final class HTTPClient: DocumentTransport, Sendable {
             case .remoteConnectionClosed:
                 return .connectionLost(url: url, detail: "the remote closed the connection")
             case .proxyAuthenticationRequired:
-                return .cannotConnect(url: url, detail: "the proxy \(proxy.map { "\($0.host):\($0.port)" } ?? "") asks for a user name and password")
+                return .cannotConnect(url: url, detail: "\(proxyName ?? "the proxy") asks for a user name and password")
             case .invalidProxyResponse, .httpProxyHandshakeTimeout, .socksHandshakeTimeout:
-                return .cannotConnect(url: url, detail: "the proxy\(through.isEmpty ? "" : through.replacingOccurrences(of: " through the proxy", with: "")) refused the tunnel")
+                return .cannotConnect(url: url, detail: "\(proxyName ?? "the proxy") refused the tunnel")
             default:
                 return .transport(url: url, detail: TerminalText.line(String(describing: error)) + through)
             }
