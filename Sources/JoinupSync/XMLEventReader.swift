@@ -17,14 +17,8 @@ struct XMLName: Hashable, Sendable {
 /// The namespaces the parsers of this module read.
 enum XMLNamespace {
     static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-    static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
-    static let dct = "http://purl.org/dc/terms/"
     static let dc = "http://purl.org/dc/elements/1.1/"
-    static let dcat = "http://www.w3.org/ns/dcat#"
-    static let foaf = "http://xmlns.com/foaf/0.1/"
-    static let vcard = "http://www.w3.org/2006/vcard/ns#"
     static let skos = "http://www.w3.org/2004/02/skos/core#"
-    static let joinup = "http://joinup.eu/ontology/"
     static let atom = "http://www.w3.org/2005/Atom"
     static let fh = "http://purl.org/syndication/history/1.0"
     static let ev = "http://purl.org/rss/1.0/modules/event/"

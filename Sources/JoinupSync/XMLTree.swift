@@ -42,6 +42,13 @@ struct XMLNode: Sendable {
         children(iri: iri).first
     }
 
+    /// The literal of the `iri` child in English when several languages are given, else the first.
+    func englishLiteral(iri: String) -> String? {
+        let values = children(iri: iri)
+        let chosen = values.first { $0.attribute(XMLNamespace.xml, "lang")?.lowercased().hasPrefix("en") == true } ?? values.first
+        return chosen.map(RDFGraph.literal(of:))
+    }
+
     func attribute(_ namespace: String, _ local: String) -> String? {
         attributes[XMLName(namespace, local)]
     }

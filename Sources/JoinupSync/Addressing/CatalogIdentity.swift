@@ -17,11 +17,10 @@ public struct CatalogIdentity: Hashable, Sendable {
     /// when the document holds none.
     public static func read(_ data: Data, resource: String = "collection.rdf") throws(FeedParseError) -> CatalogIdentity? {
         let graph = try RDFGraph(root: try XMLNode.parse(data, resource: resource), resource: resource)
-        for node in graph.nodes where RDFGraph.node(node, hasType: XMLNamespace.dcat, "Catalog") {
+        let P = CollectionRDFParser.Predicate.self
+        for node in graph.nodes where RDFGraph.node(node, hasTypeIRI: P.catalog) {
             guard let uri = node.attribute(XMLNamespace.rdf, "about"), !uri.isEmpty else { continue }
-            let titles = node.children(XMLNamespace.dct, "title")
-            let english = titles.first { $0.attribute(XMLNamespace.xml, "lang")?.lowercased().hasPrefix("en") == true }
-            let title = (english ?? titles.first).map(RDFGraph.literal(of:)).flatMap { $0.isEmpty ? nil : $0 }
+            let title = node.englishLiteral(iri: P.title).flatMap { $0.isEmpty ? nil : $0 }
             return CatalogIdentity(uri: uri, title: title)
         }
         return nil
