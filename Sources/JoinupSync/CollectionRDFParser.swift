@@ -51,12 +51,7 @@ public enum CollectionRDFParser {
         }
         let context = "the collection"
         func fail(_ reason: FeedParseError.Reason) -> FeedParseError { FeedParseError(resource: resource, reason: reason) }
-        /// The English value of a literal when several languages are given, else the first.
-        func literal(_ iri: String) -> String? {
-            let values = node.children(iri: iri)
-            let chosen = values.first { $0.attribute(XMLNamespace.xml, "lang")?.lowercased().hasPrefix("en") == true } ?? values.first
-            return chosen.map(RDFGraph.literal(of:))
-        }
+        func literal(_ iri: String) -> String? { node.englishLiteral(iri: iri) }
         func date(_ iri: String, _ name: String) throws(FeedParseError) -> Date? {
             guard let text = literal(iri), !text.isEmpty else { return nil }
             guard let value = FeedDate.iso8601(text) ?? FeedDate.rfc822(text) else {
@@ -140,22 +135,6 @@ public enum CollectionRDFParser {
             workflowState: TerminalText.line(literal(P.workflowStatus).flatMap { $0.isEmpty ? nil : $0 } ?? "validated"),
             solutionCount: node.children(iri: P.dataset).isEmpty ? nil : datasets.count,
             created: created, modified: modified, pageURL: "", feedURL: "", metadataURL: "")
-    }
-
-    /// The content feed of a collection page: `<page>/feed.xml`.
-    public static func feedURL(pageURL: String) -> String {
-        trimmedPage(pageURL) + "/feed.xml"
-    }
-
-    /// The RDF/XML metadata of a collection page: `<page>?_format=rdfxml`.
-    public static func metadataURL(pageURL: String) -> String {
-        trimmedPage(pageURL) + "?_format=rdfxml"
-    }
-
-    private static func trimmedPage(_ pageURL: String) -> String {
-        var page = pageURL
-        while page.hasSuffix("/") { page.removeLast() }
-        return page
     }
 }
 

@@ -11,7 +11,7 @@ public enum EmbeddedSnapshot {
     /// The collection's URI, as in `collection.rdf` and `members.json`.
     public static let collectionURI = "http://data.europa.eu/w21/0ea48cb0-4f45-4a6e-9d0b-7b3f2a1c5e21"
     /// The collection page on Joinup.
-    public static let pageURL = "https://joinup.ec.europa.eu/collection/ec-open-source-programme-office"
+    public static let pageURL = RemoteLayout.joinup.collectionPage(alias)
     /// The topic vocabulary's URI (the SKOS concept scheme).
     public static let topicSchemeURI = "http://joinup.eu/ontology/topic"
 
@@ -21,8 +21,8 @@ public enum EmbeddedSnapshot {
                                                        resource: "embedded ec-ospo/collection.rdf")
         // Where Joinup publishes them (the metadata itself names no page).
         collection.pageURL = pageURL
-        collection.feedURL = CollectionRDFParser.feedURL(pageURL: pageURL)
-        collection.metadataURL = CollectionRDFParser.metadataURL(pageURL: pageURL)
+        collection.feedURL = RemoteLayout.joinup.feed(alias)
+        collection.metadataURL = RemoteLayout.joinup.metadata(alias)
         let vocabulary = try SKOSTopicParser.parse(Data(PackageResources.topics_rdf), resource: "embedded topics.rdf")
         let feed = try RSSFeedParser.parse(Data(PackageResources.feed_xml), collectionURI: collection.uri,
                                            resource: "embedded ec-ospo/feed.xml")

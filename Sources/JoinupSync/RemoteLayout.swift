@@ -15,10 +15,13 @@ public struct RemoteLayout: Hashable, Sendable {
         self.base = base
     }
 
-    /// Joinup itself, which has no join or leave for terminals (EU Login in a web browser only):
-    /// nothing is queued for it.
+    /// Joinup itself.
+    public static let joinup = RemoteLayout(base: "https://joinup.ec.europa.eu")!
+
+    /// Joinup itself (by host, either scheme), which has no join or leave for terminals (EU Login
+    /// in a web browser only): nothing is queued for it.
     public var isJoinupItself: Bool {
-        Origin(base)?.host == "joinup.ec.europa.eu"
+        Origin(base)?.host == Origin(Self.joinup.base)?.host
     }
 
     public var directory: String { base + "/collections.xml" }
