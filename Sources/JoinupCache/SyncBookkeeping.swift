@@ -107,20 +107,6 @@ extension CacheDatabase {
         }
     }
 
-    /// A count that changes whenever any collection's data is written (for tests and diagnostics):
-    /// the sum of every stored collection's sync stamp and row counts.
-    public func dataFingerprint() throws -> String {
-        try pool.read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM collection) AS c, (SELECT TOTAL(synced_at) FROM collection) AS s,
-                       (SELECT COUNT(*) FROM item) AS i, (SELECT TOTAL(content_hash % 1000003) FROM item) AS h,
-                       (SELECT COUNT(*) FROM member) AS m, (SELECT COUNT(*) FROM topic) AS t,
-                       (SELECT COUNT(*) FROM http_validator) AS v
-                """)!
-            return "\(row["c"] as Int)/\(row["s"] as Double)/\(row["i"] as Int)/\(row["h"] as Double)/\(row["m"] as Int)/\(row["t"] as Int)/\(row["v"] as Int)"
-        }
-    }
-
     private static func store(_ validators: [ResourceValidator], now: Date, in db: Database) throws {
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO http_validator (url, etag, last_modified, stored_at) VALUES (?, ?, ?, ?)
