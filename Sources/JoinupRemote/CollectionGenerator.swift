@@ -79,9 +79,9 @@ public enum CollectionGenerator {
             let collection = makeCollection(index: index, rng: &rng, categories: categories, terms: terms)
             var items: [Item] = []
             items.reserveCapacity(itemsPerCollection)
-            var published = Date(timeIntervalSince1970: 1_719_576_000)  // 2024-06-28 12:00 UTC
+            var published = newestPublication
             for number in 0..<max(0, itemsPerCollection) {
-                published -= TimeInterval(rng.int(10...1_440) * 60)
+                published -= publicationGap(minutes: rng.int(10...1_440), itemsPerCollection: itemsPerCollection)
                 items.append(makeItem(number: number, collection: collection, published: published, rng: &rng,
                                       terms: terms, categories: categories))
             }
@@ -89,6 +89,23 @@ public enum CollectionGenerator {
             result.append(GeneratedCollection(collection: collection, items: items, members: members))
         }
         return GeneratedDataSet(seed: seed, vocabulary: vocabulary, collections: result)
+    }
+
+    /// The newest item's date: 2024-06-28 12:00 UTC.
+    public static let newestPublication = Date(timeIntervalSince1970: 1_719_576_000)
+    /// No item is older than this (2010-01-01 00:00 UTC): Joinup's content starts around then, and
+    /// every generated date keeps a four-digit year and a modern time-zone offset.
+    public static let oldestPublication = Date(timeIntervalSince1970: 1_262_304_000)
+
+    /// The time between two neighbouring items, drawn as 10 minutes to a day; squeezed for large
+    /// collections so the whole collection fits between `oldestPublication` and
+    /// `newestPublication` (a million items at a day apiece would reach the year 999). Collections
+    /// small enough to fit keep exactly the gaps they always had, so their data does not change.
+    static func publicationGap(minutes: Int, itemsPerCollection: Int) -> TimeInterval {
+        let span = newestPublication.timeIntervalSince(oldestPublication)
+        let widestGap = 1_440.0 * 60
+        let scale = min(1, span / (widestGap * Double(max(1, itemsPerCollection))))
+        return max(1, (Double(minutes * 60) * scale).rounded(.down))
     }
 
     // MARK: Vocabulary

@@ -1,6 +1,6 @@
 import Foundation
 import JoinupModel
-import JoinupRemote
+@testable import JoinupRemote
 import JoinupSync
 import Testing
 
@@ -12,6 +12,26 @@ import Testing
         #expect(a == b)
         #expect(a.collections[0].items != c.collections[0].items)
         #expect(a.collections[0].items != a.collections[1].items)
+    }
+
+    @Test func largeCollectionsStayWithinARealisticSpanOfDates() {
+        // 20,000 items at the old gaps (up to a day each) reached back to the 1990s; a million
+        // reached the year 999. Every date must stay between 2010 and mid-2024, newest first.
+        let items = CollectionGenerator.generate(itemsPerCollection: 20_000, seed: 7).collections[0].items
+        let dates = items.map(\.published)
+        #expect(dates.min()! >= CollectionGenerator.oldestPublication)
+        #expect(dates.max()! < CollectionGenerator.newestPublication)
+        #expect(zip(dates, dates.dropFirst()).allSatisfy { $0 > $1 })
+        // A million items: even the widest gap, every time, stays inside the span.
+        let widest = CollectionGenerator.publicationGap(minutes: 1_440, itemsPerCollection: 1_000_000)
+        #expect(CollectionGenerator.newestPublication.addingTimeInterval(-widest * 1_000_000)
+                    >= CollectionGenerator.oldestPublication)
+        #expect(widest >= 1)
+    }
+
+    @Test func smallCollectionsKeepTheirGaps() {
+        #expect(CollectionGenerator.publicationGap(minutes: 10, itemsPerCollection: 500) == 600)
+        #expect(CollectionGenerator.publicationGap(minutes: 1_440, itemsPerCollection: 5_000) == 86_400)
     }
 
     @Test func vocabularyHasJoinupsTwoLevelShape() {
