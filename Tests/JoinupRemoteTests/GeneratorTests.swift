@@ -2,6 +2,7 @@ import Foundation
 import JoinupModel
 import JoinupRemote
 import JoinupSync
+import JoinupTestSupport
 import Testing
 
 @Suite struct GeneratorTests {
