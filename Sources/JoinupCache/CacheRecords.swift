@@ -2,17 +2,23 @@ import Foundation
 import GRDB
 import JoinupModel
 
-/// A row type of the cache: columns named by its `CodingKeys`, dates stored as epoch seconds
+/// A row type the cache reads: columns named by its `CodingKeys`, dates stored as epoch seconds
 /// (REAL), enums by raw value, nested values as JSON. An enum column holding a value this joinup
 /// does not know fails to decode with an error naming the column; it is never read as a default.
-protocol CacheRecord: Codable, FetchableRecord, MutablePersistableRecord {}
+protocol CacheRow: Decodable, FetchableRecord, TableRecord {}
+
+extension CacheRow {
+    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .timeIntervalSince1970 }
+    // Foundation's coders (dates as seconds since 2001) are what the JSON columns were written
+    // with before there were records; GRDB's own default would read those dates as milliseconds.
+    static func databaseJSONDecoder(for column: String) -> JSONDecoder { JSONDecoder() }
+}
+
+/// A row type the cache reads and writes, stored the same way.
+protocol CacheRecord: CacheRow, Codable, MutablePersistableRecord {}
 
 extension CacheRecord {
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .timeIntervalSince1970 }
     static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .timeIntervalSince1970 }
-    // Foundation's defaults (dates as seconds since 2001), what the JSON columns were written with
-    // before there were records; GRDB's own default would read those dates as milliseconds.
-    static func databaseJSONDecoder(for column: String) -> JSONDecoder { JSONDecoder() }
     static func databaseJSONEncoder(for column: String) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -45,7 +51,7 @@ struct CollectionRecord: CacheRecord, PersistableRecord {
 }
 
 /// The columns of a `collection` row that name it.
-struct CollectionNameRecord: Decodable, FetchableRecord, TableRecord {
+struct CollectionNameRecord: CacheRow {
     static let databaseTableName = "collection"
     static var databaseSelection: [any SQLSelectable] { [Column("uri"), Column("alias"), Column("title")] }
     var uri: String
@@ -81,7 +87,7 @@ struct TopicRecord: CacheRecord, PersistableRecord {
 ///
 /// Not used to write: `CollectionWrites.apply` inserts items with a cached statement, since a
 /// first sync writes 100,000 of them and Codable encoding costs ~10x a bound statement there.
-struct ItemRecord: Decodable, FetchableRecord, TableRecord {
+struct ItemRecord: CacheRow {
     static let databaseTableName = "item"
     var id: Int64
     var collectionURI: String
@@ -101,8 +107,6 @@ struct ItemRecord: Decodable, FetchableRecord, TableRecord {
         case eventStart = "event_start", eventEnd = "event_end", eventLocation = "event_location"
     }
 
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .timeIntervalSince1970 }
-
     func item(topicURIs: [String]) -> Item {
         Item(id: guid, collectionURI: collectionURI, kind: kind, title: title, link: link, body: body, author: author,
              published: published, eventStart: eventStart, eventEnd: eventEnd, eventLocation: eventLocation,
@@ -111,7 +115,10 @@ struct ItemRecord: Decodable, FetchableRecord, TableRecord {
 }
 
 /// The columns of an `item` row that a line of the content list shows.
-struct ItemSummaryRecord: Decodable, FetchableRecord, TableRecord {
+///
+/// Decoded by hand rather than through Codable: every filter change and keystroke reads a window
+/// of these, and the list reads are a measured hot path (joinup-bench, docs/BENCHMARKS.md).
+struct ItemSummaryRecord: FetchableRecord, TableRecord {
     static let databaseTableName = "item"
     static var databaseSelection: [any SQLSelectable] { [
         Column("id"), Column("guid"), Column("kind"), Column("title"), Column("list_date"), Column("topic_count"),
@@ -124,11 +131,16 @@ struct ItemSummaryRecord: Decodable, FetchableRecord, TableRecord {
     /// The item's own topics, for "+N topics".
     var topicCount: Int
 
-    enum CodingKeys: String, CodingKey {
-        case id, guid, kind, title, listDate = "list_date", topicCount = "topic_count"
+    init(row: Row) throws {
+        let kind: String = row["kind"]
+        guard let known = ItemKind(rawValue: kind) else { throw CacheError.unreadableValue(column: "item.kind", value: kind) }
+        id = row["id"]
+        guid = row["guid"]
+        self.kind = known
+        title = row["title"]
+        listDate = Date(timeIntervalSince1970: row["list_date"])
+        topicCount = row["topic_count"]
     }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .timeIntervalSince1970 }
 }
 
 /// A `member` row; `roles` holds the role raw values joined by commas.

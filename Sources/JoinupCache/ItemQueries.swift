@@ -155,9 +155,21 @@ extension CacheDatabase {
     }
 
     /// The whole topic vocabulary by URI (a few hundred rows at most).
+    ///
+    /// Read by position rather than through `TopicRecord`: every filter change and keystroke reads
+    /// the whole vocabulary for the facet labels, and with Codable decoding here a filter change
+    /// at 100,000 items took about 0.15 ms more (joinup-bench, fastest of 60 runs: 1.73 against
+    /// 1.56–1.60 ms).
     static func topicsByURI(_ db: Database) throws -> [String: Topic] {
         var result: [String: Topic] = [:]
-        for record in try TopicRecord.fetchAll(db) { result[record.uri] = record.topic }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT uri, label, parent_uri, level FROM topic"))
+        while let row = try rows.next() {
+            let uri: String = row[0], level: String = row[3]
+            guard let known = Topic.Level(rawValue: level) else {
+                throw CacheError.unreadableValue(column: "topic.level", value: level)
+            }
+            result[uri] = Topic(uri: uri, label: row[1], parentURI: row[2], level: known)
+        }
         return result
     }
 

@@ -63,7 +63,7 @@ extension CacheDatabase {
     /// Records a failed sync; the collection's data and validators are left as they were.
     public func recordSyncFailure(alias: String, remote: String, message: String, at now: Date = Date()) throws {
         try write { db in
-            // The last success stays: the header and `joinup status` still show when it was.
+            // The last success stays: the header still shows when the data was synced.
             var status = try SyncStatusRecord.fetchOne(db, key: alias)
                 ?? SyncStatusRecord(alias: alias, remote: remote, lastAttempt: now)
             status.remote = remote
