@@ -14,6 +14,9 @@ public enum CacheError: Error, Equatable, Sendable, CustomStringConvertible {
     case writeFailed(path: String, reason: String)
     /// This user cannot write the file or its folder (another user's cache, a read-only mount).
     case readOnly(path: String)
+    /// A stored value this joinup does not know (a file edited behind its back): reported, never
+    /// read as some default.
+    case unreadableValue(column: String, value: String)
 
     public var description: String {
         switch self {
@@ -30,6 +33,8 @@ public enum CacheError: Error, Equatable, Sendable, CustomStringConvertible {
             "Cannot write the cache at \(path) (\(reason): the disk may be full or a file-size limit reached); nothing was changed. Free some space, or keep the cache elsewhere with --data-dir or JOINUP_DATA_DIR."
         case .readOnly(let path):
             "Read-only: this user cannot write the cache at \(path) (another user's file, or a folder it cannot write). Reading works; to sync, join or save views use a cache of your own with --data-dir or JOINUP_DATA_DIR."
+        case .unreadableValue(let column, let value):
+            "The cache holds \"\(value)\" in \(column), which this joinup does not know. Run `joinup doctor --reset-cache` to move the cache aside and start afresh (it keeps your saved views when it can read them)."
         }
     }
 }

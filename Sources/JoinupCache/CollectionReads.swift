@@ -23,21 +23,19 @@ extension CacheDatabase {
         try pool.read { db in
             // Counts from the filter indexes (stored; the browser needs the opened one anyway):
             // a COUNT(*) read a whole index, 8 MB at 100,000 items, on every start.
-            try Row.fetchAll(db, sql: "SELECT uri, alias, title FROM collection c ORDER BY title COLLATE NOCASE")
-                .map { row in
-                    let uri: String = row["uri"]
-                    return CachedCollection(uri: uri, alias: row["alias"], title: row["title"],
-                                            itemCount: try filterIndexes.index(collectionURI: uri, in: db).count)
-                }
+            try CollectionNameRecord.order(sql: "title COLLATE NOCASE").fetchAll(db).map { record in
+                var collection = record.cachedCollection
+                collection.itemCount = try filterIndexes.index(collectionURI: record.uri, in: db).count
+                return collection
+            }
         }
     }
 
     /// Finds a collection by URI or alias.
     public func collection(named name: String) throws -> CachedCollection? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT uri, alias, title FROM collection WHERE uri = ? OR alias = ?",
-                             arguments: [name, name])
-                .map { CachedCollection(uri: $0["uri"], alias: $0["alias"], title: $0["title"]) }
+            try CollectionNameRecord.filter(sql: "uri = ? OR alias = ?", arguments: [name, name]).fetchOne(db)?
+                .cachedCollection
         }
     }
 
@@ -89,20 +87,17 @@ extension CacheDatabase {
 
     /// The About metadata as last synced.
     public func about(collectionURI uri: String) throws -> Collection {
-        let json = try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT about_json FROM collection WHERE uri = ?", arguments: [uri])
+        guard let record = try pool.read({ db in try CollectionRecord.fetchOne(db, key: uri) }) else {
+            throw CacheError.unknownCollection(uri)
         }
-        guard let json else { throw CacheError.unknownCollection(uri) }
-        return try JSONDecoder().decode(Collection.self, from: Data(json.utf8))
+        return record.about
     }
 
     /// Topics by URI, in the order asked; unknown URIs are skipped.
     public func topics(uris: [String]) throws -> [Topic] {
         guard !uris.isEmpty else { return [] }
         let found = try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT uri, label, parent_uri, level FROM topic WHERE uri IN \(placeholders(uris.count))",
-                             arguments: StatementArguments(uris))
-                .map(Self.topic(from:))
+            try TopicRecord.fetchAll(db, keys: uris).map(\.topic)
         }
         let byURI = Dictionary(found.map { ($0.uri, $0) }, uniquingKeysWith: { first, _ in first })
         return uris.compactMap { byURI[$0] }
@@ -139,18 +134,8 @@ extension CacheDatabase {
     }
 
     private static func members(collectionURI uri: String, state: MembershipState, in db: Database) throws -> [Member] {
-        try Row.fetchAll(db, sql: """
-            SELECT id, name, business_title, organisation, roles, state, member_since
-            FROM member WHERE collection_uri = ? AND state = ?
-            """, arguments: [uri, state.rawValue])
-            .map { row -> Member in
-                let roles: String = row["roles"]
-                return Member(id: row["id"], name: row["name"], businessTitle: row["business_title"],
-                              organisation: row["organisation"],
-                              roles: roles.split(separator: ",").compactMap { Role(rawValue: String($0)) },
-                              state: MembershipState(rawValue: row["state"]) ?? .active,
-                              memberSince: Date(timeIntervalSince1970: row["member_since"]))
-            }
+        try MemberRecord.filter(sql: "collection_uri = ? AND state = ?", arguments: [uri, state.rawValue])
+            .fetchAll(db).map { try $0.member() }
     }
 
     /// Topics whose label is `label`, case- and accent-insensitive ("ict" finds the ICT category
@@ -159,11 +144,6 @@ extension CacheDatabase {
         let key = TopicLookup.key(label)
         return try allTopics().filter { TopicLookup.key($0.label) == key }
             .sorted { a, b in a.isCategory != b.isCategory ? a.isCategory : a.uri < b.uri }
-    }
-
-    static func topic(from row: Row) -> Topic {
-        Topic(uri: row["uri"], label: row["label"], parentURI: row["parent_uri"],
-              level: Topic.Level(rawValue: row["level"]) ?? .term)
     }
 }
 

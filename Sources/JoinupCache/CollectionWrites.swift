@@ -33,6 +33,8 @@ extension CacheDatabase {
             uniquingKeysWith: { first, _ in first })
 
         let maxIDBefore = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM item") ?? 0
+        // Items are written with cached statements, not `ItemRecord`s: a first sync stores 100,000
+        // of them, and Codable encoding costs about ten times a bound statement per row.
         let insertItem = try db.cachedStatement(sql: """
             INSERT INTO item (collection_uri, guid, kind, title, link, body, author, published,
                               event_start, event_end, event_location, list_date, topic_count, content_hash,
@@ -54,7 +56,7 @@ extension CacheDatabase {
         // Into an empty item table, the secondary indexes are built once after the rows (a sort,
         // pages filled) instead of growing by random inserts (half-full pages, twice the writes).
         let bulkIndexes = existing.isEmpty && maxIDBefore == 0
-        if bulkIndexes { try LeanSchema.dropBulkIndexes(in: db) }
+        if bulkIndexes { try ItemBulkIndexes.drop(in: db) }
         // Row ids stored by this apply: 8 bytes each, where a set of the guids took ~10 MB at
         // 100,000 items, at the sync's peak of memory.
         var seen = Set<Int64>()
@@ -101,7 +103,7 @@ extension CacheDatabase {
         }
         for item in snapshot.items { try store(item) }
         try snapshot.packedItems.forEach(store)
-        if bulkIndexes { try LeanSchema.createBulkIndexes(in: db) }
+        if bulkIndexes { try ItemBulkIndexes.create(in: db) }
 
         if snapshot.isCompleteListing {
             let gone = existing.keys.filter { !seen.contains(existing[$0]!.0) }
@@ -128,50 +130,26 @@ extension CacheDatabase {
 
     /// Upserts changed topics; returns whether any topic's parent changed (implied rows go stale).
     private static func upsertTopics(_ topics: [Topic], in db: Database) throws -> Bool {
-        let current = try Dictionary(
-            Row.fetchAll(db, sql: "SELECT uri, label, parent_uri, level FROM topic").map { row in
-                let topic = topic(from: row)
-                return (topic.uri, topic)
-            },
-            uniquingKeysWith: { first, _ in first })
+        let current = Dictionary(try TopicRecord.fetchAll(db).map { ($0.uri, $0.topic) },
+                                 uniquingKeysWith: { first, _ in first })
         var parentsChanged = false
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO topic (uri, label, parent_uri, level) VALUES (?, ?, ?, ?)
-            ON CONFLICT(uri) DO UPDATE SET label = excluded.label, parent_uri = excluded.parent_uri, level = excluded.level
-            """)
         for topic in topics where current[topic.uri] != topic {
             if let known = current[topic.uri], known.parentURI != topic.parentURI { parentsChanged = true }
-            try upsert.execute(arguments: [topic.uri, topic.label, topic.parentURI, topic.level.rawValue])
+            try TopicRecord(topic).upsert(db)
         }
         return parentsChanged
     }
 
     private static func upsertCollection(_ collection: Collection, origin: CacheOrigin, now: Date, in db: Database) throws {
-        let about = String(decoding: try JSONEncoder().encode(collection), as: UTF8.self)
-        try db.execute(sql: """
-            INSERT INTO collection (uri, alias, title, modified, about_json, origin, synced_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(uri) DO UPDATE SET alias = excluded.alias, title = excluded.title,
-                modified = excluded.modified, about_json = excluded.about_json,
-                origin = excluded.origin, synced_at = excluded.synced_at
-            """, arguments: [collection.uri, collection.alias, collection.title,
-                             collection.modified.timeIntervalSince1970, about, origin.column,
-                             now.timeIntervalSince1970])
+        try CollectionRecord(uri: collection.uri, alias: collection.alias, title: collection.title,
+                             modified: collection.modified, about: collection, origin: origin.column, syncedAt: now)
+            .upsert(db)
     }
 
     private static func replaceMembers(_ members: [Member], collectionURI: String, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM member WHERE collection_uri = ?", arguments: [collectionURI])
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO member (collection_uri, id, name, business_title, organisation, roles, state, member_since)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for member in members {
-            try insert.execute(arguments: [
-                collectionURI, member.id, member.name, member.businessTitle, member.organisation,
-                member.roles.map(\.rawValue).joined(separator: ","), member.state.rawValue,
-                member.memberSince.timeIntervalSince1970,
-            ])
-        }
+        try MemberRecord.filter(sql: "collection_uri = ?", arguments: [collectionURI]).deleteAll(db)
+        // A members document naming one person twice keeps the last (no uniqueness error).
+        for member in members { try MemberRecord(member, collectionURI: collectionURI).insert(db, onConflict: .replace) }
     }
 }
 

@@ -103,9 +103,13 @@ final class FilterIndex: @unchecked Sendable {
         let kindNumbers = Dictionary(uniqueKeysWithValues: ItemKind.allCases.enumerated().map { ($1.rawValue, UInt8($0)) })
         let items = try Row.fetchCursor(db, sql: "SELECT id, kind, list_date FROM item WHERE collection_uri = ?",
                                         arguments: [collectionURI])
+        // Read by position, not through `ItemRecord`: this loop runs over every item of a
+        // collection when its stored index is missing or stale.
         while let row = try items.next() {
+            let kind: String = row[1]
+            guard let number = kindNumbers[kind] else { throw CacheError.unreadableValue(column: "item.kind", value: kind) }
             ids.append(row[0])
-            kinds.append(kindNumbers[row[1] as String] ?? 0)
+            kinds.append(number)
             dates.append(row[2])
         }
         if zip(ids, ids.dropFirst()).contains(where: { $0 >= $1 }) {

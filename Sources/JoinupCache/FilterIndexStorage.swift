@@ -13,27 +13,6 @@ enum FilterIndexStorage {
     /// "JFI1": the format's first four bytes; a changed layout gets another tag.
     static let tag: UInt32 = 0x4A46_4931
 
-    /// Creates the table and stores the index of every collection already cached.
-    static func registerMigration(in migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v7-newest-item-index") { db in
-            // The header's "newest item" (MAX(published)) read every row of the collection: 70 MB
-            // at 100,000 items, most of a 100k first frame once the filter index was stored.
-            try db.execute(sql: "CREATE INDEX item_by_collection_published ON item(collection_uri, published)")
-        }
-        migrator.registerMigration("v7-filter-index-snapshot") { db in
-            try db.execute(sql: """
-                CREATE TABLE filter_index_snapshot (
-                    collection_uri TEXT PRIMARY KEY NOT NULL REFERENCES collection(uri) ON DELETE CASCADE,
-                    content_version INTEGER NOT NULL,   -- the collection's content_version it was built at
-                    data BLOB NOT NULL
-                );
-                """)
-            for uri in try String.fetchAll(db, sql: "SELECT uri FROM collection") {
-                try store(collectionURI: uri, in: db)
-            }
-        }
-    }
-
     /// The stored index of a collection at `version`, or nil when none fits.
     static func load(collectionURI: String, version: Int64, in db: Database) throws -> FilterIndex? {
         guard let data = try Data.fetchOne(db.cachedStatement(sql: """

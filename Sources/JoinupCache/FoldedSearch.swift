@@ -13,7 +13,7 @@ enum FoldedSearch {
     /// The full-text index's definition from v10 on (`FullTextIndex` keeps it in step with `item`).
     /// The tokenizer splits the folded text into words (its own case and diacritic folding finds
     /// nothing left to do, and search words go through it too); `detail = none` and the prefixes
-    /// as in v9 (LeanSchema.swift).
+    /// as in v9 (`CacheSchema.v9LeanIndexes`).
     static let fullTextDefinition = """
         CREATE VIRTUAL TABLE item_fts USING fts5(
             title, body, author,
@@ -26,13 +26,6 @@ enum FoldedSearch {
 
     /// The tokenizer `item_fts` uses, for splitting search words the way the index does.
     static var tokenizer: FTS5TokenizerDescriptor { .unicode61(diacritics: .remove) }
-
-    static func registerMigration(in migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v10-fold-every-letter") { db in
-            try db.execute(sql: "DROP TABLE item_fts; \(fullTextDefinition)")
-            try refold(in: db)
-        }
-    }
 
     /// Recomputes every folded copy (`title_key`, `author_key`) and the whole full-text index
     /// from `item`'s text: what a change of `TextFolding.fold` needs (a migration calls it).

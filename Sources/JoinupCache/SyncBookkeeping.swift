@@ -63,12 +63,13 @@ extension CacheDatabase {
     /// Records a failed sync; the collection's data and validators are left as they were.
     public func recordSyncFailure(alias: String, remote: String, message: String, at now: Date = Date()) throws {
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO sync_status (alias, remote, last_attempt, last_success, last_error)
-                VALUES (?, ?, ?, NULL, ?)
-                ON CONFLICT(alias) DO UPDATE SET remote = excluded.remote,
-                    last_attempt = excluded.last_attempt, last_error = excluded.last_error
-                """, arguments: [alias, remote, now.timeIntervalSince1970, message])
+            // The last success stays: the header still shows when the data was synced.
+            var status = try SyncStatusRecord.fetchOne(db, key: alias)
+                ?? SyncStatusRecord(alias: alias, remote: remote, lastAttempt: now)
+            status.remote = remote
+            status.lastAttempt = now
+            status.lastError = message
+            try status.save(db)
         }
     }
 
@@ -76,14 +77,8 @@ extension CacheDatabase {
     public func validators(for urls: [String]) throws -> [String: ResourceValidator] {
         guard !urls.isEmpty else { return [:] }
         return try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT url, etag, last_modified FROM http_validator WHERE url IN \(placeholders(urls.count))
-                """, arguments: StatementArguments(urls))
             var result: [String: ResourceValidator] = [:]
-            for row in rows {
-                let validator = ResourceValidator(url: row["url"], etag: row["etag"], lastModified: row["last_modified"])
-                result[validator.url] = validator
-            }
+            for record in try HTTPValidatorRecord.fetchAll(db, keys: urls) { result[record.url] = record.validator }
             return result
         }
     }
@@ -91,44 +86,29 @@ extension CacheDatabase {
     /// The sync status of a collection alias, if a sync was ever attempted.
     public func syncStatus(alias: String) throws -> SyncStatus? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM sync_status WHERE alias = ?", arguments: [alias]).map { row in
-                SyncStatus(alias: row["alias"], remote: row["remote"],
-                           lastAttempt: Date(timeIntervalSince1970: row["last_attempt"]),
-                           lastSuccess: (row["last_success"] as Double?).map(Date.init(timeIntervalSince1970:)),
-                           lastError: row["last_error"])
-            }
+            try SyncStatusRecord.fetchOne(db, key: alias)?.status
         }
     }
 
     /// Every topic the cache knows (the vocabulary a conditional sync reuses when it is unchanged).
     public func allTopics() throws -> [Topic] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT uri, label, parent_uri, level FROM topic ORDER BY rowid").map(Self.topic(from:))
+            try TopicRecord.order(sql: "rowid").fetchAll(db).map(\.topic)
         }
     }
 
     private static func store(_ validators: [ResourceValidator], now: Date, in db: Database) throws {
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO http_validator (url, etag, last_modified, stored_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
-                stored_at = excluded.stored_at
-            """)
-        let delete = try db.cachedStatement(sql: "DELETE FROM http_validator WHERE url = ?")
         for validator in validators {
             if validator.etag == nil && validator.lastModified == nil {
-                try delete.execute(arguments: [validator.url])
+                try HTTPValidatorRecord.deleteOne(db, key: validator.url)
             } else {
-                try upsert.execute(arguments: [validator.url, validator.etag, validator.lastModified, now.timeIntervalSince1970])
+                try HTTPValidatorRecord(url: validator.url, etag: validator.etag, lastModified: validator.lastModified,
+                                        storedAt: now).upsert(db)
             }
         }
     }
 
     private static func stampSuccess(alias: String, remote: String, at now: Date, in db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO sync_status (alias, remote, last_attempt, last_success, last_error)
-            VALUES (?, ?, ?, ?, NULL)
-            ON CONFLICT(alias) DO UPDATE SET remote = excluded.remote, last_attempt = excluded.last_attempt,
-                last_success = excluded.last_success, last_error = NULL
-            """, arguments: [alias, remote, now.timeIntervalSince1970, now.timeIntervalSince1970])
+        try SyncStatusRecord(alias: alias, remote: remote, lastAttempt: now, lastSuccess: now).upsert(db)
     }
 }

@@ -1,21 +1,8 @@
 import Foundation
 import GRDB
 import JoinupModel
+import JoinupTestSupport
 @testable import JoinupCache
-
-/// A temporary folder per test, removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("joinup-cache-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
 
 enum Fixture {
     static let collectionURI = "http://data.europa.eu/w21/test-collection"
@@ -42,13 +29,10 @@ enum Fixture {
     }
 
     static func collection(modified: Date = date(0)) -> Collection {
-        Collection(uri: collectionURI, alias: "test", title: "Test collection", abstract: "Short.",
-                   description: "Long.", owner: "Owner", contacts: [.init(name: "Desk", email: "desk@example.eu")],
-                   topicURIs: [ictCategory.uri], spatial: ["European Union"], keywords: ["k"],
-                   isClosed: false, contentCreation: .onlyMembers, isModerated: true, workflowState: "validated",
-                   created: date(-100), modified: modified, pageURL: "https://joinup.example/collection/test",
-                   feedURL: "https://joinup.example/collection/test/feed.xml",
-                   metadataURL: "https://joinup.example/collection/test?_format=rdfxml")
+        Collection.fixture(uri: collectionURI, alias: "test", title: "Test collection", abstract: "Short.",
+                           description: "Long.", owner: "Owner", contacts: [.init(name: "Desk", email: "desk@example.eu")],
+                           topicURIs: [ictCategory.uri], spatial: ["European Union"], keywords: ["k"], isModerated: true,
+                           created: date(-100), modified: modified)
     }
 
     static func snapshot(items: [Item], members: [Member]? = nil, complete: Bool = true, modified: Date = date(0)) -> CollectionSnapshot {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import JoinupModel
+import JoinupTestSupport
 import Testing
 @testable import JoinupCache
 

@@ -5,19 +5,15 @@ import JoinupTestSupport
 import Testing
 
 @Suite struct SyncBookkeepingTests {
-    private func makeCache() throws -> (CacheDatabase, URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("joinup-cache-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return (try CacheDatabase(path: folder.appendingPathComponent("cache.sqlite").path), folder)
+    private func makeCache() throws -> (CacheDatabase, TemporaryFolder) {
+        let folder = try TemporaryFolder()
+        return (try CacheDatabase(path: folder.path("cache.sqlite")), folder)
     }
 
     private func snapshot(title: String = "A collection") -> CollectionSnapshot {
         let date = Date(timeIntervalSince1970: 1_700_000_000)
-        let collection = Collection(
-            uri: "urn:c", alias: "c", title: title, abstract: "", description: "", owner: "", contacts: [],
-            topicURIs: [], spatial: [], keywords: [], isClosed: false, contentCreation: .onlyMembers, isModerated: false,
-            workflowState: "validated", created: date, modified: date, pageURL: "http://x/collection/c",
-            feedURL: "http://x/collection/c/feed.xml", metadataURL: "http://x/collection/c?_format=rdfxml")
+        let collection = Collection.fixture(uri: "urn:c", alias: "c", title: title, created: date, modified: date,
+                                            site: "http://x")
         let item = Item(id: "1", collectionURI: "urn:c", kind: .news, title: "One", link: "http://x/1", body: "",
                         author: "", published: date, topicURIs: [])
         return CollectionSnapshot(collection: collection, topics: [], items: [item], members: nil, isCompleteListing: true)
@@ -25,7 +21,7 @@ import Testing
 
     @Test func validatorsAreStoredOnlyWithTheDataTheyDescribe() throws {
         let (cache, folder) = try makeCache()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { withExtendedLifetime(folder) {} }
         let feed = ResourceValidator(url: "http://x/collection/c/feed.xml", etag: "\"1\"", lastModified: "Mon, 01 Jan 2024 00:00:00 GMT")
         #expect(try cache.validators(for: [feed.url]).isEmpty)
         try cache.apply(snapshot(), remote: "http://x", validators: [feed], alias: "c")
@@ -37,13 +33,12 @@ import Testing
 
     @Test func aFailureIsRecordedWithoutTouchingTheData() throws {
         let (cache, folder) = try makeCache()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let validator = ResourceValidator(url: "http://x/collection/c/feed.xml", etag: "\"1\"", lastModified: nil)
         try cache.apply(snapshot(), remote: "http://x", validators: [validator], alias: "c", at: now)
         // Every table but the sync status, which records attempts and errors by design.
         func dump() throws -> [String] {
-            try TableDump.lines(of: folder.appendingPathComponent("cache.sqlite").path, keeping: ["sync_status": []])
+            try TableDump.lines(of: folder.path("cache.sqlite"), keeping: ["sync_status": []])
         }
         let before = try dump()
         try cache.recordSyncFailure(alias: "c", remote: "http://x", message: "boom", at: now.addingTimeInterval(60))

@@ -2,6 +2,7 @@ import Foundation
 import JoinupModel
 @testable import JoinupRemote
 import JoinupSync
+import JoinupTestSupport
 import Testing
 
 @Suite struct FeedWriterTests {

@@ -1,4 +1,5 @@
 import Foundation
+import JoinupTestSupport
 import Testing
 
 /// The EC OSPO data folder must stay the embedded snapshot, byte for byte.

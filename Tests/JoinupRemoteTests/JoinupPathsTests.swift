@@ -1,6 +1,7 @@
 import Foundation
 import JoinupRemote
 import JoinupSync
+import JoinupTestSupport
 import Testing
 
 /// joinup-remote as Joinup's stand-in: a data folder's documents byte for byte, at both of Joinup's

@@ -3,6 +3,7 @@ import JoinupCache
 import JoinupModel
 import JoinupRemote
 import JoinupSync
+import JoinupTestSupport
 import Testing
 
 @Suite struct RemoteServerTests {

@@ -2,6 +2,7 @@ import Foundation
 import JoinupCache
 import JoinupModel
 import JoinupSync
+import JoinupTestSupport
 import Testing
 @testable import JoinupStore
 
@@ -35,11 +36,7 @@ import Testing
         return state
     }
 
-    static let aboutFixture = Collection(
-        uri: uri, alias: "test", title: "Test", abstract: "", description: "", owner: "", contacts: [],
-        topicURIs: [], spatial: [], keywords: [], isClosed: false, contentCreation: .onlyMembers, isModerated: false,
-        workflowState: "validated", created: Date(timeIntervalSince1970: 0), modified: Date(timeIntervalSince1970: 0),
-        pageURL: "", feedURL: "", metadataURL: "")
+    static let aboutFixture = Collection.fixture(uri: uri, site: nil)
 
     @Test func startingAsksForTheCollectionAndShowsLoading() {
         var state = AppState()

@@ -1,18 +1,20 @@
 import Foundation
+import JoinupTestSupport
 import Testing
 @testable import JoinupSync
 
 /// The credentials file and where a token may be sent.
 @Suite struct CredentialsTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("joinup-cred-\(UUID().uuidString)")
+    let folder: TemporaryFolder
+
+    init() throws { folder = try TemporaryFolder() }
 
     private func mode(_ path: String) throws -> Int {
         (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
     }
 
     @Test func savedCredentialsAreOwnerOnlyAndReadBack() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = CredentialStore(folder: folder.appendingPathComponent("config").path)
+        let store = CredentialStore(folder: folder.path("config"))
         let remote = "https://joinup.ec.europa.eu"
         #expect(try store.load(for: remote) == nil)
         try store.save(Credentials(token: "t-secret", user: "Ana Novak", origin: remote))
@@ -30,8 +32,7 @@ import Testing
     }
 
     @Test func eachRemoteOriginHasItsOwnTokenAndNoOtherOriginGetsIt() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = CredentialStore(folder: folder.path)
+        let store = CredentialStore(folder: folder.path("config"))
         try store.save(Credentials(token: "t-joinup", user: "Ana", origin: "https://joinup.ec.europa.eu"))
         try store.save(Credentials(token: "t-local", user: "Bo", origin: "http://127.0.0.1:8080"))
         #expect(try store.load(for: "https://joinup.ec.europa.eu:443/")?.token == "t-joinup")
@@ -49,8 +50,6 @@ import Testing
     }
 
     @Test func anOlderTokenTiedToNoRemoteIsReadButNeverSent() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = CredentialStore(folder: folder.path)
         _ = FileManager.default.createFile(atPath: store.file, contents: Data(#"{"token":"t-old","user":"Ana"}"#.utf8),
                                        attributes: [.posixPermissions: 0o600])
@@ -63,16 +62,13 @@ import Testing
     }
 
     @Test func fileOthersCanReadIsRefused() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = CredentialStore(folder: folder.path)
+        let store = CredentialStore(folder: folder.path("config"))
         try store.save(Credentials(token: "t", user: nil, origin: "http://127.0.0.1:1"))
         chmod(store.file, 0o644)
         #expect(throws: CredentialsError.self) { try store.load(for: "http://127.0.0.1:1") }
     }
 
     @Test func garbageFileIsAClearError() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = CredentialStore(folder: folder.path)
         FileManager.default.createFile(atPath: store.file, contents: Data("not json".utf8), attributes: [.posixPermissions: 0o600])
         do {

@@ -1,23 +1,24 @@
 import Foundation
 import JoinupCache
 import JoinupModel
+import JoinupTestSupport
 import Testing
 @testable import JoinupSync
 
 /// Delivery paths that need no server: nothing is sent, and the request stays queued.
 @Suite struct OutboxDeliveryTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("joinup-outbox-\(UUID().uuidString)")
+    let folder: TemporaryFolder
+
+    init() throws { folder = try TemporaryFolder() }
 
     private func queued() throws -> (CacheDatabase, PendingAction) {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let cache = try CacheDatabase(path: folder.appendingPathComponent("cache.sqlite").path)
+        let cache = try CacheDatabase(path: folder.path("cache.sqlite"))
         let action = try cache.enqueue(MembershipRequest(collectionAlias: "x", collectionURI: "http://data.europa.eu/w21/x",
                                                          collectionTitle: "X", kind: .join))
         return (cache, action)
     }
 
     @Test func tokenIsNeverSentOverPlainHTTPToAnotherMachine() async throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         let (cache, action) = try queued()
         let delivery = OutboxDelivery(cache: cache, remote: "http://joinup.example.org", credentials: Credentials(token: "t", user: nil, origin: "http://joinup.example.org"))
         let results = await delivery.deliver()
@@ -29,7 +30,6 @@ import Testing
     }
 
     @Test func withoutATokenTheRequestWaitsForASignIn() async throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         let (cache, action) = try queued()
         let results = await OutboxDelivery(cache: cache, remote: "http://127.0.0.1:1", credentials: nil).deliver()
         #expect(results.map(\.outcome) == [.notSignedIn])
@@ -37,7 +37,6 @@ import Testing
     }
 
     @Test func unreachableRemoteBacksOffAndKeepsTheKey() async throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         let (cache, action) = try queued()
         let now = Date()
         let delivery = OutboxDelivery(cache: cache, client: HTTPClient(limits: HTTPClientLimits(requestTimeout: 2)),

@@ -1,15 +1,11 @@
 import Foundation
 import JoinupModel
 @testable import JoinupSync
+import JoinupTestSupport
 import Testing
 
 @Suite struct SnapshotAssemblerTests {
-    let collection = Collection(
-        uri: "http://data.europa.eu/w21/abc", alias: "abc", title: "ABC", abstract: "", description: "", owner: "",
-        contacts: [], topicURIs: [], spatial: [], keywords: [], isClosed: false, contentCreation: .onlyMembers,
-        isModerated: false, workflowState: "validated", created: Date(timeIntervalSince1970: 0),
-        modified: Date(timeIntervalSince1970: 0), pageURL: "https://example.org/collection/abc",
-        feedURL: "https://example.org/collection/abc/feed.xml", metadataURL: "https://example.org/collection/abc?_format=rdfxml")
+    let collection = Collection.fixture(alias: "abc", title: "ABC", site: "https://example.org")
 
     func item(_ id: String, topics: [String] = []) -> Item {
         Item(id: id, collectionURI: "elsewhere", kind: .news, title: id, link: "", body: "", author: "",

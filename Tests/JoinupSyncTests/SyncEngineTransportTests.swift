@@ -2,6 +2,7 @@ import Foundation
 import JoinupCache
 import JoinupModel
 @testable import JoinupSync
+import JoinupTestSupport
 import Testing
 
 /// The sync engine against a scripted transport: what each answer Joinup (or a remote without our
@@ -39,7 +40,7 @@ import Testing
     }
 
     struct Setup {
-        let folder: URL
+        let folder: TemporaryFolder
         let cache: CacheDatabase
         func engine(_ transport: ScriptedTransport) -> SyncEngine {
             SyncEngine(layout: SyncEngineTransportTests.layout, cache: cache, transport: transport)
@@ -47,9 +48,8 @@ import Testing
     }
 
     func setup() throws -> Setup {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("joinup-engine-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return Setup(folder: folder, cache: try CacheDatabase(path: folder.appendingPathComponent("cache.sqlite").path))
+        let folder = try TemporaryFolder()
+        return Setup(folder: folder, cache: try CacheDatabase(path: folder.path("cache.sqlite")))
     }
 
     func document(_ name: String) throws -> HTTPFetch {
@@ -66,7 +66,6 @@ import Testing
 
     @Test func joinupsOwnTwoDocumentsAreAWholeSync() async throws {
         let s = try setup()
-        defer { try? FileManager.default.removeItem(at: s.folder) }
         let transport = try joinup()
         let result = await s.engine(transport).syncCollection(Self.alias)
         #expect(result.succeeded, "\(result.summary)")
@@ -81,7 +80,6 @@ import Testing
 
     @Test func withoutMetadataTheCollectionIsNamedFromJoinupsChannelTitle() async throws {
         let s = try setup()
-        defer { try? FileManager.default.removeItem(at: s.folder) }
         let transport = ScriptedTransport([Self.layout.feed(Self.alias): [.success(try document("feed.xml"))]])
         #expect(await s.engine(transport).syncCollection(Self.alias).succeeded)
         let cached = try #require(try s.cache.collection(named: Self.alias))
@@ -92,7 +90,6 @@ import Testing
 
     @Test func withoutADirectoryTheCollectionsCachedFromThatRemoteAreSyncedAgain() async throws {
         let s = try setup()
-        defer { try? FileManager.default.removeItem(at: s.folder) }
         // Nothing cached: no directory is an error naming it.
         let empty = await s.engine(try joinup()).sync()
         #expect(empty.directoryError == .noDirectory(url: Self.layout.directory))
@@ -110,7 +107,6 @@ import Testing
 
     @Test func aFailingFeedLeavesTheCacheAsItWas() async throws {
         let s = try setup()
-        defer { try? FileManager.default.removeItem(at: s.folder) }
         #expect(await s.engine(try joinup()).syncCollection(Self.alias).succeeded)
         let uri = try #require(try s.cache.collection(named: Self.alias)).uri
         let before = try s.cache.itemCount(collectionURI: uri, filter: .none)

@@ -1,6 +1,7 @@
 import Foundation
 import JoinupModel
 import JoinupStore
+import JoinupTestSupport
 
 /// A hand-built state resembling the EC OSPO collection page.
 enum Fixtures {
@@ -91,7 +92,7 @@ enum Fixtures {
                roles: [.member], state: .active, memberSince: date("2022-09-30T10:00:00Z")),
     ]
 
-    static let about = Collection(
+    static let about = Collection.fixture(
         uri: header.uri, alias: "ec-ospo", title: header.title,
         abstract: "The European Commission Open Source Programme Office (EC OSPO) was created in 2020.",
         description: """
@@ -104,12 +105,9 @@ enum Fixtures {
         owner: "European Commission",
         contacts: [Collection.Contact(name: "EC OSPO", email: "ec-ospo@ec.europa.eu",
                                       url: "https://commission.europa.eu/open-source")],
-        topicURIs: [ictCategory.uri, openSource.uri], spatial: ["European Union"], keywords: [],
-        isClosed: false, contentCreation: .onlyMembers, isModerated: true, workflowState: "validated",
+        topicURIs: [ictCategory.uri, openSource.uri], spatial: ["European Union"], isModerated: true,
         created: date("2020-06-02T10:00:00Z"), modified: date("2023-06-26T11:43:00Z"),
-        pageURL: "https://joinup.ec.europa.eu/collection/ec-ospo",
-        feedURL: "https://joinup.ec.europa.eu/collection/ec-ospo/feed.xml",
-        metadataURL: "https://joinup.ec.europa.eu/collection/ec-ospo?_format=rdfxml")
+        site: "https://joinup.ec.europa.eu")
 
     /// Header, About and members loaded; the Overview shows 8 items of which the first 4 are loaded.
     static var state: AppState {

@@ -1,4 +1,5 @@
 import Foundation
+import JoinupTestSupport
 import Testing
 @testable import JoinupViews
 
@@ -41,12 +42,10 @@ import Testing
         "https://example.org/a|touch MARKER&&touch MARKER",
     ])
     func hostileLinksReachTheBrowserLiterally(template: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("joinup-link-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let marker = folder.appendingPathComponent("marker").path
-        let record = folder.appendingPathComponent("argv").path
-        let script = folder.appendingPathComponent("fake-browser").path
+        let folder = try TemporaryFolder()
+        let marker = folder.path("marker")
+        let record = folder.path("argv")
+        let script = folder.path("fake-browser")
         try """
             #!/bin/sh
             for argument in "$@"; do printf '%s\\n' "$argument"; done > "\(record).tmp"

@@ -3,6 +3,7 @@ import JoinupCache
 import JoinupModel
 import JoinupStore
 import JoinupSync
+import JoinupTestSupport
 import Testing
 @testable import JoinupViews
 
@@ -13,10 +14,8 @@ import Testing
 
     /// Loads the embedded snapshot into a fresh cache and drives the store as the terminal loop does.
     static func seedState(width: Int, height: Int, commands: [Command] = []) async throws -> AppState {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("joinup-seed-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let cache = try CacheDatabase(path: folder.appendingPathComponent("cache.sqlite").path)
+        let folder = try TemporaryFolder()
+        let cache = try CacheDatabase(path: folder.path("cache.sqlite"))
         #expect(try SnapshotImport.importEmbeddedSnapshotIfEmpty(into: cache))
         let runner = EffectRunner(cache: cache)
         var state = AppState()

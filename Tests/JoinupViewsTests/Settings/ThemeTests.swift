@@ -1,4 +1,5 @@
 import Foundation
+import JoinupTestSupport
 import Testing
 @testable import JoinupViews
 
@@ -178,18 +179,17 @@ private let themesFolder = URL(fileURLWithPath: #filePath)
 }
 
 @Suite struct ThemeChoiceTests {
-    private func catalog(with files: [String: String]) throws -> (ThemeCatalog, String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("joinup-themes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    private func catalog(with files: [String: String]) throws -> (ThemeCatalog, TemporaryFolder) {
+        let folder = try TemporaryFolder()
         for (name, text) in files {
-            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try text.write(toFile: folder.path(name), atomically: true, encoding: .utf8)
         }
-        return (ThemeCatalog(userFolder: folder.path), folder.path)
+        return (ThemeCatalog(userFolder: folder.path), folder)
     }
 
     @Test func noColorSelectsMonochromeUnlessAThemeIsChosen() throws {
         let (catalog, folder) = try catalog(with: [:])
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer { withExtendedLifetime(folder) {} }
         let noColor = ThemeChoice.choose(flag: nil, config: nil, environment: ["NO_COLOR": "1"], catalog: catalog)
         #expect(noColor.themes[noColor.index].name == "monochrome")
         let empty = ThemeChoice.choose(flag: nil, config: nil, environment: ["NO_COLOR": ""], catalog: catalog)
@@ -206,13 +206,12 @@ private let themesFolder = URL(fileURLWithPath: #filePath)
             "mine.toml": "[list.selected]\nbg = 22\n",
             "broken.toml": "# comment\n[header]\nfg = \"purple-ish\"\n",
         ])
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(catalog.all().map(\.name) == ThemeCatalog.shippedNames + ["broken", "mine"])
         let mine = ThemeChoice.choose(flag: "mine", config: nil, environment: [:], catalog: catalog)
         #expect(mine.themes[mine.index].name == "mine")
         #expect(mine.themes.map(\.name) == ThemeCatalog.shippedNames + ["mine"])  // the broken one is skipped
 
-        let broken = ThemeChoice.choose(flag: "\(folder)/broken.toml", config: nil, environment: [:], catalog: catalog)
+        let broken = ThemeChoice.choose(flag: folder.path("broken.toml"), config: nil, environment: [:], catalog: catalog)
         #expect(broken.themes[broken.index].name == "default")
         #expect(broken.problem == "Theme broken.toml:3: header.fg: \"purple-ish\" is not a colour (a name, 0–255, #rrggbb or default); using the default theme")
 

@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
 import JoinupModel
+import JoinupTestSupport
 import Testing
 @testable import JoinupCache
 
 /// The v9 schema: a full-text index without positions, and two indexes fewer; same answers.
-@Suite struct LeanSchemaTests {
+@Suite struct SearchIndexSchemaTests {
     let uri = Fixture.collectionURI
     let now = Fixture.date(10)
 
@@ -44,12 +45,12 @@ import Testing
         try cache.apply(Fixture.snapshot(items: Self.items), origin: .embeddedSnapshot)
         #expect(try schemaSQL(cache, "item_fts")?.contains("detail = none") == true)
         // The first import built the indexes it dropped; a second collection keeps them.
-        for (name, _) in LeanSchema.bulkIndexes { #expect(try schemaSQL(cache, name) != nil, "\(name)") }
+        for (name, _) in ItemBulkIndexes.all { #expect(try schemaSQL(cache, name) != nil, "\(name)") }
         var other = Fixture.snapshot(items: Self.items)
         other.collection.uri = "urn:other"
         other.collection.alias = "other"
         try cache.apply(other, origin: .remote("r"))
-        for (name, _) in LeanSchema.bulkIndexes { #expect(try schemaSQL(cache, name) != nil, "\(name)") }
+        for (name, _) in ItemBulkIndexes.all { #expect(try schemaSQL(cache, name) != nil, "\(name)") }
         #expect(try cache.itemCount(collectionURI: "urn:other", filter: ItemFilter(text: "europeen"), now: now) == 1)
         #expect(try numbers(cache, "europeen") == [1])
         #expect(try numbers(cache, "ETUDE jur") == [2])
