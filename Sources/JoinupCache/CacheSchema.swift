@@ -145,6 +145,7 @@ enum CacheSchema {
         FilterIndexStorage.registerMigration(in: &migrator)
         LeanSchema.registerMigration(in: &migrator)
         FoldedSearch.registerMigration(in: &migrator)
+        DirectoryStorage.registerMigration(in: &migrator)
         return migrator
     }
 }

@@ -107,7 +107,7 @@ extension CacheDatabase {
         }
     }
 
-    private static func store(_ validators: [ResourceValidator], now: Date, in db: Database) throws {
+    static func store(_ validators: [ResourceValidator], now: Date, in db: Database) throws {
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO http_validator (url, etag, last_modified, stored_at) VALUES (?, ?, ?, ?)
             ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
