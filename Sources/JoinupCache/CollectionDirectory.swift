@@ -246,11 +246,13 @@ extension CacheDatabase {
         }
     }
 
-    /// The directory's collections of `remote` that are published and have content to sync (not archived).
+    /// The directory's collections of `remote` that are published and have content to sync (not
+    /// archived), by alias: the order `joinup sync` prints them in.
     public func directorySyncTargets(remote: String) throws -> [DirectoryCollection] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT * FROM directory_collection WHERE remote = ? AND published = 1 AND state <> 'archived' ORDER BY uri
+                SELECT * FROM directory_collection WHERE remote = ? AND published = 1 AND state <> 'archived'
+                ORDER BY COALESCE(alias, uri), uri
                 """, arguments: [remote]).map(Self.directoryCollection)
         }
     }

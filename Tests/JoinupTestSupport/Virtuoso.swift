@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A real Virtuoso (Debian's `virtuoso-opensource-7`, Joinup's SPARQL engine) in a temporary
 /// folder, run through `scripts/virtuoso.sh`: loopback ports picked free, stopped by PID.
@@ -10,6 +13,8 @@ public final class VirtuosoServer: @unchecked Sendable {
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// Starts Virtuoso and, with `fixtures`, loads `Fixtures/sparql` (see its README.md).
@@ -48,12 +53,45 @@ public final class VirtuosoServer: @unchecked Sendable {
         return try Self.script(command)
     }
 
+    /// Runs the script to completion, output through files. Not `runCommand`: Foundation's
+    /// `waitUntilExit` was seen never to return here (the script's child was left a zombie,
+    /// after `start` had put Virtuoso in the background), so the exit is collected with waitpid.
     private static func script(_ arguments: [String]) throws -> String {
         let path = packageRoot.appendingPathComponent("scripts/virtuoso.sh").path
-        let result = try runCommand("/bin/bash", [path] + arguments)
-        guard result.status == 0 else {
-            throw Failure(description: "virtuoso.sh \(arguments.first ?? ""): \(result.stderr)")
+        let output = try TemporaryFolder()
+        let out = output.path("stdout"), err = output.path("stderr")
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [path] + arguments
+        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+        try process.run()
+        let status = exitStatus(of: process)
+        let stdout = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            let stderr = (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
+            throw Failure(description: "virtuoso.sh \(arguments.first ?? ""): exit \(status): \(stderr)")
         }
-        return result.stdout
+        return stdout
+    }
+
+    /// The exit status, from waitpid, or from Foundation when its monitor reaped the child first.
+    private static func exitStatus(of process: Process) -> Int32 {
+        let pid = process.processIdentifier
+        let deadline = Date().addingTimeInterval(300)
+        while Date() < deadline {
+            var status: Int32 = 0
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F) }
+            if reaped == -1 {
+                while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+                return process.isRunning ? -1 : process.terminationStatus
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return -1
     }
 }

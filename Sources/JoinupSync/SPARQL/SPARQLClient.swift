@@ -42,7 +42,7 @@ public enum SPARQLAnswer: Sendable, Equatable {
     case rows([SPARQLRow], validator: ResourceValidator)
     /// The first page answered 304: what the cache holds from this query is current.
     case notModified
-    /// 404, 406 or an HTML page: there is no SPARQL endpoint at that address.
+    /// 404, 405, 406 or an HTML page: there is no SPARQL endpoint at that address.
     case noEndpoint
 }
 
@@ -54,14 +54,16 @@ public struct SPARQLClient: Sendable {
     /// Rows asked for per request. Must stay at or below the endpoint's own row cap (Virtuoso's
     /// `ResultSetMaxRows`, 10,000 on Joinup): a page cut short by the server would end the paging.
     public let pageSize: Int
-    /// Longer GET URLs are sent as a POST form instead (some proxies refuse URLs over 2 KB).
+    /// Longer GET URLs are sent as a POST form instead (Apache, in front of Joinup's Virtuoso,
+    /// refuses request lines over 8,190 bytes). GET is preferred: a read stays a GET, and it can be
+    /// answered conditionally.
     public let longestGET: Int
 
     public static let defaultPageSize = 1_000
     /// The most pages one query may take (10 million rows at the default page size).
     public static let maximumPages = 10_000
 
-    public init(endpoint: URL, transport: any SPARQLTransport, pageSize: Int = defaultPageSize, longestGET: Int = 2_000) {
+    public init(endpoint: URL, transport: any SPARQLTransport, pageSize: Int = defaultPageSize, longestGET: Int = 8_000) {
         self.endpoint = endpoint
         self.transport = transport
         self.pageSize = max(1, pageSize)
@@ -85,6 +87,9 @@ public struct SPARQLClient: Sendable {
             let fetch: HTTPFetch
             do {
                 fetch = try await send(text, validator: page == 0 ? validator : nil)
+            } catch .httpStatus(_, 405) where page == 0 {
+                // A plain web server refusing the POST form: no SPARQL here either.
+                return .noEndpoint
             } catch {
                 throw error.naming(label)
             }
