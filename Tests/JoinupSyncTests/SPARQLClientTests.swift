@@ -94,6 +94,22 @@ import Testing
         }
     }
 
+    /// A remote that publishes no document at all.
+    struct NothingPublished: DocumentTransport {
+        func get(_ url: URL, validator: ResourceValidator?, htmlMeansAbsent: Bool) async throws(SyncError) -> HTTPFetch { .notFound }
+    }
+
+    @Test func anEndpointListingNoCollectionIsNotADirectory() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("joinup-sparql-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = try CacheDatabase(path: folder.appendingPathComponent("cache.sqlite").path)
+        let engine = SyncEngine(layout: RemoteLayout(base: "http://remote.test")!, cache: cache, transport: NothingPublished())
+        let empty = DirectorySync(engine: engine, sparql: SPARQLClient(endpoint: endpoint, transport: PagedTransport([Self.page([])])))
+        #expect(try await empty.readAndStore() == nil, "neither SPARQL rows nor /collections.xml")
+        #expect(try cache.hasDirectory() == false)
+    }
+
     @Test func rowsBecomeDirectoryValuesMergedByURI() {
         func uri(_ v: String) -> SPARQLTerm { SPARQLTerm(kind: .uri, value: v) }
         func literal(_ v: String, _ type: String? = nil) -> SPARQLTerm { SPARQLTerm(kind: type == nil ? .literal : .typedLiteral, value: v, datatype: type) }

@@ -131,6 +131,10 @@ public final class DirectorySync: Sendable {
             switch try await sparql.select(.collections, validator: known, pageRead: report("collections")) {
             case .noEndpoint:
                 break
+            case .rows(let rows, _) where rows.isEmpty:
+                // An endpoint without Joinup's collection graph (a bare Virtuoso): not a directory.
+                // Storing it would mark every collection listed before as unpublished.
+                break
             case .notModified:
                 let listed = try cacheCall { try cache.directory(matching: DirectoryQuery(includeUnpublished: false)).collections.count }
                 return (.sparql, listed, true)
