@@ -247,13 +247,22 @@ extension CacheDatabase {
     }
 
     /// The directory's collections of `remote` that are published and have content to sync (not
-    /// archived), by alias: the order `joinup sync` prints them in.
-    public func directorySyncTargets(remote: String) throws -> [DirectoryCollection] {
+    /// archived unless `includeArchived`), by alias: the order `joinup sync` prints them in.
+    public func directorySyncTargets(remote: String, includeArchived: Bool = false) throws -> [DirectoryCollection] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT * FROM directory_collection WHERE remote = ? AND published = 1 AND state <> 'archived'
+                SELECT * FROM directory_collection WHERE remote = ? AND published = 1
+                \(includeArchived ? "" : "AND state <> 'archived'")
                 ORDER BY COALESCE(alias, uri), uri
                 """, arguments: [remote]).map(Self.directoryCollection)
+        }
+    }
+
+    /// Where the last directory read of `remote` came from; nil when none was stored.
+    public func directorySource(remote: String) throws -> DirectorySource? {
+        try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT source FROM directory_read WHERE remote = ?", arguments: [remote])
+                .flatMap(DirectorySource.init(rawValue:))
         }
     }
 

@@ -84,7 +84,9 @@ struct Sync: AsyncParsableCommand {
             }
             report = found.sync
         } else {
-            report = await engine.sync(aliases: collections, progress: showProgress ? Self.showProgress : nil)
+            // No SPARQL client needed: the stored directory (if any) addresses the named collections.
+            report = await DirectorySync(engine: engine, sparql: nil)
+                .syncNamed(collections, progress: showProgress ? Self.showProgress : nil)
             if showProgress { try? StandardStream.write(Data("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
         }
 

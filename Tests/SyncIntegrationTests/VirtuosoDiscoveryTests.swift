@@ -126,6 +126,16 @@ extension Trait where Self == SharedVirtuoso {
         let counts = Dictionary(uniqueKeysWithValues: try cache.directory().topicCounts.map { ($0.topic.uri, $0.count) })
         #expect(counts[Self.ictCategory] == 4)
         #expect(counts[Self.ictTerm] == 1)
+
+        // --collection narrows: an alias the directory lists is fetched by its URI, stored under the alias.
+        let osor = "open-source-observatory"
+        let narrowed = try session.joinup(["sync", "--remote", session.remote.base, "--collection", osor])
+        #expect(narrowed.status == 0, "\(narrowed.stderr)")
+        #expect(narrowed.stdout.hasPrefix("\(osor): ") && narrowed.stdout.split(separator: "\n").count == 1, "\(narrowed.stdout)")
+        let requests = session.remote.requests()
+        #expect(requests.contains { $0.hasPrefix("GET /rdf_entity/") && $0.contains("/feed.xml 200") }, "\(requests)")
+        #expect(!requests.contains { $0.contains("/collection/\(osor)") }, "\(requests)")
+        #expect(try session.joinup(["items", "--collection", osor]).status == 0)
     }
 
     @Test func theEndpointComesFromTheEnvironmentOrConfigTomlElseCollectionsXMLIsUsed() throws {

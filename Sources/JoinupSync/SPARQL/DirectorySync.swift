@@ -88,6 +88,28 @@ public final class DirectorySync: Sendable {
                                                 requests: results.reduce(0) { $0 + $1.requests }))
     }
 
+    /// `joinup sync --collection NAME…`: without reading the directory again. After a SPARQL
+    /// discovery, a name (alias or URI) the stored directory lists is fetched by URI and stored
+    /// under its alias; any other name, or a remote whose directory did not come from SPARQL, is
+    /// synced as the engine does.
+    public func syncNamed(_ names: [String], progress: (@Sendable (SyncProgress) -> Void)? = nil) async -> SyncReport {
+        let remote = engine.layout.base
+        guard (try? engine.cache.directorySource(remote: remote)) == .sparql,
+              let directory = try? engine.cache.directorySyncTargets(remote: remote, includeArchived: true) else {
+            return await engine.sync(aliases: names, progress: progress)
+        }
+        var results: [CollectionSyncResult] = []
+        for target in Self.targets(directory: directory, only: names, byURI: true) {
+            if let uri = target.uri {
+                let alias = (try? engine.cache.collection(named: uri))?.alias ?? target.alias
+                results.append(await engine.syncCollection(alias: alias, at: target.address, progress: progress))
+            } else {
+                results.append(await engine.syncCollection(target.alias, progress: progress))
+            }
+        }
+        return SyncReport(remote: remote, directoryError: nil, results: results, requests: results.reduce(0) { $0 + $1.requests })
+    }
+
     /// Reads and stores the directory only (`joinup sync --directory-only`).
     public func readOnly(progress: (@Sendable (DiscoveryProgress) -> Void)? = nil) async -> DiscoveryReport {
         let remote = engine.layout.base
