@@ -47,6 +47,11 @@ let package = Package(
                     .embedInCode("Snapshot/ec-ospo/members.json"),
                     .embedInCode("Snapshot/topics.rdf"),
                     .embedInCode("Vocabulary/countries.tsv"),
+                    .embedInCode("SPARQL/Queries/collections.rq"),
+                    .embedInCode("SPARQL/Queries/topics.rq"),
+                    .embedInCode("SPARQL/Queries/owners.rq"),
+                    .embedInCode("SPARQL/Queries/contacts.rq"),
+                    .embedInCode("SPARQL/Queries/countries.rq"),
                 ]),
         // App state, actions, the pure reducer, and the runtime that runs effects.
         .target(name: "JoinupStore", dependencies: ["JoinupModel", "JoinupCache", "JoinupSync"]),

@@ -22,6 +22,7 @@ enum CacheSchema {
         ("v9-lean-indexes", v9LeanIndexes),
         ("v9-own-topics-only", v9OwnTopicsOnly),
         ("v10-fold-every-letter", v10FoldEveryLetter),
+        ("v11-collection-directory", DirectoryStorage.v11CollectionDirectory),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -97,7 +97,7 @@ extension CacheDatabase {
         }
     }
 
-    private static func store(_ validators: [ResourceValidator], now: Date, in db: Database) throws {
+    static func store(_ validators: [ResourceValidator], now: Date, in db: Database) throws {
         for validator in validators {
             if validator.etag == nil && validator.lastModified == nil {
                 try HTTPValidatorRecord.deleteOne(db, key: validator.url)

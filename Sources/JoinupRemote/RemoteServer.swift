@@ -20,12 +20,15 @@ public final class RemoteServer: Sendable {
 
     /// Serves the data folder at `folder` (re-reading files when they change). With a
     /// `stateDirectory`, join/leave are served too, keeping users and memberships there (Memberships.swift).
+    /// With `sparqlUpstream`, `/sparql` is forwarded there (SPARQLForwarder.swift).
     public convenience init(folder: URL, pageSize: Int = RemoteServer.defaultPageSize,
                             stateDirectory: URL? = nil,
                             log: (@Sendable (String) -> Void)? = nil,
-                            warn: @escaping @Sendable (String) -> Void = { _ in }, faults: [Fault] = []) {
+                            warn: @escaping @Sendable (String) -> Void = { _ in }, faults: [Fault] = [],
+                            sparqlUpstream: URL? = nil) {
         self.init(source: FolderSource(root: folder, warn: warn), pageSize: pageSize, log: log,
-                  memberships: stateDirectory.map(MembershipService.init(stateDirectory:)), faults: faults)
+                  memberships: stateDirectory.map(MembershipService.init(stateDirectory:)), faults: faults,
+                  sparql: sparqlUpstream.map { SPARQLForwarder(upstream: $0) })
     }
 
     /// Serves a generated data set from memory.
@@ -35,8 +38,8 @@ public final class RemoteServer: Sendable {
     }
 
     init(source: any RemoteSource, pageSize: Int, log: (@Sendable (String) -> Void)?,
-         memberships: MembershipService? = nil, faults: [Fault] = []) {
-        core = RemoteCore(source: source, pageSize: pageSize, log: log, memberships: memberships)
+         memberships: MembershipService? = nil, faults: [Fault] = [], sparql: SPARQLForwarder? = nil) {
+        core = RemoteCore(source: source, pageSize: pageSize, log: log, memberships: memberships, sparql: sparql)
         self.faults = faults.isEmpty ? nil : FaultInjector(faults)
     }
 
@@ -138,9 +141,12 @@ private actor RemoteCore {
     /// gzip bodies by the identity ETag.
     private var gzipped: [String: Data] = [:]
     let memberships: MembershipService?
+    let sparql: SPARQLForwarder?
 
-    init(source: any RemoteSource, pageSize: Int, log: (@Sendable (String) -> Void)?, memberships: MembershipService?) {
+    init(source: any RemoteSource, pageSize: Int, log: (@Sendable (String) -> Void)?, memberships: MembershipService?,
+         sparql: SPARQLForwarder?) {
         self.memberships = memberships
+        self.sparql = sparql
         self.source = source
         self.pageSize = pageSize
         self.log = log
@@ -150,7 +156,9 @@ private actor RemoteCore {
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
         let response: HTTPResponse
-        if let memberships, let answer = await memberships.respond(to: request, source: source) {
+        if SPARQLForwarder.handles(request.path) {
+            response = await sparql?.forward(request) ?? plain(.notFound, "No SPARQL endpoint (joinup-remote --sparql-upstream URL).\n")
+        } else if let memberships, let answer = await memberships.respond(to: request, source: source) {
             response = answer
         } else if request.method != .GET && request.method != .HEAD {
             response = plain(.methodNotAllowed, "Only GET is served.\n")

@@ -158,10 +158,24 @@ public final class SyncEngine: Sendable {
         return await syncCollection(alias, tracker: tracker)
     }
 
+    /// Syncs one collection stored under `alias` but fetched at `address` (a directory names each
+    /// collection by URI and gives its alias: `/rdf_entity/<encoded-uri>/…` needs no alias known
+    /// to the remote's paths).
+    public func syncCollection(alias: String, at address: CollectionAddress,
+                               progress: (@Sendable (SyncProgress) -> Void)? = nil) async -> CollectionSyncResult {
+        let tracker = Tracker(progress: progress)
+        tracker.total = SyncedResource.allCases.count
+        return await syncCollection(alias, at: address, tracker: tracker)
+    }
+
     // MARK: - One collection
 
     private func syncCollection(_ name: String, tracker: Tracker) async -> CollectionSyncResult {
         let (alias, address) = address(of: name)
+        return await syncCollection(alias, at: address, tracker: tracker)
+    }
+
+    private func syncCollection(_ alias: String, at address: CollectionAddress, tracker: Tracker) async -> CollectionSyncResult {
         tracker.alias = alias
         let before = tracker.requests
         let started = Date()

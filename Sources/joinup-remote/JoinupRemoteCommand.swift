@@ -51,6 +51,10 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
                                + "scope with path=TEXT and first=N (see Sources/JoinupRemote/Faults.swift).", valueName: "spec"))
     var fault: [String] = []
 
+    @Option(name: .customLong("sparql-upstream"), help: ArgumentHelp(
+        "Forward /sparql to this SPARQL endpoint (e.g. a Virtuoso's http://127.0.0.1:8890/sparql).", valueName: "url"))
+    var sparqlUpstream: String?
+
     func validate() throws {
         if generate == nil && data == nil { throw ValidationError("Give --data DIR to serve, or --generate N.") }
         if generate != nil && data != nil { throw ValidationError("Give either --data or --generate, not both.") }
@@ -59,6 +63,15 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
         if collections < 1 { throw ValidationError("--collections needs 1 or more.") }
         if pageSize < 0 { throw ValidationError("--page-size needs 0 or more.") }
         _ = try faults()
+        if let sparqlUpstream, upstreamURL == nil {
+            throw ValidationError("--sparql-upstream needs an http(s) URL, not \"\(sparqlUpstream)\".")
+        }
+    }
+
+    private var upstreamURL: URL? {
+        sparqlUpstream.flatMap(URL.init(string:)).flatMap { url in
+            ["http", "https"].contains(url.scheme?.lowercased() ?? "") && url.host != nil ? url : nil
+        }
     }
 
     func run() async throws {
@@ -78,7 +91,7 @@ struct JoinupRemoteCommand: AsyncParsableCommand {
             let server = RemoteServer(folder: URL(fileURLWithPath: data), pageSize: pageSize,
                                       stateDirectory: stateDirectory.map { URL(fileURLWithPath: $0) }, log: try logSink(),
                                       warn: { message in FileHandle.standardError.write(Data("joinup-remote: \(message)\n".utf8)) },
-                                      faults: try faults())
+                                      faults: try faults(), sparqlUpstream: upstreamURL)
             try await serve(server)
         }
     }

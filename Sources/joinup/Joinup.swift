@@ -9,12 +9,12 @@ struct Joinup: AsyncParsableCommand {
         discussion: """
             With no subcommand, opens the browser full screen. A first start with an empty cache \
             opens the embedded snapshot of the EC Open Source Programme Office collection.
-            For scripts and pipes use the headless subcommands: items, topics, members, about; `joinup sync` fetches from a remote. \
+            For scripts and pipes use the headless subcommands: items, topics, collections, members, about; `joinup sync` fetches from a remote. \
             `joinup login` signs in; `joinup join`/`leave` change a membership (exit 0 done, 3 queued, 4 refused, 5 read-only); \
             `joinup outbox` lists what waits to be sent.
             """,
         version: "joinup 0.1.0",
-        subcommands: [Browse.self, Items.self, Topics.self, Members.self, About.self, Sync.self,
+        subcommands: [Browse.self, Items.self, Topics.self, Collections.self, Members.self, About.self, Sync.self,
                       Join.self, Leave.self, Outbox.self, Login.self, Logout.self, Whoami.self, Themes.self, Config.self,
                       Doctor.self],
         defaultSubcommand: Browse.self)

@@ -11,7 +11,10 @@ struct Sync: AsyncParsableCommand {
         abstract: "Sync collections from a remote into the local cache.",
         discussion: """
             The remote is --remote, else $JOINUP_REMOTE, else `remote = "URL"` in config.toml. \
-            Without --collection every collection of the remote's directory is synced. Prints one line \
+            Without --collection the published collections are discovered through the remote's SPARQL \
+            endpoint (--sparql, else $JOINUP_SPARQL, else `sparql = "URL"` in config.toml, else \
+            <remote>/sparql), else its /collections.xml, else the collections cached from it; the \
+            directory is stored (see `joinup collections`) and each collection synced. Prints one line \
             per collection; exits 0 only when every collection synced.
             """)
 
@@ -23,8 +26,17 @@ struct Sync: AsyncParsableCommand {
         valueName: "alias-or-uri"))
     var collections: [String] = []
 
+    @Option(help: ArgumentHelp("The SPARQL endpoint that lists the collections (default: <remote>/sparql).", valueName: "url"))
+    var sparql: String?
+
     @Option(help: "Seconds to wait for an answer before giving up.")
     var timeout: Int = 15
+
+    @Option(help: "Collections synced at once when discovering.")
+    var parallel: Int = 4
+
+    @Flag(name: .customLong("directory-only"), help: "Only read and store the collection directory; sync no collection.")
+    var directoryOnly = false
 
     @OptionGroup var options: PathOptions
 
@@ -44,8 +56,8 @@ struct Sync: AsyncParsableCommand {
         } catch {
             fail("\(error)")
         }
-        let engine = SyncEngine(layout: layout, cache: cache,
-                                client: HTTPClient(limits: HTTPClientLimits(requestTimeout: timeout)))
+        let client = HTTPClient(limits: HTTPClientLimits(requestTimeout: timeout))
+        let engine = SyncEngine(layout: layout, cache: cache, client: client)
         if !ReadonlySetting.resolve(flag: false, config: config), try !cache.pendingActions().isEmpty {
             // Waiting join/leave requests go first, on every sync.
             let delivery = OutboxDelivery(cache: cache, remote: remoteText,
@@ -55,8 +67,28 @@ struct Sync: AsyncParsableCommand {
             }
         }
         let showProgress = isatty(STDERR_FILENO) == 1
-        let report = await engine.sync(aliases: collections, progress: showProgress ? Self.showProgress : nil)
-        if showProgress { try? StandardStream.write(Data("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
+        let report: SyncReport
+        if directoryOnly && !collections.isEmpty { fail("--directory-only syncs no collection: leave out --collection") }
+        if collections.isEmpty {
+            guard let endpoint = SPARQLSetting.resolve(flag: sparql, config: config, layout: layout) else {
+                fail("the SPARQL endpoint is not an http(s) URL; check --sparql, JOINUP_SPARQL or sparql in \(paths.configFile)")
+            }
+            let discovery = DirectorySync(engine: engine, sparql: SPARQLClient(endpoint: endpoint, transport: client),
+                                          parallelism: parallel)
+            let found = directoryOnly ? await discovery.readOnly(progress: showProgress ? Self.showDiscovery : nil)
+                : await discovery.run(progress: showProgress ? Self.showDiscovery : nil)
+            if showProgress { try? StandardStream.write(Data("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
+            // Like the progress line: only for a person watching (scripts see one line per collection).
+            if showProgress, let source = found.source {
+                stderrLine("joinup sync: \(found.listed) collection\(found.listed == 1 ? "" : "s") listed by \(source == .sparql ? URLText.printable(endpoint.absoluteString) : layout.directory)\(found.unchanged ? " (unchanged)" : "")")
+            }
+            report = found.sync
+        } else {
+            // No SPARQL client needed: the stored directory (if any) addresses the named collections.
+            report = await DirectorySync(engine: engine, sparql: nil)
+                .syncNamed(collections, progress: showProgress ? Self.showProgress : nil)
+            if showProgress { try? StandardStream.write(Data("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
+        }
 
         if let error = report.directoryError {
             fail(error.message)
@@ -76,6 +108,10 @@ struct Sync: AsyncParsableCommand {
     private static let showProgress: @Sendable (SyncProgress) -> Void = { progress in
         let line = "\r\u{1B}[Ksyncing \(progress.alias ?? "directory"): \(progress.resourcesDone)/\(progress.resourcesTotal) documents, \(progress.itemsSoFar) items"
         try? StandardStream.write(Data(line.utf8), to: STDERR_FILENO)
+    }
+
+    private static let showDiscovery: @Sendable (DiscoveryProgress) -> Void = { progress in
+        try? StandardStream.write(Data(("\r\u{1B}[K" + progress.line).utf8), to: STDERR_FILENO)
     }
 
     private func fail(_ message: String) -> Never {
@@ -122,5 +158,18 @@ enum RemoteSetting {
         if let flag, !flag.isEmpty { return flag }
         if let value = environment["JOINUP_REMOTE"], !value.isEmpty { return value }
         return config.remote
+    }
+}
+
+/// Where the SPARQL endpoint is: flag, then `JOINUP_SPARQL`, then `sparql` in config.toml, then
+/// `<remote>/sparql` (Joinup's own layout). Nil when the chosen text is not an http(s) URL.
+enum SPARQLSetting {
+    static func resolve(flag: String?, config: AppConfig, layout: RemoteLayout,
+                        environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        let chosen = [flag, environment["JOINUP_SPARQL"], config.sparql].compactMap { $0 }.first { !$0.isEmpty }
+            ?? layout.base + "/sparql"
+        guard let url = URL(string: URLText.withoutUserinfo(chosen)), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", url.host != nil else { return nil }
+        return url
     }
 }

@@ -144,7 +144,7 @@ public struct CommandResult: Sendable {
     public var stderr: String
 }
 
-/// Runs a program (no shell) to completion with stdin closed and JOINUP_REMOTE unset (a
+/// Runs a program (no shell) to completion with stdin closed and JOINUP_REMOTE/JOINUP_SPARQL unset (a
 /// developer's own setting must not leak into a test). `standardOutput` replaces the captured
 /// stdout (then `stdout` is empty): /dev/full, a pipe nobody reads.
 public func runCommand(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
@@ -154,6 +154,7 @@ public func runCommand(_ executable: String, _ arguments: [String], environment:
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["JOINUP_REMOTE"] = nil
+    env["JOINUP_SPARQL"] = nil
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let out = Pipe(), err = Pipe()

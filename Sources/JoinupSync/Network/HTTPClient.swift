@@ -128,17 +128,28 @@ public final class HTTPClient: DocumentTransport, Sendable {
         }
     }
 
+    /// As `get`, with `headers` added (e.g. `Accept`) and, when `form` is given, a POST of that
+    /// `application/x-www-form-urlencoded` body instead of a GET (a SPARQL query too long for a URL).
+    public func request(_ url: URL, headers: [String: String], form: Data?, validator: ResourceValidator?,
+                        htmlMeansAbsent: Bool) async throws(SyncError) -> HTTPFetch {
+        try await RetryPolicy(limits: limits).run(url: URLText.printable(url.absoluteString)) { (secondsLeft: Int) async throws(SyncError) -> HTTPFetch in
+            try await attempt(url, validator: validator, htmlMeansAbsent: htmlMeansAbsent, secondsLeft: secondsLeft,
+                              extraHeaders: headers, form: form)
+        }
+    }
+
     /// One request and its redirects, no retries, cut off after `secondsLeft` (what remains of the whole budget).
     private func attempt(_ url: URL, validator: ResourceValidator?, htmlMeansAbsent: Bool,
-                         secondsLeft: Int) async throws(SyncError) -> HTTPFetch {
-        var headers = ["Accept-Encoding": "gzip"]
+                         secondsLeft: Int, extraHeaders: [String: String] = [:], form: Data? = nil) async throws(SyncError) -> HTTPFetch {
+        var headers = extraHeaders.merging(["Accept-Encoding": "gzip"]) { _, ours in ours }
         if let etag = validator?.etag { headers["If-None-Match"] = etag }
         if let modified = validator?.lastModified { headers["If-Modified-Since"] = modified }
         var current = url
         var redirects = 0
         while true {
             let text = URLText.printable(current.absoluteString)
-            let response = try await exchange("GET", current, headers: headers, carriesToken: false, deadline: secondsLeft)
+            let response = try await exchange(form == nil ? "GET" : "POST", current, headers: headers, body: form,
+                                              carriesToken: false, deadline: secondsLeft)
             if [301, 302, 303, 307, 308].contains(response.status), let location = response.location {
                 redirects += 1
                 guard redirects <= Self.maximumRedirects else {
@@ -188,8 +199,8 @@ public final class HTTPClient: DocumentTransport, Sendable {
 
     /// One request: checks where it goes, picks the connection (direct or proxy), reads the whole
     /// body within the size limit, and gives up after `deadline` seconds.
-    private func exchange(_ method: String, _ url: URL, headers: [String: String], carriesToken: Bool,
-                          deadline: Int) async throws(SyncError) -> Received {
+    private func exchange(_ method: String, _ url: URL, headers: [String: String], body: Data? = nil,
+                          carriesToken: Bool, deadline: Int) async throws(SyncError) -> Received {
         let text = URLText.printable(url.absoluteString)
         guard let origin = Origin(url) else { throw .transport(url: text, detail: "not an http(s) URL") }
         let proxy = proxies.proxy(for: url, carriesToken: carriesToken)
@@ -202,7 +213,12 @@ public final class HTTPClient: DocumentTransport, Sendable {
         request.method = HTTPMethod(rawValue: method)
         request.headers.add(name: "User-Agent", value: "joinup/0.1")
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { request.headers.add(name: name, value: value) }
-        if method == "POST" { request.headers.add(name: "Content-Length", value: "0") }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        } else if method == "POST" {
+            request.headers.add(name: "Content-Length", value: "0")
+        }
         let limit = limits.maximumBodySize
         let prepared = request
         let received: Received

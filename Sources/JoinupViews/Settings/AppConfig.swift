@@ -16,6 +16,8 @@ public struct AppConfig: Hashable, Sendable {
     public var readonly: Bool?
     /// `[keys]`: command → the keys that issue it.
     public var keys: [Command: [Key]] = [:]
+    /// `sparql = "URL"`: the remote's SPARQL endpoint when it is not `<remote>/sparql` (issue 15).
+    public var sparql: String?
 
     public init() {}
 
@@ -23,7 +25,7 @@ public struct AppConfig: Hashable, Sendable {
     public static let minimumSyncInterval = 10
 
     /// Keys config.toml knows, for "unknown key" messages.
-    public static let knownKeys = ["remote", "theme", "sync_interval", "browser", "mouse", "readonly", "keys"]
+    public static let knownKeys = ["remote", "theme", "sync_interval", "browser", "mouse", "readonly", "keys", "sparql"]
 
     /// Parses config text: the config and every problem found, each with its line and key.
     public static func parse(_ text: String, file: String) -> (AppConfig, [SettingsIssue]) {
@@ -64,6 +66,13 @@ public struct AppConfig: Hashable, Sendable {
                 }
             case ("mouse", .boolean(let flag)): config.mouse = flag
             case ("readonly", .boolean(let flag)): config.readonly = flag
+            // issue 15: the SPARQL endpoint, validated like `remote`.
+            case ("sparql", .string(let text)):
+                if let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil {
+                    config.sparql = text
+                } else {
+                    issues.append(document.issue(key, "\"\(text)\" is not an http(s) URL"))
+                }
             case ("keys", .table(let table)):
                 readKeys(table, into: &config, issues: &issues, document: document)
             case (_, _) where knownKeys.contains(key):
