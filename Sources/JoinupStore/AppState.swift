@@ -28,15 +28,18 @@ public struct Viewport: Hashable, Sendable {
     public var detailMaxScroll: Int
     /// How far the About text can scroll.
     public var aboutMaxScroll: Int
+    /// Rows of the collections browser's list (and of its topic facet).
+    public var pickerRows: Int
 
     public init(width: Int, height: Int, listRows: Int, memberRows: Int,
-                detailMaxScroll: Int = 0, aboutMaxScroll: Int = 0) {
+                detailMaxScroll: Int = 0, aboutMaxScroll: Int = 0, pickerRows: Int = 1) {
         self.width = width
         self.height = height
         self.listRows = listRows
         self.memberRows = memberRows
         self.detailMaxScroll = detailMaxScroll
         self.aboutMaxScroll = aboutMaxScroll
+        self.pickerRows = pickerRows
     }
 
     public static let unmeasured = Viewport(width: 0, height: 0, listRows: 1, memberRows: 1)
@@ -131,22 +134,6 @@ public struct MembersState: Hashable, Sendable {
     public init() {}
 }
 
-/// The collections picker (`c`): every cached collection, to switch between them.
-public struct CollectionPicker: Hashable, Sendable {
-    /// Nil until the cache has answered.
-    public var collections: [CachedCollection]?
-    public var cursor = ListCursor()
-
-    public init(collections: [CachedCollection]? = nil) {
-        self.collections = collections
-    }
-
-    public var selected: CachedCollection? {
-        guard let collections, collections.indices.contains(cursor.selection) else { return nil }
-        return collections[cursor.selection]
-    }
-}
-
 /// What a finished sync run reports to the status line.
 public struct SyncSummary: Hashable, Sendable {
     /// Local wall-clock time of the end of the run, "14:02" (formatted at the edge, not in the reducer).
@@ -191,6 +178,8 @@ public struct AppState: Hashable, Sendable {
     public var about: Collection?
     /// Topic labels of the About tab, resolved from `about.topicURIs`.
     public var aboutTopics: [Topic] = []
+    /// Owner, contact point and country names the directory gives for the collection on screen.
+    public var aboutDirectory: DirectoryAbout?
     public var aboutScroll: Int = 0
     public var overview = OverviewState()
     public var members = MembersState()
@@ -200,8 +189,8 @@ public struct AppState: Hashable, Sendable {
     /// The remote `r` syncs from; nil when none is configured.
     public var remote: String?
     public var isSyncing = false
-    /// The collections picker, when open.
-    public var picker: CollectionPicker?
+    /// The collections browser, when open.
+    public var picker: CollectionsBrowser?
     /// The search line, when open.
     public var search: SearchLine?
     /// The filter the open search line builds on (what was selected before `/`).
@@ -223,7 +212,7 @@ public struct AppState: Hashable, Sendable {
     public var focus: Focus {
         if account.dialog != nil { return .dialog }
         if isHelpVisible { return .help }
-        if picker != nil { return .picker }
+        if let picker { return picker.focus }
         if search != nil { return .search }
         switch tab {
         case .overview:
@@ -244,6 +233,8 @@ public enum Focus: Hashable, Sendable, CaseIterable {
     case members
     case about
     case picker
+    /// The collections browser's topic facet.
+    case pickerTopics
     case search
     case help
     /// The join/leave confirmation.

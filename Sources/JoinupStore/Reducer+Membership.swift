@@ -10,8 +10,13 @@ func handleMembershipCommand(_ kind: MembershipActionKind, in state: inout AppSt
     }
     if let picker = state.picker {
         guard let chosen = picker.selected else { return [] }
+        guard chosen.listing.isSynced else {
+            // Joining needs the collection's metadata, which a sync brings.
+            state.status = StatusMessage(.error, "Open \(TerminalText.line(chosen.collection.title)) first (Enter syncs it)")
+            return []
+        }
         state.picker = nil
-        return [.prepareMembershipDialog(uri: chosen.uri, kind: kind)]
+        return [.prepareMembershipDialog(uri: chosen.collection.uri, kind: kind)]
     }
     guard let header = state.header else { return [] }
     let request = MembershipRequest(collectionAlias: header.alias, collectionURI: header.uri,

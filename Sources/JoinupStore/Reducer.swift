@@ -23,6 +23,11 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.aboutTopics = aboutTopics
         return []
 
+    case .directoryAboutLoaded(let uri, let directory):
+        guard uri == state.collectionURI else { return [] }
+        state.aboutDirectory = directory
+        return []
+
     case .overviewLoaded(let revision, let facets, let kindCounts, let itemCount, let window):
         guard revision == state.overview.revision else { return [] }
         state.overview.facets = facets
@@ -81,6 +86,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.members.cursor = state.members.cursor.moved(
             to: state.members.cursor.selection, count: state.members.members.count, rows: viewport.memberRows)
         state.aboutScroll = min(state.aboutScroll, viewport.aboutMaxScroll)
+        state.picker?.fit(rows: viewport.pickerRows)
         clampFacetCursor(&state)
         return windowEffects(for: state)
 
@@ -122,12 +128,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .statusShown, .linkFound, .linkHandled:
         return reduceOutsideMessage(&state, action)
 
-    case .collectionsListed(let collections):
-        guard state.picker != nil else { return [] }
-        let current = collections.firstIndex { $0.uri == state.collectionURI } ?? 0
-        state.picker?.collections = collections
-        state.picker?.cursor = ListCursor().moved(to: current, count: collections.count, rows: state.viewport.memberRows)
+    case .collectionsListed(let catalog):
+        state.picker?.load(catalog, current: state.collectionURI, rows: state.viewport.pickerRows)
         return []
+
+    case .collectionSynced(let collection, let failure):
+        return collectionSynced(collection, failure: failure, in: &state)
     }
 }
 
@@ -193,7 +199,7 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
             state.picker = nil
             return []
         }
-        state.picker = CollectionPicker()
+        state.picker = CollectionsBrowser()
         return [.listCollections]
     case _ where state.picker != nil:
         return handlePicker(command, in: &state)
@@ -273,7 +279,7 @@ private func handle(_ command: Command, in state: inout AppState) -> [Effect] {
         }
         return []
 
-    case .help, .picker, .search, .dialog:
+    case .help, .picker, .pickerTopics, .search, .dialog:
         return []
     }
 }
@@ -429,27 +435,54 @@ private func reloadMembers(_ state: AppState) -> [Effect] {
     return [.loadMembers(uri: uri, role: state.members.role, nameQuery: state.members.nameQuery)]
 }
 
-/// Keys while the collections picker is open: move, Enter switches, Esc closes.
+/// Keys while the collections browser is open (CollectionsBrowser.swift): what it chose.
 private func handlePicker(_ command: Command, in state: inout AppState) -> [Effect] {
     guard var picker = state.picker else { return [] }
+    let rows = state.viewport.pickerRows
+    let choice: CollectionsBrowser.Choice
     switch command {
-    case .back:
+    case .pointAtCollection(let index): choice = picker.point(atCollection: index, rows: rows)
+    case .pointAtCollectionTopic(let index): picker.point(atTopic: index, rows: rows); choice = .stay
+    default: choice = picker.handle(command, rows: rows)
+    }
+    state.picker = picker
+    switch choice {
+    case .stay:
+        return []
+    case .close:
         state.picker = nil
         return []
-    case .open:
-        guard let chosen = picker.selected else { return [] }
+    case .open(let uri):
         state.picker = nil
-        guard chosen.uri != state.collectionURI else { return [] }
-        return switchCollection(to: chosen.uri, in: &state)
-    default:
-        let count = picker.collections?.count ?? 0
-        let rows = state.viewport.memberRows
-        if let target = target(of: command, from: picker.cursor.selection, count: count, page: rows) {
-            picker.cursor = picker.cursor.moved(to: target, count: count, rows: rows)
-            state.picker = picker
+        guard uri != state.collectionURI else { return [] }
+        return switchCollection(to: uri, in: &state)
+    case .sync(let collection):
+        guard let remote = state.remote else {
+            state.status = StatusMessage(.error, noRemoteMessage)
+            return []
         }
+        state.picker?.syncing = collection
+        state.status = StatusMessage(.busy, "Syncing \(TerminalText.line(collection.title))…")
+        return [.syncCollection(collection, remote: remote)]
+    }
+}
+
+/// A collection chosen in the browser came back from its sync: open it, or say why not.
+private func collectionSynced(_ collection: DirectoryCollection, failure: String?, in state: inout AppState) -> [Effect] {
+    let waiting = state.picker?.syncing?.uri == collection.uri
+    if waiting { state.picker?.syncing = nil }
+    let title = TerminalText.line(collection.title)
+    if let failure {
+        state.status = StatusMessage(.error, "Could not sync \(title): \(TerminalText.line(failure))")
         return []
     }
+    // The user closed the browser meanwhile: the collection is in the cache for the next `c`.
+    guard waiting else {
+        state.status = StatusMessage(.info, "Synced \(title)")
+        return []
+    }
+    state.picker = nil
+    return switchCollection(to: collection.uri, in: &state)
 }
 
 /// Shows another collection from the start, with the filter it had last time.
@@ -458,6 +491,7 @@ private func switchCollection(to uri: String, in state: inout AppState) -> [Effe
     state.header = nil
     state.about = nil
     state.aboutTopics = []
+    state.aboutDirectory = nil
     state.aboutScroll = 0
     state.overview = OverviewState()
     state.members = MembersState()

@@ -22,7 +22,7 @@ public enum Screen {
         }
         StatusLine.render(state, keyMap: keyMap, in: layout.status, on: &surface)
         if state.picker != nil {
-            CollectionPickerOverlay.render(state, on: &surface)
+            CollectionsBrowserOverlay.render(state, on: &surface)
         }
         if state.isHelpVisible {
             HelpOverlay.render(keyMap, scroll: state.helpScroll, on: &surface)

@@ -69,11 +69,12 @@ public struct ScreenLayout: Hashable, Sendable {
         var aboutMax = 0
         if let about = state.about {
             let lines = AboutPane.lines(for: about, topics: state.aboutTopics, header: state.header,
-                                        width: aboutContent.width).lines.count
+                                        directory: state.aboutDirectory, width: aboutContent.width).lines.count
             aboutMax = max(0, lines - aboutContent.height)
         }
         return Viewport(width: width, height: height, listRows: listRows, memberRows: memberRows,
-                        detailMaxScroll: detailMax, aboutMaxScroll: aboutMax)
+                        detailMaxScroll: detailMax, aboutMaxScroll: aboutMax,
+                        pickerRows: CollectionsBrowserOverlay.Geometry(width: width, height: height).rows)
     }
 
     /// The viewport of a `width` x `height` screen for a state.

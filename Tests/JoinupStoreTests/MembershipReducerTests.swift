@@ -154,7 +154,7 @@ import Testing
         var state = Self.loaded()
         _ = reduce(&state, .commandIssued(.toggleCollectionPicker))
         let other = CachedCollection(uri: "http://data.europa.eu/w21/other", alias: "other", title: "Other")
-        _ = reduce(&state, .collectionsListed([CachedCollection(uri: Self.uri, alias: "test", title: "Test"), other]))
+        _ = reduce(&state, .collectionsListed(.cached([CachedCollection(uri: Self.uri, alias: "test", title: "Test"), other])))
         _ = reduce(&state, .commandIssued(.moveDown))
         let effects = reduce(&state, .commandIssued(.join))
         #expect(effects == [.prepareMembershipDialog(uri: other.uri, kind: .join)])

@@ -272,13 +272,13 @@ import Testing
         #expect(state.focus == .picker)
         let other = CachedCollection(uri: "http://data.europa.eu/w21/other", alias: "other", title: "Another", itemCount: 12)
         let mine = CachedCollection(uri: Self.uri, alias: "test", title: "Test", itemCount: 8)
-        _ = reduce(&state, .collectionsListed([other, mine]))
+        _ = reduce(&state, .collectionsListed(.cached([other, mine])))
         #expect(state.picker?.cursor.selection == 1)  // starts on the open collection
         // Tabs don't switch under the picker; movement moves its cursor.
         _ = reduce(&state, .commandIssued(.nextTab))
         #expect(state.tab == .overview)
         _ = reduce(&state, .commandIssued(.moveUp))
-        #expect(state.picker?.selected == other)
+        #expect(state.picker?.selected?.collection.uri == other.uri)
         let effects = reduce(&state, .commandIssued(.open))
         #expect(effects == [.restoreView(uri: other.uri), .loadCollection(uri: other.uri)])
         #expect(state.picker == nil && state.collectionURI == other.uri)
@@ -294,7 +294,7 @@ import Testing
         _ = reduce(&state, .commandIssued(.toggleCollectionPicker))
         #expect(state.picker == nil)
         _ = reduce(&state, .commandIssued(.toggleCollectionPicker))
-        _ = reduce(&state, .collectionsListed([CachedCollection(uri: Self.uri, alias: "test", title: "Test")]))
+        _ = reduce(&state, .collectionsListed(.cached([CachedCollection(uri: Self.uri, alias: "test", title: "Test")])))
         #expect(reduce(&state, .commandIssued(.open)).isEmpty)
         #expect(state.picker == nil && state.header != nil)
     }
