@@ -1,6 +1,7 @@
 import Foundation
 import JoinupModel
 @testable import JoinupCache
+import JoinupTestSupport
 import Testing
 
 /// The directory tables (v11): storing a directory read and the browser's reads of it.
