@@ -1,0 +1,29 @@
+# joinup's own values, on top of the parser's completions above: cached collection aliases, theme
+# names, topic labels. `joinup complete KIND -- WORDS` reads the files the command line being
+# completed would use (its --data-dir/--config-dir, else JOINUP_DATA_DIR, XDG_DATA_HOME, …).
+
+# The kind of value to offer, or nothing: previous word, subcommand, current word.
+_joinup_value_kind() {
+    case "$1" in
+        --collection) echo collections; return ;;
+        --topic) echo topics; return ;;
+        --theme) echo themes; return ;;
+    esac
+    case "$2" in
+        join|leave) [[ "$3" != -* && ( "$1" == "$2" || "$1" == --yes || "$1" == --readonly ) ]] && echo collections ;;
+    esac
+}
+
+functions -c _joinup _joinup_parser
+_joinup() {
+    local kind
+    kind="$(_joinup_value_kind "${words[CURRENT-1]}" "${words[2]}" "${words[CURRENT]}")"
+    if [[ -z "$kind" ]]; then
+        _joinup_parser "$@"
+        return
+    fi
+    local -a values
+    values=("${(@f)$("${words[1]}" complete "$kind" -- "${words[@]}" 2>/dev/null)}")
+    compadd -a values
+}
+
