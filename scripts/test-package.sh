@@ -87,7 +87,7 @@ completed="$(PATH="$root/usr/bin:$PATH" JOINUP_DATA_DIR="$work/data" JOINUP_CONF
     shopt -s extglob
     source "$1"
     ask() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}; COMPREPLY=()
-            _joinup_with_values joinup; printf "%s\n" "${COMPREPLY[@]}"; }
+            _joinup_with_values joinup "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf "%s\n" "${COMPREPLY[@]}"; }
     ask joinup it; ask joinup items --collection ""' _ "$root/usr/share/bash-completion/completions/joinup")"
 grep -qx items <<<"$completed" && grep -qx ec-open-source-programme-office <<<"$completed" \
     && pass "bash completes: $(tr '\n' ' ' <<<"$completed")" || fail "bash completion gave: $completed"

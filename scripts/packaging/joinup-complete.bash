@@ -9,8 +9,9 @@ _joinup_value_kind() {
         --topic) echo topics; return ;;
         --theme) echo themes; return ;;
     esac
+    # join/leave's collection: a word that is no option, after a word that is no option needing a value.
     case "$2" in
-        join|leave) [[ "$3" != -* && ( "$1" == "$2" || "$1" == --yes || "$1" == --readonly ) ]] && echo collections ;;
+        join|leave) [[ "$3" != -* && ( "$1" != --* || "$1" == --yes || "$1" == --readonly ) ]] && echo collections ;;
     esac
 }
 

@@ -11,7 +11,9 @@ function __joinup_previous_is
     contains -- $words[-1] $argv
 end
 
-complete -c joinup -n '__joinup_previous_is --collection' -f -a '(__joinup_values collections)'
-complete -c joinup -n '__joinup_previous_is --topic' -f -a '(__joinup_values topics)'
-complete -c joinup -n '__joinup_previous_is --theme' -f -a '(__joinup_values themes)'
-complete -c joinup -n '__fish_seen_subcommand_from join leave; and __joinup_previous_is join leave --yes --readonly' -f -a '(__joinup_values collections)'
+# fish completes an option's value from that option's own entries: these add the values to them,
+# only where the option's value is being typed (so the options are not offered twice).
+complete -c joinup -n '__joinup_previous_is --collection' -l collection -x -a '(__joinup_values collections)'
+complete -c joinup -n '__joinup_previous_is --topic' -l topic -x -a '(__joinup_values topics)'
+complete -c joinup -n '__joinup_previous_is --theme' -l theme -x -a '(__joinup_values themes)'
+complete -c joinup -n '__fish_seen_subcommand_from join leave; and not string match -q -- "-*" (commandline -ct)' -f -a '(__joinup_values collections)'
