@@ -172,6 +172,10 @@ def completion(binary, name, shell):
         return script
     with open(extra, encoding="utf-8") as handle:
         hook = handle.read()
+    common = os.path.join(PACKAGING, "%s-complete-common.sh" % name)
+    if shell in ("bash", "zsh") and os.path.exists(common):
+        with open(common, encoding="utf-8") as handle:
+            hook = hook + "\n" + handle.read()
     if shell != "zsh":
         return script.rstrip("\n") + "\n\n" + hook  # bash re-registers, fish adds entries
     # zsh runs the file as the body of _joinup: the hook must wrap _joinup before the last lines call it.

@@ -8,9 +8,8 @@
 # --binaries a folder with release builds of joinup and joinup-remote to use instead of building
 #            (scripts/package-deb.sh passes its own); without it the release build runs here.
 # --strip    strip the binaries (the Debian package does; a backtrace then has no symbols).
-#
-# The binaries link the Swift runtime statically (--static-swift-stdlib): they need only Debian's
-# own libraries (docs/BENCHMARKS.md, "Packaging", has the measurements behind that choice).
+# The binaries link the Swift runtime statically (scripts/build-release.sh): they need only
+# Debian's own libraries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,11 +24,7 @@ while (($#)); do
     esac
 done
 
-if [[ -z "$binaries" ]]; then
-    nice -n 10 swift build -c release --static-swift-stdlib --product joinup
-    nice -n 10 swift build -c release --static-swift-stdlib --product joinup-remote
-    binaries="$(swift build -c release --show-bin-path)"
-fi
+[[ -n "$binaries" ]] || binaries="$(scripts/build-release.sh)"
 
 generated="$(mktemp -d)"
 trap 'rm -rf "$generated"' EXIT

@@ -17,11 +17,7 @@ while (($#)); do
         *) echo "package-deb.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
-if [[ -z "$binaries" ]]; then
-    nice -n 10 swift build -c release --static-swift-stdlib --product joinup
-    nice -n 10 swift build -c release --static-swift-stdlib --product joinup-remote
-    binaries="$(swift build -c release --show-bin-path)"
-fi
+[[ -n "$binaries" ]] || binaries="$(scripts/build-release.sh)"
 
 version="$("$binaries/joinup" --version | awk '{print $NF}')-1"
 architecture="$(dpkg --print-architecture)"
