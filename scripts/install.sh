@@ -7,7 +7,8 @@
 # --destdir  a staging root put in front of every path (packaging; default none).
 # --binaries a folder with release builds of joinup and joinup-remote to use instead of building
 #            (scripts/package-deb.sh passes its own); without it the release build runs here.
-# --strip    strip the binaries (the Debian package does; a backtrace then has no symbols).
+# --strip    strip the binaries (the Debian package does; a backtrace then has no symbols) and the
+#            $ORIGIN library path SwiftPM links in (nothing is looked up beside them; needs chrpath).
 # The binaries link the Swift runtime statically (scripts/build-release.sh): they need only
 # Debian's own libraries.
 set -euo pipefail
@@ -39,7 +40,10 @@ install -d "$root/bin" "$root/share/man/man1" "$root/share/bash-completion/compl
     "$root/$zsh_folder" "$root/share/fish/vendor_completions.d" "$root/share/joinup/themes"
 for name in joinup joinup-remote; do
     install -m 755 "$binaries/$name" "$root/bin/$name"
-    if $strip; then strip --strip-unneeded --remove-section=.comment --remove-section=.note "$root/bin/$name"; fi
+    if $strip; then
+        strip --strip-unneeded --remove-section=.comment --remove-section=.note "$root/bin/$name"
+        chrpath -d "$root/bin/$name" >/dev/null
+    fi
     gzip -9n < "$generated/man/$name.1" > "$root/share/man/man1/$name.1.gz"
     chmod 644 "$root/share/man/man1/$name.1.gz"
     install -m 644 "$generated/completions/bash/$name" "$root/share/bash-completion/completions/$name"

@@ -6,7 +6,8 @@
 # The release binaries link the Swift runtime statically (--static-swift-stdlib), so the package
 # needs no Swift toolchain; its Depends are exactly the Debian libraries they link, as
 # dpkg-shlibdeps finds them. --binaries reuses release builds already made (scripts/test-package.sh).
-# Needs dpkg-dev (dpkg-shlibdeps), python3 and, for the build, Swift 6 and the -dev packages of README.
+# Needs dpkg-dev (dpkg-shlibdeps), chrpath, python3 and, for the build, Swift 6, the -dev packages of
+# README and libcurl4-openssl-dev (joinup-remote's FlyingFox links FoundationNetworking, hence libcurl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +24,7 @@ version="$("$binaries/joinup" --version | awk '{print $NF}')-1"
 architecture="$(dpkg --print-architecture)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-stage="$work/joinup"
+stage="$work/debian/joinup"  # where dpkg-shlibdeps expects a package's files
 # The maintainer is whoever made the commit packaged (the project publishes no other address).
 maintainer="$(git log -1 --format='%an <%ae>' 2>/dev/null || echo 'joinup developers <joinup@localhost>')"
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}"
@@ -41,13 +42,12 @@ chmod 644 "$doc/copyright" "$doc/changelog.Debian.gz"
 
 # Depends: dpkg-shlibdeps reads the libraries the binaries link (NEEDED) and the minimum versions
 # from the Debian packages that provide them; it wants a debian/control beside it.
-install -d "$work/shlibs/debian"
-printf 'Source: joinup\n\nPackage: joinup\nArchitecture: any\n' > "$work/shlibs/debian/control"
-depends="$(cd "$work/shlibs" && dpkg-shlibdeps -O "$stage/usr/bin/joinup" "$stage/usr/bin/joinup-remote" \
+install -d "$stage/DEBIAN"
+printf 'Source: joinup\n\nPackage: joinup\nArchitecture: any\n' > "$work/debian/control"
+depends="$(cd "$work" && dpkg-shlibdeps -O "$stage/usr/bin/joinup" "$stage/usr/bin/joinup-remote" \
     | sed -n 's/^shlibs:Depends=//p')"
 
 installed_size="$(du -sk --exclude=DEBIAN "$stage" | cut -f1)"
-install -d "$stage/DEBIAN"
 cat > "$stage/DEBIAN/control" <<EOF
 Package: joinup
 Version: $version

@@ -44,7 +44,7 @@ for binary in "$root/usr/bin/joinup" "$root/usr/bin/joinup-remote"; do
     needed=()
     for library in $(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
         path="$(awk -v lib="$library" '$1 == lib { print $3; exit }' <<<"$listing")"
-        package="$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1)"
+        package="$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1 || true)"
         needed+=("$library:$package")
         if [[ -z "$package" ]] || ! grep -qx "$package" <<<"$declared"; then
             fail "$name: $library ($path) is not from a package in Depends (${package:-no package})"
