@@ -90,6 +90,22 @@ def copyright_lines(texts, fallback):
     return lines or [fallback]
 
 
+def notices(files):
+    """What a NOTICE file says the package contains from elsewhere, with that code's licence
+    ("This product contains code from boringssl. (Combination ISC and OpenSSL license)")."""
+    lines = []
+    for name in files:
+        if "NOTICE" not in os.path.basename(name):
+            continue
+        text = open(name, encoding="utf-8", errors="replace").read().splitlines()
+        for index, line in enumerate(text):
+            if line.startswith("This product"):
+                following = next((l for l in text[index + 1:index + 4] if "LICENSE" in l), "")
+                licence = re.search(r"\((.*)\)", following)
+                lines.append(line.strip() + (" (%s)" % licence.group(1) if licence else ""))
+    return lines
+
+
 def field(lines):
     """A multi-line field value: continuation lines start with a space, empty lines are " ."."""
     return "\n".join(" " + (line if line.strip() else ".") for line in lines)
@@ -122,11 +138,11 @@ def main():
         else:
             used[licence] = None
         out += ["Files: %s/*" % package["identity"],
-                "Comment: %s %s, %s" % (package["name"], package["version"], package["url"]),
-                "Copyright:",
-                field(copyright_lines(texts, "the %s authors" % package["name"])),
-                "License: %s" % licence,
-                ""]
+                "Comment: %s %s, %s" % (package["name"], package["version"], package["url"])]
+        if notices(files):
+            out.append(field(notices(files)))
+        out += ["Copyright:", field(copyright_lines(texts, "the %s authors" % package["name"])),
+                "License: %s" % licence, ""]
     for what, holder, licence in TOOLCHAIN:
         out += ["Files: swift-toolchain/*", "Comment: " + what, "Copyright: " + holder, "License: " + licence, ""]
         used[licence] = None
