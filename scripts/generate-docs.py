@@ -167,6 +167,8 @@ def manual(binary, name, title_date, version):
 def completion(binary, name, shell):
     """The parser's script, then joinup's dynamic values (collections, themes, topics) on top."""
     script = run(binary, "--generate-completion-script", shell)
+    if shell == "bash" and script.startswith("#!"):
+        script = script.split("\n", 1)[1]  # sourced, never run: a #! line only misleads (lintian says so)
     extra = os.path.join(PACKAGING, "%s-complete.%s" % (name, shell))
     if not os.path.exists(extra):
         return script

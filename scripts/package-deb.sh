@@ -39,6 +39,7 @@ printf 'joinup (%s) unstable; urgency=medium\n\n  * Built from %s.\n\n -- %s  %s
     "$version" "$(git describe --always --dirty 2>/dev/null || echo 'a source tree')" "$maintainer" "$changelog_date" \
     | gzip -9n > "$doc/changelog.Debian.gz"
 chmod 644 "$doc/copyright" "$doc/changelog.Debian.gz"
+install -D -m 644 scripts/packaging/lintian-overrides "$stage/usr/share/lintian/overrides/joinup"
 
 # Depends: dpkg-shlibdeps reads the libraries the binaries link (NEEDED) and the minimum versions
 # from the Debian packages that provide them; it wants a debian/control beside it.
