@@ -88,8 +88,10 @@ let package = Package(
         .testTarget(name: "JoinupModelTests", dependencies: ["JoinupModel", "JoinupTestSupport"]),
         .testTarget(name: "JoinupCacheTests", dependencies: ["JoinupCache", "JoinupModel", "JoinupTestSupport"]),
         .testTarget(name: "JoinupSyncTests", dependencies: ["JoinupSync", "JoinupCache", "JoinupModel", "JoinupTestSupport"]),
-        .testTarget(name: "JoinupStoreTests", dependencies: ["JoinupStore", "JoinupCache", "JoinupSync", "JoinupModel"]),
-        .testTarget(name: "JoinupViewsTests", dependencies: ["JoinupViews", "JoinupStore", "JoinupModel", "JoinupCache", "JoinupSync"]),
+        .testTarget(name: "JoinupStoreTests", dependencies: ["JoinupStore", "JoinupCache", "JoinupSync", "JoinupModel",
+                                                          "JoinupTestSupport"]),
+        .testTarget(name: "JoinupViewsTests", dependencies: ["JoinupViews", "JoinupStore", "JoinupModel", "JoinupCache", "JoinupSync",
+                                                          "JoinupTestSupport"]),
         .testTarget(name: "JoinupRemoteTests", dependencies: ["JoinupRemote", "JoinupSync", "JoinupCache", "JoinupModel"]),
         // Syncs against a real `joinup-remote` process (and `joinup sync`); depends on both
         // executables so `swift test` builds them first.
@@ -104,7 +106,8 @@ let package = Package(
                     dependencies: ["joinup", "joinup-remote", "JoinupSync", "JoinupCache", "JoinupModel", "JoinupStore",
                                    "JoinupViews", "JoinupRemote", "JoinupTestSupport",
                                    .product(name: "GRDB", package: "GRDB.swift")]),
-        // Helpers the process-level tests share: temporary folders, child processes, tmux.
-        .target(name: "JoinupTestSupport", path: "Tests/JoinupTestSupport"),
+        // Helpers the tests share: temporary folders, child processes, tmux, the exhaustive
+        // reducer test store and the store driven until quiet.
+        .target(name: "JoinupTestSupport", dependencies: ["JoinupStore"], path: "Tests/JoinupTestSupport"),
     ]
 )

@@ -67,8 +67,8 @@ public struct ScreenLayout: Hashable, Sendable {
             detailMax = max(0, lines - listContent.height)
         }
         var aboutMax = 0
-        if let about = state.about {
-            let lines = AboutPane.lines(for: about, topics: state.aboutTopics, header: state.header,
+        if let about = state.about.collection {
+            let lines = AboutPane.lines(for: about, topics: state.about.topics, header: state.header,
                                         width: aboutContent.width).lines.count
             aboutMax = max(0, lines - aboutContent.height)
         }

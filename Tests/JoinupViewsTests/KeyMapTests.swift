@@ -68,7 +68,7 @@ import JoinupStore
         var state = Fixtures.state(tab: .overview, help: true)
         let top = render(state, width: 60, height: 20)
         #expect(top.text.contains("↓ more: j/k"))
-        state.helpScroll = 500
+        state.modal = .help(HelpState(scroll: 500), over: .none)
         let bottom = render(state, width: 60, height: 20)
         #expect(bottom.text.contains("↑ top: g"))
         #expect(bottom.text.contains("Close help"))
@@ -104,7 +104,7 @@ import JoinupStore
         var state = Fixtures.state(tab: .members)
         let frame = render(state, width: 100, height: 30, keyMap: custom)
         #expect(frame.lines[29].hasPrefix(" x leave"))
-        state.isHelpVisible = true
+        state.modal = .help(HelpState(), over: .none)
         let help = render(state, width: 100, height: 30, keyMap: custom).text
         #expect(help.contains("Leave now") && help.contains("Not hinted"))
         #expect(!help.contains("Next tab"))

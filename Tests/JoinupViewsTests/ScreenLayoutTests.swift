@@ -24,7 +24,7 @@ import JoinupStore
 
     @Test func nothingToScrollWithoutAnOpenedItemOrAbout() {
         var state = Fixtures.state(tab: .overview)
-        state.about = nil
+        state.about.collection = nil
         let viewport = ScreenLayout.viewport(for: state, width: 60, height: 20)
         #expect(viewport.detailMaxScroll == 0 && viewport.aboutMaxScroll == 0)
     }
@@ -52,10 +52,10 @@ import JoinupStore
         let bodyBottom = height - 2
         #expect(viewport.aboutMaxScroll > 0 && viewport.detailMaxScroll > 0)
 
-        state.aboutScroll = viewport.aboutMaxScroll
+        state.about.scroll = viewport.aboutMaxScroll
         let atMax = render(state, width: width, height: height)
         #expect(atMax.lines[bodyBottom].hasSuffix("rdfxml"))
-        state.aboutScroll = viewport.aboutMaxScroll + 5
+        state.about.scroll = viewport.aboutMaxScroll + 5
         #expect(render(state, width: width, height: height).lines == atMax.lines)
 
         state.tab = .overview
