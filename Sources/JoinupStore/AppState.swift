@@ -28,15 +28,20 @@ public struct Viewport: Hashable, Sendable {
     public var detailMaxScroll: Int
     /// How far the About text can scroll.
     public var aboutMaxScroll: Int
+    /// How far the help overlay can scroll, and how many of its lines show at once.
+    public var helpMaxScroll: Int
+    public var helpRows: Int
 
     public init(width: Int, height: Int, listRows: Int, memberRows: Int,
-                detailMaxScroll: Int = 0, aboutMaxScroll: Int = 0) {
+                detailMaxScroll: Int = 0, aboutMaxScroll: Int = 0, helpMaxScroll: Int = 0, helpRows: Int = 1) {
         self.width = width
         self.height = height
         self.listRows = listRows
         self.memberRows = memberRows
         self.detailMaxScroll = detailMaxScroll
         self.aboutMaxScroll = aboutMaxScroll
+        self.helpMaxScroll = helpMaxScroll
+        self.helpRows = helpRows
     }
 
     public static let unmeasured = Viewport(width: 0, height: 0, listRows: 1, memberRows: 1)

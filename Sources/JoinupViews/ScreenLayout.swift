@@ -57,7 +57,7 @@ public struct ScreenLayout: Hashable, Sendable {
     public var memberRows: Int { max(1, body.height - 2) }
 
     /// What the store needs to know of this screen for a state: list sizes and scroll limits.
-    public func viewport(for state: AppState) -> Viewport {
+    public func viewport(for state: AppState, keyMap: KeyMap = .standard) -> Viewport {
         guard !isTooSmall else {
             return Viewport(width: width, height: height, listRows: 1, memberRows: 1)
         }
@@ -72,12 +72,14 @@ public struct ScreenLayout: Hashable, Sendable {
                                         width: aboutContent.width).lines.count
             aboutMax = max(0, lines - aboutContent.height)
         }
+        let help = HelpOverlay.geometry(keyMap, in: Rect(x: 0, y: 0, width: width, height: height))
         return Viewport(width: width, height: height, listRows: listRows, memberRows: memberRows,
-                        detailMaxScroll: detailMax, aboutMaxScroll: aboutMax)
+                        detailMaxScroll: detailMax, aboutMaxScroll: aboutMax,
+                        helpMaxScroll: help?.maxScroll ?? 0, helpRows: help?.inner.height ?? 1)
     }
 
     /// The viewport of a `width` x `height` screen for a state.
-    public static func viewport(for state: AppState, width: Int, height: Int) -> Viewport {
-        ScreenLayout(width: width, height: height).viewport(for: state)
+    public static func viewport(for state: AppState, width: Int, height: Int, keyMap: KeyMap = .standard) -> Viewport {
+        ScreenLayout(width: width, height: height).viewport(for: state, keyMap: keyMap)
     }
 }

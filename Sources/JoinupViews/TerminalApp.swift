@@ -170,7 +170,7 @@ public final class TerminalApp {
     private func draw() {
         needsDraw = false
         let width = Int(nc_cols()), height = Int(nc_lines())
-        let viewport = ScreenLayout.viewport(for: store.state, width: width, height: height)
+        let viewport = ScreenLayout.viewport(for: store.state, width: width, height: height, keyMap: keyMap)
         if viewport != store.state.viewport {
             store.send(.viewportChanged(viewport))
             needsDraw = false

@@ -22,8 +22,7 @@ import Testing
     static func loaded(count: Int = 8, members: Int = 59) -> AppState {
         var state = AppState()
         _ = reduce(&state, .started(collectionURI: uri))
-        _ = reduce(&state, .viewportChanged(Viewport(width: 100, height: 30, listRows: 10, memberRows: 20,
-                                                     detailMaxScroll: 7, aboutMaxScroll: 12)))
+        _ = reduce(&state, .viewportChanged(viewport))
         let people = (0..<members).map { n in
             Member(id: "m\(n)", name: "Person \(n)", businessTitle: "", organisation: "", roles: [.member],
                    state: .active, memberSince: Date(timeIntervalSince1970: 0))
@@ -43,7 +42,8 @@ import Testing
         workflowState: "validated", created: Date(timeIntervalSince1970: 0), modified: Date(timeIntervalSince1970: 0),
         pageURL: "", feedURL: "", metadataURL: "")
 
-    static let viewport = Viewport(width: 100, height: 30, listRows: 10, memberRows: 20, detailMaxScroll: 7, aboutMaxScroll: 12)
+    static let viewport = Viewport(width: 100, height: 30, listRows: 10, memberRows: 20, detailMaxScroll: 7, aboutMaxScroll: 12,
+                                   helpMaxScroll: 30, helpRows: 20)
 
     static func detail(_ n: Int, link: String = "https://x") -> ItemDetail {
         let item = Item(id: "item-\(n)", collectionURI: uri, kind: .news, title: "Item \(n)", link: link, body: "b",
@@ -197,6 +197,12 @@ import Testing
         store.send(.toggleHelp) { $0.modal = .help(HelpState(), over: .none) }
         store.send(.moveDown) { $0.modal = .help(HelpState(scroll: 1), over: .none) }
         store.send(.moveDown) { $0.modal = .help(HelpState(scroll: 2), over: .none) }
+        store.send(.moveToTop) { $0.modal = .help(HelpState(), over: .none) }
+        // As far as the view measured, and back at once (no offset beyond what shows).
+        store.send(.moveToBottom) { $0.modal = .help(HelpState(scroll: 30), over: .none) }
+        store.send(.moveDown)
+        store.send(.moveUp) { $0.modal = .help(HelpState(scroll: 29), over: .none) }
+        store.send(.pageUp) { $0.modal = .help(HelpState(scroll: 9), over: .none) }
         store.send(.moveToTop) { $0.modal = .help(HelpState(), over: .none) }
         store.send(.moveDown) { $0.modal = .help(HelpState(scroll: 1), over: .none) }
         store.send(.toggleHelp) { $0.modal = .none }

@@ -48,10 +48,13 @@ import JoinupStore
         #expect(keyMap.command(for: .enter, focus: .about) == nil)
     }
 
-    @Test func helpSwallowsBrowsingKeys() {
-        for key in [Key.up, .character("j"), .enter, .tab, .character("2")] {
+    @Test func helpSwallowsBrowsingKeysButScrollsWithTheMovementKeys() {
+        for key in [Key.enter, .tab, .character("2"), .character("/")] {
             #expect(keyMap.command(for: key, focus: .help) == nil)
         }
+        #expect(keyMap.command(for: .up, focus: .help) == .moveUp)
+        #expect(keyMap.command(for: .character("j"), focus: .help) == .moveDown)
+        #expect(keyMap.command(for: .end, focus: .help) == .moveToBottom)
     }
 
     @Test func inTheSearchLineCharactersAreTextButCtrlCQuits() {
@@ -117,7 +120,7 @@ import JoinupStore
         #expect(keyMap.hints(for: .members) == "↑↓ move  / search  f role  r sync  ? help  q quit")
         #expect(keyMap.hints(for: .search) == "Enter keep  Esc drop")
         #expect(keyMap.hints(for: .picker) == "↑↓ move  Enter open  Esc back  ? help  q quit")
-        #expect(keyMap.hints(for: .help) == "? help  Esc close  q quit")
+        #expect(keyMap.hints(for: .help) == "↑↓ move  ? help  Esc close  q quit")
     }
 
     @Test func helpOverlayShowsEveryBindingOnALargeScreen() {
