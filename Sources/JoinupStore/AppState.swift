@@ -28,23 +28,31 @@ public struct Viewport: Hashable, Sendable {
     public var detailMaxScroll: Int
     /// How far the About text can scroll.
     public var aboutMaxScroll: Int
+    /// Lines of the About text on screen.
+    public var aboutRows: Int
+    /// Rows of the Overview's filter pane.
+    public var facetRows: Int
     /// How far the help overlay can scroll, and how many of its lines show at once.
     public var helpMaxScroll: Int
     public var helpRows: Int
 
     public init(width: Int, height: Int, listRows: Int, memberRows: Int,
-                detailMaxScroll: Int = 0, aboutMaxScroll: Int = 0, helpMaxScroll: Int = 0, helpRows: Int = 1) {
+                detailMaxScroll: Int = 0, aboutMaxScroll: Int = 0, aboutRows: Int = 1, facetRows: Int = 1,
+                helpMaxScroll: Int = 0, helpRows: Int = 1) {
         self.width = width
         self.height = height
         self.listRows = listRows
         self.memberRows = memberRows
         self.detailMaxScroll = detailMaxScroll
         self.aboutMaxScroll = aboutMaxScroll
+        self.aboutRows = aboutRows
+        self.facetRows = facetRows
         self.helpMaxScroll = helpMaxScroll
         self.helpRows = helpRows
     }
 
-    public static let unmeasured = Viewport(width: 0, height: 0, listRows: 1, memberRows: 1)
+    /// Before the first frame: one list row (one two-line tile, as the smallest screen has).
+    public static let unmeasured = Viewport(width: 0, height: 0, listRows: 1, memberRows: 1, facetRows: 2)
 }
 
 /// A cursor over a list whose rows may not all be loaded: where the selection is and what shows.

@@ -43,7 +43,7 @@ import Testing
         pageURL: "", feedURL: "", metadataURL: "")
 
     static let viewport = Viewport(width: 100, height: 30, listRows: 10, memberRows: 20, detailMaxScroll: 7, aboutMaxScroll: 12,
-                                   helpMaxScroll: 30, helpRows: 20)
+                                   aboutRows: 25, facetRows: 20, helpMaxScroll: 30, helpRows: 20)
 
     static func detail(_ n: Int, link: String = "https://x") -> ItemDetail {
         let item = Item(id: "item-\(n)", collectionURI: uri, kind: .news, title: "Item \(n)", link: link, body: "b",
@@ -243,7 +243,7 @@ import Testing
     @Test func shrinkingTheScreenKeepsTheSelectionVisible() {
         var store = TestStore(Self.loaded(count: 100))
         for n in 1...9 { store.send(.moveDown) { $0.overview.cursor.selection = n } }
-        let small = Viewport(width: 60, height: 20, listRows: 4, memberRows: 10, detailMaxScroll: 3)
+        let small = Viewport(width: 60, height: 20, listRows: 4, memberRows: 10, detailMaxScroll: 3, facetRows: 8)
         store.send(.viewportChanged(small)) {
             $0.viewport = small
             $0.overview.cursor = ListCursor(selection: 9, scrollTop: 6)

@@ -17,7 +17,7 @@ enum AboutReducer {
 
     static func command(_ command: Command, _ state: inout AboutState, _ context: inout ReducerContext) -> [Effect] {
         if let target = scrollTarget(of: command, from: state.scroll, max: context.viewport.aboutMaxScroll,
-                                     page: context.viewport.height - 6) {
+                                     page: context.viewport.aboutRows - 1) {
             state.scroll = target
         }
         return []

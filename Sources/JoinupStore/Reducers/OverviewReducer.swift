@@ -144,7 +144,7 @@ enum OverviewReducer {
         default:
             let cursor = state.facetCursor
             guard let wanted = target(of: command, from: cursor.selection, count: rows.count,
-                                      page: context.viewport.listRows * 2) else { return [] }
+                                      page: facetPaneRows(context)) else { return [] }
             // Headings never hold the cursor: step past them in the direction of travel, or the
             // other way at either end of the pane.
             let step = wanted < cursor.selection ? -1 : 1
@@ -180,9 +180,9 @@ enum OverviewReducer {
                                 revision: state.revision, offset: offset, limit: itemWindowSize)]
     }
 
-    /// Rows the filter pane shows at once (the list's screen rows: two per item tile, plus one).
+    /// Rows the filter pane shows at once, as the view measured them.
     private static func facetPaneRows(_ context: ReducerContext) -> Int {
-        max(1, context.viewport.listRows * 2)
+        max(1, context.viewport.facetRows)
     }
 
     /// Keeps the filter pane's cursor on a selectable row after its rows changed.
