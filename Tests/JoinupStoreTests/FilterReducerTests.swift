@@ -250,11 +250,7 @@ import Testing
 
     @Test func savedViewIsRestoredBeforeTheFirstLoadAndNotSavedAgain() {
         var store = TestStore()
-        store.send(.started(collectionURI: Self.uri),
-                   effects: [.restoreView(uri: Self.uri), .loadCollection(uri: Self.uri), .observeCache, .loadAccount, .outboxTimer]) {
-            $0.collectionURI = Self.uri
-            $0.status = StatusMessage(.busy, "Loading…")
-        }
+        ReducerTests.start(&store)
         store.receive(.viewRestored(ItemFilter(kinds: [.event]), .title), from: .restoreView(uri: Self.uri),
                       effects: [.loadOverview(uri: Self.uri, filter: ItemFilter(kinds: [.event]), sort: .title, revision: 1,
                                               windowSize: itemWindowSize),

@@ -51,23 +51,24 @@ import Testing
         return ItemDetail(item: item, topics: [])
     }
 
-    @Test func startingAsksForTheCollectionAndShowsLoading() {
-        var store = TestStore()
-        store.send(.started(collectionURI: Self.uri),
-                   effects: [.restoreView(uri: Self.uri), .loadCollection(uri: Self.uri), .observeCache, .loadAccount, .outboxTimer]) {
-            $0.collectionURI = Self.uri
+    /// Starts the browser on the test collection: it shows "Loading…" and asks for everything.
+    static func start(_ store: inout TestStore) {
+        store.send(.started(collectionURI: uri),
+                   effects: [.restoreView(uri: uri), .loadCollection(uri: uri), .observeCache, .loadAccount, .outboxTimer]) {
+            $0.collectionURI = uri
             $0.status = StatusMessage(.busy, "Loading…")
         }
+    }
+
+    @Test func startingAsksForTheCollectionAndShowsLoading() {
+        var store = TestStore()
+        Self.start(&store)
         #expect(store.state.focus == .itemList)
     }
 
     @Test func aRestoredViewLoadsTheOverviewAndMembersAndTheOverviewClearsLoading() {
         var store = TestStore()
-        store.send(.started(collectionURI: Self.uri),
-                   effects: [.restoreView(uri: Self.uri), .loadCollection(uri: Self.uri), .observeCache, .loadAccount, .outboxTimer]) {
-            $0.collectionURI = Self.uri
-            $0.status = StatusMessage(.busy, "Loading…")
-        }
+        Self.start(&store)
         let filter = ItemFilter(kinds: [.news])
         store.receive(.viewRestored(filter, .oldest), from: .restoreView(uri: Self.uri),
                       effects: [.loadOverview(uri: Self.uri, filter: filter, sort: .oldest, revision: 1, windowSize: itemWindowSize),
