@@ -5,8 +5,7 @@ import JoinupStore
 enum CollectionPickerOverlay {
     static let title = " Collections — Enter open, Esc close "
 
-    static func render(_ state: AppState, on surface: inout some Surface) {
-        guard let picker = state.picker else { return }
+    static func render(_ picker: CollectionPicker, openURI: String?, on surface: inout some Surface) {
         let room = surface.bounds.inset(left: 1, top: 1, right: 1, bottom: 1)
         let collections = picker.collections ?? []
         let counts = collections.map { "\($0.itemCount) \($0.itemCount == 1 ? "item" : "items")" }
@@ -39,7 +38,7 @@ enum CollectionPickerOverlay {
             let line = inner.row(row)
             if selected { surface.fill(line, style: .selectedRow) }
             let style: Style = selected ? .selectedRow : .help
-            let marker = collection.uri == state.collectionURI ? "•" : " "
+            let marker = collection.uri == openURI ? "•" : " "
             let count = counts[index]
             let titleRoom = max(0, line.width - 2 - 2 - TextWidth.width(count) - 1)
             surface.put(marker, x: line.x + 1, in: line, row: 0, style: style)
