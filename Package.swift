@@ -111,7 +111,8 @@ let package = Package(
                     dependencies: ["joinup", "joinup-remote", "JoinupSync", "JoinupCache", "JoinupModel", "JoinupStore",
                                    "JoinupViews", "JoinupRemote", "JoinupTestSupport",
                                    .product(name: "GRDB", package: "GRDB.swift")]),
-        // Helpers the tests share: temporary folders, model fixtures, child processes, tmux.
-        .target(name: "JoinupTestSupport", dependencies: ["JoinupModel"], path: "Tests/JoinupTestSupport"),
+        // Helpers the tests share: temporary folders, model fixtures, child processes, tmux, the
+        // exhaustive reducer test store and the store driven until quiet.
+        .target(name: "JoinupTestSupport", dependencies: ["JoinupModel", "JoinupStore"], path: "Tests/JoinupTestSupport"),
     ]
 )

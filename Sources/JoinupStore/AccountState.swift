@@ -1,6 +1,6 @@
 import JoinupModel
 
-/// The signed-in account, the outbox and the membership dialog, as the browser shows them.
+/// The signed-in account and the outbox, as the browser shows them.
 public struct AccountState: Hashable, Sendable {
     /// False until the runtime has read the credentials and the outbox (nothing is shown before).
     public var isLoaded = false
@@ -13,8 +13,6 @@ public struct AccountState: Hashable, Sendable {
     public var isDelivering = false
     /// `--readonly` or `readonly = true`: nothing that changes the remote may be sent.
     public var isReadonly = false
-    /// The confirmation on screen, if any.
-    public var dialog: MembershipDialog?
 
     public init() {}
 

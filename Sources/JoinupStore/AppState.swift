@@ -28,21 +28,34 @@ public struct Viewport: Hashable, Sendable {
     public var detailMaxScroll: Int
     /// How far the About text can scroll.
     public var aboutMaxScroll: Int
+    /// Lines of the About text on screen.
+    public var aboutRows: Int
+    /// Rows of the Overview's filter pane.
+    public var facetRows: Int
+    /// How far the help overlay can scroll, and how many of its lines show at once.
+    public var helpMaxScroll: Int
+    public var helpRows: Int
     /// Rows of the collections browser's list (and of its topic facet).
     public var pickerRows: Int
 
     public init(width: Int, height: Int, listRows: Int, memberRows: Int,
-                detailMaxScroll: Int = 0, aboutMaxScroll: Int = 0, pickerRows: Int = 1) {
+                detailMaxScroll: Int = 0, aboutMaxScroll: Int = 0, aboutRows: Int = 1, facetRows: Int = 1,
+                helpMaxScroll: Int = 0, helpRows: Int = 1, pickerRows: Int = 1) {
         self.width = width
         self.height = height
         self.listRows = listRows
         self.memberRows = memberRows
         self.detailMaxScroll = detailMaxScroll
         self.aboutMaxScroll = aboutMaxScroll
+        self.aboutRows = aboutRows
+        self.facetRows = facetRows
+        self.helpMaxScroll = helpMaxScroll
+        self.helpRows = helpRows
         self.pickerRows = pickerRows
     }
 
-    public static let unmeasured = Viewport(width: 0, height: 0, listRows: 1, memberRows: 1)
+    /// Before the first frame: one list row (one two-line tile, as the smallest screen has).
+    public static let unmeasured = Viewport(width: 0, height: 0, listRows: 1, memberRows: 1, facetRows: 2)
 }
 
 /// A cursor over a list whose rows may not all be loaded: where the selection is and what shows.
@@ -167,6 +180,22 @@ public struct StatusMessage: Hashable, Sendable {
     }
 }
 
+/// The About tab: the collection's metadata and how far it is scrolled.
+public struct AboutState: Hashable, Sendable {
+    /// Nil until the cache has answered.
+    public var collection: Collection?
+    /// Topic labels, resolved from `collection.topicURIs`.
+    public var topics: [Topic] = []
+    /// Owner, contact point and country names the directory gives for the collection.
+    public var directory: DirectoryAbout?
+    public var scroll: Int = 0
+
+    public init(collection: Collection? = nil, topics: [Topic] = []) {
+        self.collection = collection
+        self.topics = topics
+    }
+}
+
 /// Everything the browser shows; the views are a pure function of it.
 public struct AppState: Hashable, Sendable {
     /// The collection on screen; set when the browser starts.
@@ -175,26 +204,14 @@ public struct AppState: Hashable, Sendable {
     public var viewport: Viewport = .unmeasured
     /// Nil until the cache has answered.
     public var header: CollectionHeader?
-    public var about: Collection?
-    /// Topic labels of the About tab, resolved from `about.topicURIs`.
-    public var aboutTopics: [Topic] = []
-    /// Owner, contact point and country names the directory gives for the collection on screen.
-    public var aboutDirectory: DirectoryAbout?
-    public var aboutScroll: Int = 0
+    public var about = AboutState()
     public var overview = OverviewState()
     public var members = MembersState()
-    public var isHelpVisible = false
-    /// Lines the help overlay is scrolled by when it does not fit the screen.
-    public var helpScroll = 0
+    /// What covers the tabs and takes the keys: help, the picker, the search line, a confirmation.
+    public var modal: Modal = .none
     /// The remote `r` syncs from; nil when none is configured.
     public var remote: String?
     public var isSyncing = false
-    /// The collections browser, when open.
-    public var picker: CollectionsBrowser?
-    /// The search line, when open.
-    public var search: SearchLine?
-    /// The filter the open search line builds on (what was selected before `/`).
-    public var searchBase: ItemFilter?
     public var status: StatusMessage?
     public var isQuitting = false
     /// Why the app quit on its own, for the terminal after the screen is restored (nil: the user quit).
@@ -203,17 +220,14 @@ public struct AppState: Hashable, Sendable {
     public var pendingLink: String?
     /// Periodic sync (config `sync_interval`, seconds; nil: off).
     public var syncInterval: Int?
-    /// Sign-in, outbox and the join/leave confirmation (AccountState.swift).
+    /// Sign-in and the outbox (AccountState.swift).
     public var account = AccountState()
 
     public init() {}
 
-    /// The region the keys act on, which also picks the status-line hints.
+    /// The region the keys act on, which also picks the status-line hints: the modal's, else the tab's.
     public var focus: Focus {
-        if account.dialog != nil { return .dialog }
-        if isHelpVisible { return .help }
-        if let picker { return picker.focus }
-        if search != nil { return .search }
+        if let focus = modal.focus { return focus }
         switch tab {
         case .overview:
             if overview.openedItem != nil { return .itemDetail }

@@ -60,27 +60,70 @@ public struct CollectionsBrowser: Hashable, Sendable {
         case sync(DirectoryCollection)
     }
 
-    /// Nil until the cache has answered.
-    public private(set) var entries: [Entry]?
-    public private(set) var vocabulary: [String: Topic] = [:]
-    public private(set) var isDirectory = false
+    /// What the cache listed; nil until it has answered.
+    public internal(set) var catalog: CollectionCatalog? {
+        didSet { index() }
+    }
     /// Selected topic URIs (a collection carrying any of them is listed).
-    public private(set) var selectedTopics: Set<String> = []
+    public internal(set) var selectedTopics: Set<String> = [] {
+        didSet { select() }
+    }
     /// Words every listed collection's title or abstract holds.
-    public private(set) var search = ""
+    public internal(set) var search = "" {
+        didSet { select() }
+    }
     /// The search field has the keys.
-    public private(set) var isSearching = false
-    public var pane: Pane = .list
-    public var cursor = ListCursor()
-    public var topicCursor = ListCursor()
-    /// Indices into `entries` of the collections shown, by title.
-    public private(set) var shown: [Int] = []
-    /// The topic facet over the searched collections (ignoring the topic selection itself).
-    public private(set) var topicCounts: [FacetCount] = []
+    public internal(set) var isSearching = false
+    public internal(set) var pane: Pane = .list
+    public internal(set) var cursor = ListCursor()
+    public internal(set) var topicCursor = ListCursor()
     /// The collection being synced before it opens, if any.
-    public var syncing: DirectoryCollection?
+    public internal(set) var syncing: DirectoryCollection?
 
-    public init() {}
+    /// What follows from the catalog, the topics and the search: kept, so a key press or a frame
+    /// does not refold thousands of titles; left out of equality (it is a function of the rest).
+    private var derived = Derived()
+
+    private struct Derived: Sendable {
+        var entries: [Entry]?
+        var vocabulary: [String: Topic] = [:]
+        /// Indices into `entries` of the collections shown, by title.
+        var shown: [Int] = []
+        /// The topic facet over the searched collections (ignoring the topic selection itself).
+        var topicCounts: [FacetCount] = []
+    }
+
+    public init(catalog: CollectionCatalog? = nil) {
+        self.catalog = catalog
+        index()  // didSet does not run in an initialiser
+    }
+
+    public static func == (a: CollectionsBrowser, b: CollectionsBrowser) -> Bool {
+        a.catalog == b.catalog && a.selectedTopics == b.selectedTopics && a.search == b.search
+            && a.isSearching == b.isSearching && a.pane == b.pane && a.cursor == b.cursor
+            && a.topicCursor == b.topicCursor && a.syncing == b.syncing
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(catalog)
+        hasher.combine(selectedTopics)
+        hasher.combine(search)
+        hasher.combine(isSearching)
+        hasher.combine(pane)
+        hasher.combine(cursor)
+        hasher.combine(topicCursor)
+        hasher.combine(syncing)
+    }
+
+    /// Every entry of the catalog, in its order; nil until the cache has answered.
+    public var entries: [Entry]? { derived.entries }
+    public var vocabulary: [String: Topic] { derived.vocabulary }
+    /// Indices into `entries` of the collections shown.
+    public var shown: [Int] { derived.shown }
+    /// The topic facet over the searched collections (ignoring the topic selection itself).
+    public var topicCounts: [FacetCount] { derived.topicCounts }
+    /// False when the catalog is the cached collections (no directory was ever read).
+    public var isDirectory: Bool { catalog?.isDirectory ?? false }
 
     /// The region with the keys, for the key map.
     public var focus: Focus {
@@ -110,15 +153,9 @@ public struct CollectionsBrowser: Hashable, Sendable {
     /// still listed (else on `current`, the collection on screen).
     public mutating func load(_ catalog: CollectionCatalog, current: String?, rows: Int) {
         let keep = selected?.collection.uri ?? current
-        vocabulary = Dictionary(catalog.topics.map { ($0.uri, $0) }) { first, _ in first }
-        isDirectory = catalog.isDirectory
-        entries = catalog.listings.map { listing in
-            let c = listing.collection
-            return Entry(listing: listing, itemCount: listing.isSynced ? catalog.itemCounts[c.uri] ?? 0 : nil,
-                         searchKey: TextFolding.fold(c.title + "\n" + c.abstract),
-                         effectiveTopics: FacetRules.effectiveTopics(of: c.topicURIs, in: vocabulary))
-        }
-        selectedTopics = selectedTopics.filter { vocabulary[$0] != nil }
+        self.catalog = catalog
+        let known = selectedTopics.filter { vocabulary[$0] != nil }
+        if known != selectedTopics { selectedTopics = known }
         refresh(keeping: keep, rows: rows)
     }
 
@@ -143,9 +180,10 @@ public struct CollectionsBrowser: Hashable, Sendable {
             isSearching = true
             pane = .list
         case .clearFilters:
+            let keep = selected?.collection.uri
             selectedTopics = []
             search = ""
-            refresh(keeping: selected?.collection.uri, rows: rows)
+            refresh(keeping: keep, rows: rows)
         case .toggleFilter:
             toggleTopic(at: topicCursor.selection, rows: rows)
         case .open where pane == .topics:
@@ -173,6 +211,7 @@ public struct CollectionsBrowser: Hashable, Sendable {
         guard topicRows.indices.contains(index) else { return }
         isSearching = false
         pane = .topics
+        topicCursor = topicCursor.moved(to: index, count: topicRows.count, rows: Self.topicPage(rows))
         toggleTopic(at: index, rows: rows)
     }
 
@@ -187,6 +226,7 @@ public struct CollectionsBrowser: Hashable, Sendable {
     }
 
     private mutating func handleSearch(_ command: Command, rows: Int) -> Choice {
+        let keep = selected?.collection.uri
         switch command {
         case .typed(let character):
             search.append(character)
@@ -202,32 +242,22 @@ public struct CollectionsBrowser: Hashable, Sendable {
         default:
             return .stay
         }
-        refresh(keeping: selected?.collection.uri, rows: rows)
+        refresh(keeping: keep, rows: rows)
         return .stay
     }
 
     private mutating func toggleTopic(at index: Int, rows: Int) {
         let topicRows = self.topicRows
         guard topicRows.indices.contains(index), case .topic(let facet, _) = topicRows[index] else { return }
+        let keep = selected?.collection.uri
         selectedTopics.formSymmetricDifference([facet.topic.uri])
-        refresh(keeping: selected?.collection.uri, rows: rows)
-        topicCursor = topicCursor.moved(to: topicCursor.selection, count: self.topicRows.count, rows: Self.topicPage(rows))
+        refresh(keeping: keep, rows: rows)
     }
 
     private mutating func move(_ command: Command, rows: Int) {
         let count = pane == .topics ? topicRows.count : shown.count
         let current = pane == .topics ? topicCursor : cursor
-        let page = max(1, rows)
-        let target: Int
-        switch command {
-        case .moveUp: target = current.selection - 1
-        case .moveDown: target = current.selection + 1
-        case .pageUp: target = current.selection - page
-        case .pageDown: target = current.selection + page
-        case .moveToTop: target = 0
-        case .moveToBottom: target = count - 1
-        default: return
-        }
+        guard let target = target(of: command, from: current.selection, count: count, page: rows) else { return }
         if pane == .topics {
             topicCursor = current.moved(to: target, count: count, rows: Self.topicPage(rows))
         } else {
@@ -235,17 +265,39 @@ public struct CollectionsBrowser: Hashable, Sendable {
         }
     }
 
-    /// Recomputes what is shown and the facet after the search, the selection or the catalog changed.
+    /// Moves the cursors after what is shown changed, keeping the selection on `uri` when still shown.
     private mutating func refresh(keeping uri: String?, rows: Int) {
-        guard let entries else { return }
-        let words = TextFolding.fold(search).split(whereSeparator: \.isWhitespace).map(String.init)
-        let searched = entries.indices.filter { index in words.allSatisfy { entries[index].searchKey.contains($0) } }
-        topicCounts = FacetRules.counts(items: searched.map { entries[$0].collection.topicURIs }, vocabulary: vocabulary)
-        shown = selectedTopics.isEmpty
-            ? searched : searched.filter { !entries[$0].effectiveTopics.isDisjoint(with: selectedTopics) }
-        let target = uri.flatMap { uri in shown.firstIndex { entries[$0].collection.uri == uri } } ?? 0
+        let target = uri.flatMap { uri in shown.firstIndex { entries?[$0].collection.uri == uri } } ?? 0
         cursor = cursor.moved(to: target, count: shown.count, rows: rows)
         topicCursor = topicCursor.moved(to: topicCursor.selection, count: topicRows.count, rows: Self.topicPage(rows))
         if topicRows.isEmpty { pane = .list }
+    }
+
+    /// Folds every title and abstract and works out each collection's topics, once per catalog.
+    private mutating func index() {
+        guard let catalog else {
+            derived = Derived()
+            return
+        }
+        let vocabulary = Dictionary(catalog.topics.map { ($0.uri, $0) }) { first, _ in first }
+        derived.vocabulary = vocabulary
+        derived.entries = catalog.listings.map { listing in
+            let c = listing.collection
+            return Entry(listing: listing, itemCount: listing.isSynced ? catalog.itemCounts[c.uri] ?? 0 : nil,
+                         searchKey: TextFolding.fold(c.title + "\n" + c.abstract),
+                         effectiveTopics: FacetRules.effectiveTopics(of: c.topicURIs, in: vocabulary))
+        }
+        select()
+    }
+
+    /// The collections the search and the topics select, and the facet over the searched ones.
+    private mutating func select() {
+        guard let entries = derived.entries else { return }
+        let words = TextFolding.fold(search).split(whereSeparator: \.isWhitespace).map(String.init)
+        let searched = entries.indices.filter { index in words.allSatisfy { entries[index].searchKey.contains($0) } }
+        derived.topicCounts = FacetRules.counts(items: searched.map { entries[$0].collection.topicURIs },
+                                                vocabulary: derived.vocabulary)
+        derived.shown = selectedTopics.isEmpty
+            ? searched : searched.filter { !entries[$0].effectiveTopics.isDisjoint(with: selectedTopics) }
     }
 }

@@ -9,10 +9,13 @@ public struct SearchLine: Hashable, Sendable {
     public var text: String
     /// Why the text does not parse yet (the results stay as they were until it does).
     public var error: String?
+    /// The filter the line builds on (what was selected before `/`); Esc goes back to it.
+    public var base: ItemFilter?
 
-    public init(target: Target, text: String = "", error: String? = nil) {
+    public init(target: Target, text: String = "", error: String? = nil, base: ItemFilter? = nil) {
         self.target = target
         self.text = text
         self.error = error
+        self.base = base
     }
 }

@@ -8,12 +8,12 @@ enum AboutPane {
 
     static func render(_ state: AppState, in rect: Rect, on surface: inout some Surface) {
         guard !rect.isEmpty else { return }
-        guard let about = state.about else {
+        guard let about = state.about.collection else {
             surface.put("Loading…", x: rect.x, in: rect, row: 0, style: .dim)
             return
         }
-        lines(for: about, topics: state.aboutTopics, header: state.header, directory: state.aboutDirectory, width: rect.width)
-            .draw(on: &surface, in: rect, scroll: state.aboutScroll)
+        lines(for: about, topics: state.about.topics, header: state.header, directory: state.about.directory, width: rect.width)
+            .draw(on: &surface, in: rect, scroll: state.about.scroll)
     }
 
     /// The About text laid out for `width` columns.

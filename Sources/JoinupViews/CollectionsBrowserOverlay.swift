@@ -32,8 +32,7 @@ enum CollectionsBrowserOverlay {
         var detail: Rect { Rect(x: list.x, y: list.maxY, width: list.width, height: hasDetail ? Self.detailHeight : 0) }
     }
 
-    static func render(_ state: AppState, on surface: inout some Surface) {
-        guard let browser = state.picker else { return }
+    static func render(_ browser: CollectionsBrowser, openURI: String?, on surface: inout some Surface) {
         let geometry = Geometry(width: surface.width, height: surface.height)
         guard geometry.inner.width >= 20, geometry.inner.height >= 3 else { return }
         BoxFrame.draw(geometry.box, title: browser.isDirectory || browser.entries == nil
@@ -47,15 +46,14 @@ enum CollectionsBrowserOverlay {
                 surface.put("│", x: topics.maxX, y: y, style: .border)
             }
         }
-        renderList(browser, current: state.collectionURI, in: geometry.list, on: &surface)
+        renderList(browser, current: openURI, in: geometry.list, on: &surface)
         if geometry.hasDetail, let entry = browser.selected {
             renderDetail(entry, in: geometry.detail, on: &surface)
         }
     }
 
     /// The command a click at (x, y) issues while the browser is open: a row of the list or of the facet.
-    static func command(atX x: Int, y: Int, state: AppState, width: Int, height: Int) -> Command? {
-        guard let browser = state.picker else { return nil }
+    static func command(atX x: Int, y: Int, browser: CollectionsBrowser, width: Int, height: Int) -> Command? {
         let geometry = Geometry(width: width, height: height)
         if geometry.list.contains(x: x, y: y) {
             let top = listTop(browser, rows: geometry.rows)

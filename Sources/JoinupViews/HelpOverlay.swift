@@ -35,9 +35,20 @@ enum HelpOverlay {
         }
     }
 
-    static func render(_ keyMap: KeyMap, scroll: Int = 0, on surface: inout some Surface) {
+    /// Where the box goes on a screen and what it holds: one computation for drawing and for the
+    /// store's scroll limit.
+    struct Geometry {
+        var columns: [Column]
+        var box: Rect
+        var inner: Rect
+        /// Lines of the tallest column.
+        var tallest: Int
+        var maxScroll: Int { max(0, tallest - inner.height) }
+    }
+
+    static func geometry(_ keyMap: KeyMap, in bounds: Rect) -> Geometry? {
         let lines = self.lines(keyMap.helpSections())
-        let room = surface.bounds.inset(left: 1, right: 1)
+        let room = bounds.inset(left: 1, right: 1)
         // The fewest columns whose height fits; if none fits, the most that fit across.
         var columns = flow(lines, into: 1)
         for count in 1...3 {
@@ -48,14 +59,19 @@ enum HelpOverlay {
         }
         let width = min(boxWidth(columns), room.width)
         let height = min((columns.map(\.lines.count).max() ?? 0) + 2, room.height)
-        guard width >= 2, height >= 2 else { return }
+        guard width >= 2, height >= 2 else { return nil }
         let box = Rect(x: room.x + (room.width - width) / 2, y: room.y + (room.height - height) / 2,
                        width: width, height: height)
+        return Geometry(columns: columns, box: box, inner: box.inset(left: 2, top: 1, right: 2, bottom: 1),
+                        tallest: columns.map(\.lines.count).max() ?? 0)
+    }
+
+    static func render(_ keyMap: KeyMap, scroll: Int = 0, on surface: inout some Surface) {
+        guard let geometry = geometry(keyMap, in: surface.bounds) else { return }
+        let (columns, box, inner, tallest) = (geometry.columns, geometry.box, geometry.inner, geometry.tallest)
         BoxFrame.draw(box, title: title, on: &surface)
-        let inner = box.inset(left: 2, top: 1, right: 2, bottom: 1)
         // Too tall for the screen: all columns scroll together (↑/↓ in help), the frame says so.
-        let tallest = columns.map(\.lines.count).max() ?? 0
-        let offset = min(max(0, scroll), max(0, tallest - inner.height))
+        let offset = min(max(0, scroll), geometry.maxScroll)
         var x = inner.x
         for column in columns {
             guard x < inner.maxX else { break }

@@ -100,15 +100,17 @@ public struct KeyMap: Hashable, Sendable {
         // Movement means the same everywhere: a cursor in a list, the scroll of a text.
         let moving = browsing.union([.picker, .pickerTopics])
         let everywhere = moving.union([.help])
+        // The help overlay scrolls with the same keys when it does not fit.
+        let scrolling = everywhere
         let listing: Set<Focus> = [.itemList, .filters]
         let browser: Set<Focus> = [.picker, .pickerTopics]
         return KeyMap(bindings: [
-            Binding([.up, .character("k")], .moveUp, in: moving, "Up", hint: "↑↓ move"),
-            Binding([.down, .character("j")], .moveDown, in: moving, "Down"),
-            Binding([.pageUp], .pageUp, in: moving, "Page up"),
-            Binding([.pageDown], .pageDown, in: moving, "Page down"),
-            Binding([.character("g"), .home], .moveToTop, in: moving, "Top"),
-            Binding([.character("G"), .end], .moveToBottom, in: moving, "Bottom"),
+            Binding([.up, .character("k")], .moveUp, in: scrolling, "Up", hint: "↑↓ move"),
+            Binding([.down, .character("j")], .moveDown, in: scrolling, "Down"),
+            Binding([.pageUp], .pageUp, in: scrolling, "Page up"),
+            Binding([.pageDown], .pageDown, in: scrolling, "Page down"),
+            Binding([.character("g"), .home], .moveToTop, in: scrolling, "Top"),
+            Binding([.character("G"), .end], .moveToBottom, in: scrolling, "Bottom"),
             Binding([.enter], .open, in: [.itemList, .picker], "Open", hint: "Enter open"),
             Binding([.escape, .backspace], .back, in: [.itemDetail, .picker], "Back", hint: "Esc back"),
 

@@ -21,14 +21,14 @@ public enum Screen {
         case .about: AboutPane.render(state, in: layout.aboutContent, on: &surface)
         }
         StatusLine.render(state, keyMap: keyMap, in: layout.status, on: &surface)
-        if state.picker != nil {
-            CollectionsBrowserOverlay.render(state, on: &surface)
-        }
-        if state.isHelpVisible {
-            HelpOverlay.render(keyMap, scroll: state.helpScroll, on: &surface)
-        }
-        if let dialog = state.account.dialog {
-            DialogOverlay.render(dialog, keyMap: keyMap, on: &surface)
+        // Covered modals first, so what has the keys is drawn on top.
+        for modal in state.modal.layers.reversed() {
+            switch modal {
+            case .none, .search: break  // the search line lives in the status line
+            case .picker(let picker): CollectionsBrowserOverlay.render(picker, openURI: state.collectionURI, on: &surface)
+            case .help(let help, _): HelpOverlay.render(keyMap, scroll: help.scroll, on: &surface)
+            case .dialog(let dialog, _): DialogOverlay.render(dialog, keyMap: keyMap, on: &surface)
+            }
         }
     }
 

@@ -53,13 +53,17 @@ public struct ScreenLayout: Hashable, Sendable {
     /// Items the content list shows at once (the first body row holds the counts by kind).
     public var listRows: Int { ItemList.visibleItems(height: body.height) }
 
+    /// Rows the filter pane scrolls by: the list's screen rows (its tiles' lines), so both sides
+    /// of the Overview page alike.
+    public var facetRows: Int { listRows * ItemList.linesPerItem }
+
     /// Rows of the members list (below the count line and the column headings).
     public var memberRows: Int { max(1, body.height - 2) }
 
     /// What the store needs to know of this screen for a state: list sizes and scroll limits.
-    public func viewport(for state: AppState) -> Viewport {
+    public func viewport(for state: AppState, keyMap: KeyMap = .standard) -> Viewport {
         guard !isTooSmall else {
-            return Viewport(width: width, height: height, listRows: 1, memberRows: 1)
+            return Viewport(width: width, height: height, listRows: 1, memberRows: 1, facetRows: 1 * ItemList.linesPerItem)
         }
         var detailMax = 0
         if let detail = state.overview.openedItem {
@@ -67,18 +71,20 @@ public struct ScreenLayout: Hashable, Sendable {
             detailMax = max(0, lines - listContent.height)
         }
         var aboutMax = 0
-        if let about = state.about {
-            let lines = AboutPane.lines(for: about, topics: state.aboutTopics, header: state.header,
-                                        directory: state.aboutDirectory, width: aboutContent.width).lines.count
+        if let about = state.about.collection {
+            let lines = AboutPane.lines(for: about, topics: state.about.topics, header: state.header,
+                                        directory: state.about.directory, width: aboutContent.width).lines.count
             aboutMax = max(0, lines - aboutContent.height)
         }
+        let help = HelpOverlay.geometry(keyMap, in: Rect(x: 0, y: 0, width: width, height: height))
         return Viewport(width: width, height: height, listRows: listRows, memberRows: memberRows,
-                        detailMaxScroll: detailMax, aboutMaxScroll: aboutMax,
+                        detailMaxScroll: detailMax, aboutMaxScroll: aboutMax, aboutRows: aboutContent.height,
+                        facetRows: facetRows, helpMaxScroll: help?.maxScroll ?? 0, helpRows: help?.inner.height ?? 1,
                         pickerRows: CollectionsBrowserOverlay.Geometry(width: width, height: height).rows)
     }
 
     /// The viewport of a `width` x `height` screen for a state.
-    public static func viewport(for state: AppState, width: Int, height: Int) -> Viewport {
-        ScreenLayout(width: width, height: height).viewport(for: state)
+    public static func viewport(for state: AppState, width: Int, height: Int, keyMap: KeyMap = .standard) -> Viewport {
+        ScreenLayout(width: width, height: height).viewport(for: state, keyMap: keyMap)
     }
 }

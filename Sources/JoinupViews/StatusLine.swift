@@ -7,7 +7,7 @@ enum StatusLine {
         guard !rect.isEmpty else { return }
         surface.fill(rect, style: .statusBar)
         let content = rect.inset(left: 1, right: 1)
-        if let search = state.search {
+        if let search = state.modal.search {
             renderSearch(search, keyMap: keyMap, in: content, on: &surface)
             return
         }

@@ -146,7 +146,7 @@ public final class TerminalApp {
         store.send(.linkHandled(message))
     }
 
-    /// Starts a background sync every `sync_interval` seconds while a remote is set.
+    /// Starts a background sync every `state.syncInterval` seconds while a remote is set.
     private func syncIfDue() {
         guard let remaining = timeUntilSyncIsDue(), remaining <= .zero else { return }
         lastSync = .now
@@ -156,7 +156,7 @@ public final class TerminalApp {
     /// How long the loop may sleep before `syncIfDue` has work; nil when no periodic sync can start
     /// (none configured, no remote, or one running: its end changes the state, which wakes the loop).
     private func timeUntilSyncIsDue() -> Duration? {
-        guard let interval = options.syncInterval, interval > 0, store.state.remote != nil,
+        guard let interval = store.state.syncInterval, interval > 0, store.state.remote != nil,
               !store.state.isSyncing else { return nil }
         return .seconds(interval) - (ContinuousClock.now - lastSync)
     }
@@ -170,7 +170,7 @@ public final class TerminalApp {
     private func draw() {
         needsDraw = false
         let width = Int(nc_cols()), height = Int(nc_lines())
-        let viewport = ScreenLayout.viewport(for: store.state, width: width, height: height)
+        let viewport = ScreenLayout.viewport(for: store.state, width: width, height: height, keyMap: keyMap)
         if viewport != store.state.viewport {
             store.send(.viewportChanged(viewport))
             needsDraw = false

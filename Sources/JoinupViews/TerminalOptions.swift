@@ -1,4 +1,4 @@
-/// What the browser was configured with beyond the store: themes, mouse, links, periodic sync.
+/// What the browser was configured with beyond the store: themes, mouse, links.
 public struct TerminalOptions: Sendable {
     /// Themes `T` cycles through, in order; `themeIndex` is the one to start with.
     public var themes: [Theme]
@@ -9,19 +9,15 @@ public struct TerminalOptions: Sendable {
     /// The configured link command (config `browser`), nil for $BROWSER / xdg-open.
     public var browser: [String]?
     public var environment: [String: String]
-    /// Seconds between background syncs (nil: off); only when a remote is set.
-    public var syncInterval: Int?
 
     public init(themes: [Theme] = [ThemeCatalog.defaultTheme], themeIndex: Int = 0, startupMessage: String? = nil,
-                mouse: Bool = true, browser: [String]? = nil, environment: [String: String] = [:],
-                syncInterval: Int? = nil) {
+                mouse: Bool = true, browser: [String]? = nil, environment: [String: String] = [:]) {
         self.themes = themes.isEmpty ? [ThemeCatalog.defaultTheme] : themes
         self.themeIndex = min(max(0, themeIndex), self.themes.count - 1)
         self.startupMessage = startupMessage
         self.mouse = mouse
         self.browser = browser
         self.environment = environment
-        self.syncInterval = syncInterval
     }
 
     /// The theme after `index` in the cycle, wrapping round.

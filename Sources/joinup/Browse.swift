@@ -73,8 +73,7 @@ struct Browse: AsyncParsableCommand {
         let terminalOptions = TerminalOptions(
             themes: choice.themes, themeIndex: choice.index,
             startupMessage: messages.isEmpty ? nil : messages.joined(separator: " · "),
-            mouse: !noMouse && (config.mouse ?? true), browser: config.browser, environment: environment,
-            syncInterval: config.syncInterval)
+            mouse: !noMouse && (config.mouse ?? true), browser: config.browser, environment: environment)
         let app = await TerminalApp(store: store, collectionURI: opened.collection.uri,
                                     keyMap: KeyMap.standard.remapped(config.keys), options: terminalOptions)
         try await app.run()

@@ -40,6 +40,15 @@ struct Sync: AsyncParsableCommand {
 
     @OptionGroup var options: PathOptions
 
+    func validate() throws {
+        guard (1...Self.parallelLimit).contains(parallel) else {
+            throw ValidationError("Give --parallel a number from 1 to \(Self.parallelLimit).")
+        }
+    }
+
+    /// More than this many collections at once only queues requests at the remote.
+    static let parallelLimit = 16
+
     func run() async throws {
         let paths = options.paths
         let config = ConfigFile.load(paths, warningsTo: "joinup sync")

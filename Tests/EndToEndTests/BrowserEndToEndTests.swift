@@ -90,6 +90,21 @@ let seedTitles = [
         #expect(screen.contains("Last update: Mon, 26/06/2023 - 13:43"))
     }
 
+    /// At 80x14 the key list does not fit: End shows its last binding and ↑ scrolls back at once
+    /// (the scroll limit comes from the overlay's own measurement, not a guess in the reducer).
+    @Test func helpScrollsOnASmallScreen() throws {
+        try session.resize(width: 80, height: 14)
+        try session.send("?")
+        let top = try session.waitFor("↓ more")
+        #expect(!top.contains("Close help"), "\(top)")
+        try session.send("End")
+        let bottom = try session.waitFor("Close help")
+        #expect(bottom.contains("↑ top"), "\(bottom)")
+        try session.send("Up")
+        let back = try session.waitFor("moved up") { $0 != bottom }
+        #expect(back.contains("↓ more"), "\(back)")
+    }
+
     @Test func helpOverlayListsKeysAndQuitExitsCleanly() throws {
         try session.send("?")
         let help = try session.waitFor("Quit")

@@ -50,6 +50,15 @@ import Testing
         }
     }
 
+    @Test func syncRefusesAParallelismOutsideOneToSixteenBeforeAnyRequest() throws {
+        for value in ["0", "-3", "17"] {
+            let result = try joinup(["sync", "--remote", "http://127.0.0.1:9", "--parallel=\(value)"])
+            // 64: swift-argument-parser's status for a validation error (EX_USAGE), like every other usage error.
+            #expect(result.status == 64, "--parallel \(value): \(result.stderr)")
+            #expect(result.stderr.contains("Give --parallel a number from 1 to 16."), "\(result.stderr)")
+        }
+    }
+
     @Test func anUnknownLabelSuggestsCloseOnes() throws {
         let result = try joinup(["items", "--topic", "ICT secruity"])
         #expect(result.status == 2)

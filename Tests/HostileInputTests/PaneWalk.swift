@@ -5,6 +5,7 @@ import Glibc
 import JoinupCache
 import JoinupModel
 import JoinupStore
+import JoinupTestSupport
 import JoinupViews
 
 /// Drives the real store over a cache as the terminal loop does and renders every pane a user can
@@ -16,31 +17,18 @@ enum PaneWalk {
     /// One rendered frame per screen visited, with every string the views handed to it.
     static func frames(cache: CacheDatabase, collectionURI: String, itemLimit: Int = 40) async -> [RecordingSurface] {
         _ = setlocale(LC_ALL, "C.UTF-8")  // widths come from wcwidth
-        let runner = EffectRunner(cache: cache)
-        var state = AppState()
-        var pending = reduce(&state, .started(collectionURI: collectionURI))
+        var store = await SettledStore(runner: EffectRunner(cache: cache), collectionURI: collectionURI) {
+            ScreenLayout.viewport(for: $0, width: width, height: height)
+        }
         var frames: [RecordingSurface] = []
-        func settle() async {
-            pending += reduce(&state, .viewportChanged(ScreenLayout.viewport(for: state, width: width, height: height)))
-            while !pending.isEmpty {
-                let effect = pending.removeFirst()
-                if effect.livesAsLongAsTheApp { continue }  // nothing syncs here
-                for action in await runner.run(effect) { pending += reduce(&state, action) }
-                pending += reduce(&state, .viewportChanged(ScreenLayout.viewport(for: state, width: width, height: height)))
-            }
-        }
-        func issue(_ command: Command) async {
-            pending += reduce(&state, .commandIssued(command))
-            await settle()
-        }
+        func issue(_ command: Command) async { await store.send(command) }
         func snap() {
             var surface = RecordingSurface(width: width, height: height)
-            Screen.render(state, on: &surface)
+            Screen.render(store.state, on: &surface)
             frames.append(surface)
         }
-        await settle()
         snap()
-        let items = min(itemLimit, state.overview.itemCount)
+        let items = min(itemLimit, store.state.overview.itemCount)
         for _ in 0..<items {
             await issue(.open)
             snap()

@@ -33,11 +33,14 @@ import Testing
         let path = try Self.cacheWrittenByMain(in: folder)
         let rowsBefore = try TableDump.lines(of: path), schemaBefore = try schema(path)
         let applied = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(Set(applied) == Set(CacheSchema.migrator.migrations), "every identifier main recorded is still registered")
+        let registered = CacheSchema.migrator.migrations
+        #expect(Set(applied).isSubset(of: Set(registered)), "every identifier main recorded is still registered")
 
+        // Opening runs only the migrations main did not have; no row main wrote changes.
         let cache = try CacheDatabase(path: path)
-        #expect(try TableDump.lines(of: path) == rowsBefore, "opening wrote to an up-to-date cache")
-        #expect(try schema(path) == schemaBefore)
+        let added = registered.filter { !applied.contains($0) }
+        #expect(try TableDump.lines(of: path) == (rowsBefore + added.map { "grdb_migrations: identifier='\($0)'" }).sorted())
+        #expect(Set(schemaBefore).isSubset(of: Set(try schema(path))))
 
         // Every table main wrote reads back through the records.
         #expect(Set(try cache.collections().map(\.alias)) == ["ec-open-source-programme-office", "cybersecurity-working-group"])

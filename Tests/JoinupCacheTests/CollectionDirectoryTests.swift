@@ -2,6 +2,7 @@ import Foundation
 import JoinupModel
 import JoinupTestSupport
 @testable import JoinupCache
+import JoinupTestSupport
 import Testing
 
 /// The directory tables (v11): storing a directory read and the browser's reads of it.

@@ -1,6 +1,7 @@
 import Foundation
 import JoinupCache
 import JoinupModel
+import JoinupTestSupport
 import Testing
 @testable import JoinupStore
 
@@ -28,6 +29,22 @@ import Testing
                       revision: state.overview.revision, windowSize: itemWindowSize)
     }
 
+    /// The reload a new filter or sort starts (revision bumped, cursor to the top), remembered unless `save` is false.
+    static func reload(_ state: inout AppState, save: Bool = true) -> [Effect] {
+        state.overview.revision += 1
+        state.overview.cursor = ListCursor()
+        let saving: [Effect] = save ? [.saveView(uri: uri, filter: state.overview.filter, sort: state.overview.sort)] : []
+        return [loadOverviewEffect(state)] + saving
+    }
+
+    /// What `state` would start for a changed filter or sort, stating the change to it.
+    static func reloading(_ store: TestStore, save: Bool = true, _ change: (inout AppState) -> Void) -> (effects: [Effect], update: (inout AppState) -> Void) {
+        var after = store.state
+        change(&after)
+        let effects = reload(&after, save: save)
+        return (effects, { $0 = after })
+    }
+
     @Test func filterPaneListsTypesThenTopicsWithHeadings() {
         let state = Self.loaded()
         #expect(state.overview.facetRows == [
@@ -39,178 +56,232 @@ import Testing
     }
 
     @Test func leftFocusesTheFilterPaneOnItsFirstSelectableRow() {
-        var state = Self.loaded()
-        _ = reduce(&state, .commandIssued(.focusFilters))
-        #expect(state.focus == .filters)
-        #expect(state.overview.facetCursor.selection == 1)
-        _ = reduce(&state, .commandIssued(.focusList))
-        #expect(state.focus == .itemList)
+        var store = TestStore(Self.loaded())
+        #expect(store.state.overview.facetCursor.selection == 1)
+        store.send(.focusFilters) { $0.overview.paneFocus = .filters }
+        #expect(store.state.focus == .filters)
+        store.send(.focusList) { $0.overview.paneFocus = .list }
+        #expect(store.state.focus == .itemList)
     }
 
     @Test func cursorStepsOverHeadings() {
-        var state = Self.loaded()
-        _ = reduce(&state, .commandIssued(.focusFilters))
-        _ = reduce(&state, .commandIssued(.moveDown))
-        _ = reduce(&state, .commandIssued(.moveDown))
-        #expect(state.overview.facetCursor.selection == 4)  // past "Topics" onto ICT (8)
-        _ = reduce(&state, .commandIssued(.moveUp))
-        #expect(state.overview.facetCursor.selection == 2)
-        _ = reduce(&state, .commandIssued(.moveToTop))
-        #expect(state.overview.facetCursor.selection == 1)
+        var store = TestStore(Self.loaded())
+        store.send(.focusFilters) { $0.overview.paneFocus = .filters }
+        store.send(.moveDown) { $0.overview.facetCursor.selection = 2 }
+        store.send(.moveDown) { $0.overview.facetCursor.selection = 4 }  // past "Topics" onto ICT (8)
+        store.send(.moveUp) { $0.overview.facetCursor.selection = 2 }
+        store.send(.moveToTop) { $0.overview.facetCursor.selection = 1 }
     }
 
     @Test func togglingTheCategoryAndTheTermFilterByTheirOwnURIs() {
-        var state = Self.loaded()
-        _ = reduce(&state, .commandIssued(.focusFilters))
-        for _ in 0..<2 { _ = reduce(&state, .commandIssued(.moveDown)) }  // News → Event → ICT (8)
-        let effects = reduce(&state, .commandIssued(.toggleFilter))
-        #expect(state.overview.filter.topicURIs == [Self.ictCategory.uri])
-        #expect(effects.first == Self.loadOverviewEffect(state))
-        #expect(effects.contains(.saveView(uri: Self.uri, filter: state.overview.filter, sort: .newest)))
-        _ = reduce(&state, .commandIssued(.moveDown))
-        _ = reduce(&state, .commandIssued(.toggleFilter))
-        #expect(state.overview.filter.topicURIs == [Self.ictCategory.uri, Self.ictTerm.uri])
-        _ = reduce(&state, .commandIssued(.moveUp))
-        _ = reduce(&state, .commandIssued(.toggleFilter))
-        #expect(state.overview.filter.topicURIs == [Self.ictTerm.uri])
+        var store = TestStore(Self.loaded())
+        store.send(.focusFilters) { $0.overview.paneFocus = .filters }
+        store.send(.moveDown) { $0.overview.facetCursor.selection = 2 }
+        store.send(.moveDown) { $0.overview.facetCursor.selection = 4 }
+        var step = Self.reloading(store) { $0.overview.filter.topicURIs = [Self.ictCategory.uri] }
+        store.send(.toggleFilter, effects: step.effects, step.update)
+        store.send(.moveDown) { $0.overview.facetCursor.selection = 5 }
+        step = Self.reloading(store) { $0.overview.filter.topicURIs = [Self.ictCategory.uri, Self.ictTerm.uri] }
+        store.send(.toggleFilter, effects: step.effects, step.update)
+        store.send(.moveUp) { $0.overview.facetCursor.selection = 4 }
+        step = Self.reloading(store) { $0.overview.filter.topicURIs = [Self.ictTerm.uri] }
+        store.send(.toggleFilter, effects: step.effects, step.update)
     }
 
     @Test func resultsOfAnOlderFilterAreDropped() {
-        var state = Self.loaded()
-        let old = state.overview.revision
-        _ = reduce(&state, .commandIssued(.focusFilters))
-        _ = reduce(&state, .commandIssued(.toggleFilter))
-        _ = reduce(&state, .overviewLoaded(revision: old, facets: [], kindCounts: [:], itemCount: 99, window: ItemWindow()))
-        #expect(state.overview.itemCount == 8)
-        _ = reduce(&state, .overviewLoaded(revision: state.overview.revision, facets: [], kindCounts: [.news: 7], itemCount: 7,
-                                           window: ItemWindow(offset: 0, rows: ReducerTests.rows(0..<7))))
-        #expect(state.overview.itemCount == 7)
+        var store = TestStore(Self.loaded())
+        let old = store.state.overview.revision
+        store.send(.focusFilters) { $0.overview.paneFocus = .filters }
+        let step = Self.reloading(store) { $0.overview.filter.kinds = [.news] }
+        store.send(.toggleFilter, effects: step.effects, step.update)
+        store.send(.overviewLoaded(revision: old, facets: [], kindCounts: [:], itemCount: 99, window: ItemWindow()))
+        let window = ItemWindow(offset: 0, rows: ReducerTests.rows(0..<7))
+        store.receive(.overviewLoaded(revision: old + 1, facets: [], kindCounts: [.news: 7], itemCount: 7, window: window),
+                      from: step.effects[0]) {
+            $0.overview.facets = []
+            $0.overview.kindCounts = [.news: 7]
+            $0.overview.itemCount = 7
+            $0.overview.window = window
+        }
     }
 
     @Test func selectingEventOffersUpcomingAndPast() {
-        var state = Self.loaded()
-        _ = reduce(&state, .commandIssued(.focusFilters))
-        _ = reduce(&state, .commandIssued(.moveDown))
-        _ = reduce(&state, .commandIssued(.toggleFilter))
-        #expect(state.overview.filter.kinds == [.event])
-        #expect(state.overview.facetRows.contains(.eventTiming(.upcoming, selected: false)))
-        _ = reduce(&state, .commandIssued(.moveDown))
-        _ = reduce(&state, .commandIssued(.toggleFilter))
-        #expect(state.overview.filter.eventTiming == .upcoming)
+        var store = TestStore(Self.loaded())
+        store.send(.focusFilters) { $0.overview.paneFocus = .filters }
+        store.send(.moveDown) { $0.overview.facetCursor.selection = 2 }
+        var step = Self.reloading(store) { $0.overview.filter.kinds = [.event] }
+        store.send(.toggleFilter, effects: step.effects, step.update)
+        #expect(store.state.overview.facetRows.contains(.eventTiming(.upcoming, selected: false)))
+        store.send(.moveDown) { $0.overview.facetCursor.selection = 3 }
+        step = Self.reloading(store) { $0.overview.filter.eventTiming = .upcoming }
+        store.send(.toggleFilter, effects: step.effects, step.update)
         // Unselecting Event drops the timing with it.
-        _ = reduce(&state, .commandIssued(.moveUp))
-        _ = reduce(&state, .commandIssued(.toggleFilter))
-        #expect(state.overview.filter.kinds.isEmpty && state.overview.filter.eventTiming == nil)
+        store.send(.moveUp) { $0.overview.facetCursor.selection = 2 }
+        step = Self.reloading(store) {
+            $0.overview.filter.kinds = []
+            $0.overview.filter.eventTiming = nil
+        }
+        store.send(.toggleFilter, effects: step.effects, step.update)
     }
 
     @Test func aSelectedTopicStaysListedWhenItsCountFallsToZero() {
-        var state = Self.loaded()
-        state.overview.filter.topicURIs = [Self.security.uri]
-        _ = reduce(&state, .overviewLoaded(revision: state.overview.revision, facets: [FacetCount(topic: Self.ictCategory, count: 1)],
-                                           kindCounts: [:], itemCount: 0, window: ItemWindow()))
-        #expect(state.overview.facetRows.contains(.topic(FacetCount(topic: Self.security, count: 0), selected: true)))
+        var store = TestStore(Self.loaded())
+        store.assume { $0.overview.filter.topicURIs = [Self.security.uri] }
+        let facets = [FacetCount(topic: Self.ictCategory, count: 1)]
+        store.send(.overviewLoaded(revision: store.state.overview.revision, facets: facets, kindCounts: [:], itemCount: 0,
+                                   window: ItemWindow())) {
+            $0.overview.facets = facets
+            $0.overview.kindCounts = [:]
+            $0.overview.itemCount = 0
+            $0.overview.window = ItemWindow()
+        }
+        #expect(store.state.overview.facetRows.contains(.topic(FacetCount(topic: Self.security, count: 0), selected: true)))
     }
 
     @Test func typingPlainWordsFiltersAtEveryKeystrokeAndEscapeRestores() {
-        var state = Self.loaded()
-        state.overview.filter.kinds = [.news]
-        _ = reduce(&state, .commandIssued(.startSearch))
-        #expect(state.focus == .search)
-        let first = reduce(&state, .commandIssued(.typed("e")))
-        #expect(state.overview.filter == ItemFilter(kinds: [.news], text: "e"))
-        #expect(first == [Self.loadOverviewEffect(state)])
-        _ = reduce(&state, .commandIssued(.typed("u")))
-        #expect(state.overview.filter.text == "eu")
-        _ = reduce(&state, .commandIssued(.deleteBackward))
-        #expect(state.overview.filter.text == "e")
-        _ = reduce(&state, .commandIssued(.cancelSearch))
-        #expect(state.search == nil)
-        #expect(state.overview.filter == ItemFilter(kinds: [.news]))
+        var store = TestStore(Self.loaded())
+        store.assume { $0.overview.filter.kinds = [.news] }
+        var line = SearchLine(target: .items, base: ItemFilter(kinds: [.news]))
+        store.send(.startSearch) { $0.modal = .search(line) }
+        #expect(store.state.focus == .search)
+        for (typed, text) in [("e", "e"), ("u", "eu")] {
+            line.text = text
+            let step = Self.reloading(store, save: false) {
+                $0.modal = .search(line)
+                $0.overview.filter.text = text
+            }
+            store.send(.typed(Character(typed)), effects: step.effects, step.update)
+        }
+        line.text = "e"
+        var step = Self.reloading(store, save: false) {
+            $0.modal = .search(line)
+            $0.overview.filter.text = "e"
+        }
+        store.send(.deleteBackward, effects: step.effects, step.update)
+        step = Self.reloading(store, save: false) {
+            $0.modal = .none
+            $0.overview.filter = ItemFilter(kinds: [.news])
+        }
+        store.send(.cancelSearch, effects: step.effects, step.update)
     }
 
     @Test func enterKeepsTheSearchAndRemembersIt() {
-        var state = Self.loaded()
-        _ = reduce(&state, .commandIssued(.startSearch))
-        for character in "moodle" { _ = reduce(&state, .commandIssued(.typed(character))) }
-        let effects = reduce(&state, .commandIssued(.submitSearch))
-        #expect(state.search == nil && state.focus == .itemList)
-        #expect(effects == [.saveView(uri: Self.uri, filter: ItemFilter(text: "moodle"), sort: .newest)])
+        var store = TestStore(Self.loaded())
+        var line = SearchLine(target: .items, base: ItemFilter.none)
+        store.send(.startSearch) { $0.modal = .search(line) }
+        for character in "moodle" {
+            line.text.append(character)
+            let step = Self.reloading(store, save: false) {
+                $0.modal = .search(line)
+                $0.overview.filter.text = line.text
+            }
+            store.send(.typed(character), effects: step.effects, step.update)
+        }
+        store.send(.submitSearch, effects: [.saveView(uri: Self.uri, filter: ItemFilter(text: "moodle"), sort: .newest)]) {
+            $0.modal = .none
+        }
+        #expect(store.state.focus == .itemList)
     }
 
     @Test func theQueryLanguageIsParsedByTheRuntimeAndErrorsKeepTheResults() {
-        var state = Self.loaded()
-        _ = reduce(&state, .commandIssued(.startSearch))
-        var effects: [Effect] = []
-        for character in "type:event" { effects = reduce(&state, .commandIssued(.typed(character))) }
-        #expect(effects == [.parseSearch(uri: Self.uri, text: "type:event", base: .none)])
-        _ = reduce(&state, .searchParsed(text: "type:even", result: .error("stale")))
-        #expect(state.search?.error == nil)
-        _ = reduce(&state, .searchParsed(text: "type:event", result: .error("col 6: unknown type")))
-        #expect(state.search?.error == "col 6: unknown type")
-        #expect(state.overview.itemCount == 8)
-        let parsed = reduce(&state, .searchParsed(text: "type:event", result: .filter(ItemFilter(kinds: [.event]))))
-        #expect(state.search?.error == nil && state.overview.filter.kinds == [.event])
-        #expect(parsed == [Self.loadOverviewEffect(state)])
+        var store = TestStore(Self.loaded())
+        var line = SearchLine(target: .items, base: ItemFilter.none)
+        store.send(.startSearch) { $0.modal = .search(line) }
+        for character in "type:even" {
+            line.text.append(character)
+            // Plain words until the colon: "type" filters by text, then the query language waits for the runtime.
+            if line.text.contains(":") {
+                store.send(.typed(character), effects: [.parseSearch(uri: Self.uri, text: line.text, base: .none)]) {
+                    $0.modal = .search(line)
+                }
+            } else {
+                let step = Self.reloading(store, save: false) {
+                    $0.modal = .search(line)
+                    $0.overview.filter.text = line.text
+                }
+                store.send(.typed(character), effects: step.effects, step.update)
+            }
+        }
+        line.text = "type:event"
+        store.send(.typed("t"), effects: [.parseSearch(uri: Self.uri, text: "type:event", base: .none)]) { $0.modal = .search(line) }
+        store.send(.searchParsed(text: "type:even", result: .error("stale")))
+        line.error = "col 6: unknown type"
+        store.receive(.searchParsed(text: "type:event", result: .error("col 6: unknown type")),
+                      from: .parseSearch(uri: Self.uri, text: "type:event", base: .none)) { $0.modal = .search(line) }
+        line.error = nil
+        let step = Self.reloading(store, save: false) {
+            $0.modal = .search(line)
+            $0.overview.filter = ItemFilter(kinds: [.event])
+        }
+        store.send(.searchParsed(text: "type:event", result: .filter(ItemFilter(kinds: [.event]))), effects: step.effects, step.update)
     }
 
     @Test func keysTypeIntoTheSearchLineNotCommands() {
-        var state = Self.loaded()
-        _ = reduce(&state, .commandIssued(.startSearch))
-        _ = reduce(&state, .commandIssued(.typed("q")))
-        #expect(!state.isQuitting)
-        #expect(state.search?.text == "q")
-        _ = reduce(&state, .commandIssued(.nextTab))
-        #expect(state.tab == .overview)
+        var store = TestStore(Self.loaded())
+        store.send(.startSearch) { $0.modal = .search(SearchLine(target: .items, base: ItemFilter.none)) }
+        let step = Self.reloading(store, save: false) {
+            $0.modal = .search(SearchLine(target: .items, text: "q", base: ItemFilter.none))
+            $0.overview.filter.text = "q"
+        }
+        store.send(.typed("q"), effects: step.effects, step.update)
+        store.send(.nextTab)
     }
 
     @Test func sortCyclesNewestOldestTitle() {
-        var state = Self.loaded()
-        _ = reduce(&state, .commandIssued(.cycleSort))
-        #expect(state.overview.sort == .oldest)
-        _ = reduce(&state, .commandIssued(.cycleSort))
-        #expect(state.overview.sort == .title)
-        let effects = reduce(&state, .commandIssued(.cycleSort))
-        #expect(state.overview.sort == .newest)
-        #expect(effects.contains(.saveView(uri: Self.uri, filter: .none, sort: .newest)))
+        var store = TestStore(Self.loaded())
+        for sort in [ItemSort.oldest, .title, .newest] {
+            let step = Self.reloading(store) {
+                $0.overview.sort = sort
+                $0.status = StatusMessage(.info, "Sorted \(sort.label)")
+            }
+            store.send(.cycleSort, effects: step.effects, step.update)
+        }
     }
 
     @Test func oneKeyClearsEveryFilter() {
-        var state = Self.loaded()
-        state.overview.filter = ItemFilter(topicURIs: [Self.ictTerm.uri], kinds: [.news], text: "open")
-        let effects = reduce(&state, .commandIssued(.clearFilters))
-        #expect(state.overview.filter == .none)
-        #expect(effects.contains(Self.loadOverviewEffect(state)))
-        #expect(state.status == StatusMessage(.info, "Filters cleared"))
+        var store = TestStore(Self.loaded())
+        store.assume { $0.overview.filter = ItemFilter(topicURIs: [Self.ictTerm.uri], kinds: [.news], text: "open") }
+        let step = Self.reloading(store) {
+            $0.overview.filter = .none
+            $0.status = StatusMessage(.info, "Filters cleared")
+        }
+        store.send(.clearFilters, effects: step.effects, step.update)
     }
 
-    @Test func savedViewIsRestoredBeforeTheFirstLoad() {
-        var state = AppState()
-        let started = reduce(&state, .started(collectionURI: Self.uri))
-        #expect(Array(started.prefix(2)) == [.restoreView(uri: Self.uri), .loadCollection(uri: Self.uri)])
-        let restored = reduce(&state, .viewRestored(ItemFilter(kinds: [.event]), .title))
-        #expect(state.overview.filter.kinds == [.event] && state.overview.sort == .title)
-        #expect(restored.contains(.loadOverview(uri: Self.uri, filter: ItemFilter(kinds: [.event]), sort: .title,
-                                                revision: state.overview.revision, windowSize: itemWindowSize)))
-        #expect(restored.contains(.loadMembers(uri: Self.uri, role: nil, nameQuery: "")))
-        #expect(!restored.contains { if case .saveView = $0 { true } else { false } })
+    @Test func savedViewIsRestoredBeforeTheFirstLoadAndNotSavedAgain() {
+        var store = TestStore()
+        ReducerTests.start(&store)
+        store.receive(.viewRestored(ItemFilter(kinds: [.event]), .title), from: .restoreView(uri: Self.uri),
+                      effects: [.loadOverview(uri: Self.uri, filter: ItemFilter(kinds: [.event]), sort: .title, revision: 1,
+                                              windowSize: itemWindowSize),
+                                .loadMembers(uri: Self.uri, role: nil, nameQuery: "")]) {
+            $0.overview.filter.kinds = [.event]
+            $0.overview.sort = .title
+            $0.overview.revision = 1
+        }
     }
 
     @Test func membersFilterByRoleInACycleAndSearchByName() {
-        var state = Self.loaded()
-        _ = reduce(&state, .commandIssued(.showTab(.members)))
-        #expect(reduce(&state, .commandIssued(.cycleRoleFilter)) == [.loadMembers(uri: Self.uri, role: .owner, nameQuery: "")])
-        for _ in 0..<4 { _ = reduce(&state, .commandIssued(.cycleRoleFilter)) }
-        #expect(state.members.role == nil)
-        _ = reduce(&state, .commandIssued(.startSearch))
-        #expect(state.search?.target == .members)
-        let effects = reduce(&state, .commandIssued(.typed("z")))
-        #expect(effects == [.loadMembers(uri: Self.uri, role: nil, nameQuery: "z")])
+        var store = TestStore(Self.loaded())
+        store.send(.showTab(.members)) { $0.tab = .members }
+        for role in [Role.owner] + Array(Role.allCases.dropFirst()) + [nil] {
+            store.send(.cycleRoleFilter, effects: [.loadMembers(uri: Self.uri, role: role, nameQuery: "")]) { $0.members.role = role }
+        }
+        store.send(.startSearch) { $0.modal = .search(SearchLine(target: .members)) }
+        store.send(.typed("z"), effects: [.loadMembers(uri: Self.uri, role: nil, nameQuery: "z")]) {
+            $0.modal = .search(SearchLine(target: .members, text: "z"))
+            $0.members.nameQuery = "z"
+        }
         // A late answer for another query is dropped.
-        _ = reduce(&state, .membersLoaded(role: nil, nameQuery: "", members: [], roleCounts: [:]))
-        #expect(state.members.members.count == 59)
-        _ = reduce(&state, .membersLoaded(role: nil, nameQuery: "z", members: [], roleCounts: [.member: 0]))
-        #expect(state.members.members.isEmpty)
-        _ = reduce(&state, .commandIssued(.cancelSearch))
-        #expect(state.members.nameQuery.isEmpty)
+        store.send(.membersLoaded(role: nil, nameQuery: "", members: [], roleCounts: [:]))
+        store.receive(.membersLoaded(role: nil, nameQuery: "z", members: [], roleCounts: [.member: 0]),
+                      from: .loadMembers(uri: Self.uri, role: nil, nameQuery: "z")) {
+            $0.members.members = []
+            $0.members.roleCounts = [.member: 0]
+        }
+        store.send(.cancelSearch, effects: [.loadMembers(uri: Self.uri, role: nil, nameQuery: "")]) {
+            $0.modal = .none
+            $0.members.nameQuery = ""
+        }
     }
 }

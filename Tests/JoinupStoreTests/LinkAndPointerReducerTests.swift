@@ -1,79 +1,80 @@
 import Foundation
 import JoinupModel
+import JoinupTestSupport
 import Testing
 @testable import JoinupStore
 
 @Suite struct LinkAndPointerReducerTests {
     private let uri = ReducerTests.uri
 
-    private func detail(link: String) -> ItemDetail {
-        let item = Item(id: "item-2", collectionURI: uri, kind: .news, title: "Item 2", link: link, body: "b",
-                        author: "a", published: Date(timeIntervalSince1970: 0), topicURIs: [])
-        return ItemDetail(item: item, topics: [])
-    }
-
     @Test func oOnARowReadsTheLinkThenHandsItToTheTerminal() {
-        var state = ReducerTests.loaded()
-        _ = reduce(&state, .commandIssued(.moveDown))
-        #expect(reduce(&state, .commandIssued(.openLink)) == [.findLink(collectionURI: uri, id: "item-1")])
-        #expect(state.pendingLink == nil)
-        _ = reduce(&state, .linkFound("https://example.org/a"))
-        #expect(state.pendingLink == "https://example.org/a")
-        _ = reduce(&state, .linkHandled(StatusMessage(.info, "Opened")))
-        #expect(state.pendingLink == nil)
-        #expect(state.status == StatusMessage(.info, "Opened"))
+        var store = TestStore(ReducerTests.loaded())
+        store.send(.moveDown) { $0.overview.cursor.selection = 1 }
+        store.send(.openLink, effects: [.findLink(collectionURI: uri, id: "item-1")])
+        store.receive(.linkFound("https://example.org/a"), from: .findLink(collectionURI: uri, id: "item-1")) {
+            $0.pendingLink = "https://example.org/a"
+        }
+        store.send(.linkHandled(StatusMessage(.info, "Opened"))) {
+            $0.pendingLink = nil
+            $0.status = StatusMessage(.info, "Opened")
+        }
     }
 
     @Test func oInAnOpenedItemUsesItsLinkAtOnce() {
-        var state = ReducerTests.loaded()
-        _ = reduce(&state, .itemLoaded(detail(link: "https://example.org/b")))
-        #expect(reduce(&state, .commandIssued(.openLink)) == [])
-        #expect(state.pendingLink == "https://example.org/b")
+        var store = TestStore(ReducerTests.loaded())
+        let detail = ReducerTests.detail(2, link: "https://example.org/b")
+        store.send(.itemLoaded(detail)) { $0.overview.openedItem = detail }
+        store.send(.openLink) { $0.pendingLink = "https://example.org/b" }
     }
 
     @Test func oOutsideTheOverviewSaysWhatItDoes() {
-        var state = ReducerTests.loaded()
-        _ = reduce(&state, .commandIssued(.showTab(.members)))
-        #expect(reduce(&state, .commandIssued(.openLink)) == [])
-        #expect(state.pendingLink == nil)
-        #expect(state.status?.kind == .error)
+        var store = TestStore(ReducerTests.loaded())
+        store.send(.showTab(.members)) { $0.tab = .members }
+        store.send(.openLink) { $0.status = StatusMessage(.error, "o opens the link of an item: select one on the Overview") }
     }
 
     @Test func clickingARowSelectsItAndClickingTheSelectedRowOpensIt() {
-        var state = ReducerTests.loaded()
-        #expect(reduce(&state, .commandIssued(.pointAtItem(3))) == [])
-        #expect(state.overview.cursor.selection == 3)
-        #expect(reduce(&state, .commandIssued(.pointAtItem(3))) == [.loadItem(collectionURI: uri, id: "item-3")])
-        #expect(reduce(&state, .commandIssued(.pointAtItem(99))) == [])
-        #expect(state.overview.cursor.selection == 3)
+        var store = TestStore(ReducerTests.loaded())
+        store.send(.pointAtItem(3)) { $0.overview.cursor.selection = 3 }
+        store.send(.pointAtItem(3), effects: [.loadItem(collectionURI: uri, id: "item-3")])
+        store.send(.pointAtItem(99))
     }
 
     @Test func clickingAFilterRowTogglesIt() throws {
-        var state = ReducerTests.loaded()
-        let index = try #require(state.overview.facetRows.firstIndex { if case .kind(.news, _, _) = $0 { true } else { false } })
-        let effects = reduce(&state, .commandIssued(.pointAtFacet(index)))
-        #expect(state.overview.filter.kinds == [.news])
-        #expect(state.focus == .filters)
-        #expect(state.overview.facetCursor.selection == index)
-        #expect(!effects.isEmpty)
-        _ = reduce(&state, .commandIssued(.pointAtFacet(index)))
-        #expect(state.overview.filter.kinds.isEmpty)
+        var store = TestStore(ReducerTests.loaded())
+        let index = try #require(store.state.overview.facetRows.firstIndex { if case .kind(.news, _, _) = $0 { true } else { false } })
+        var step = FilterReducerTests.reloading(store) {
+            $0.overview.paneFocus = .filters
+            $0.overview.facetCursor.selection = index
+            $0.overview.filter.kinds = [.news]
+        }
+        store.send(.pointAtFacet(index), effects: step.effects, step.update)
+        #expect(store.state.focus == .filters)
+        step = FilterReducerTests.reloading(store) { $0.overview.filter.kinds = [] }
+        store.send(.pointAtFacet(index), effects: step.effects, step.update)
+        // A heading is not a filter.
+        store.send(.pointAtFacet(0))
     }
 
     @Test func clickingAMemberSelectsIt() {
-        var state = ReducerTests.loaded()
-        _ = reduce(&state, .commandIssued(.showTab(.members)))
-        _ = reduce(&state, .commandIssued(.pointAtMember(4)))
-        #expect(state.members.cursor.selection == 4)
+        var store = TestStore(ReducerTests.loaded())
+        store.send(.showTab(.members)) { $0.tab = .members }
+        store.send(.pointAtMember(4)) { $0.members.cursor.selection = 4 }
         // Not on the Overview: a member index means nothing there.
-        _ = reduce(&state, .commandIssued(.showTab(.overview)))
-        _ = reduce(&state, .commandIssued(.pointAtMember(6)))
-        #expect(state.members.cursor.selection == 4)
+        store.send(.showTab(.overview)) { $0.tab = .overview }
+        store.send(.pointAtMember(6))
+    }
+
+    @Test func clicksDoNothingUnderTheConfirmation() {
+        var store = TestStore(MembershipReducerTests.loaded())
+        let dialog = MembershipDialog(request: MembershipReducerTests.request, isClosed: false, isSignedIn: true)
+        store.send(.join) { $0.modal = .dialog(dialog, over: .none) }
+        store.send(.pointAtItem(3))
+        store.send(.showTab(.members))
     }
 
     @Test func statusFromOutsideIsShown() {
-        var state = ReducerTests.loaded()
-        _ = reduce(&state, .statusShown(StatusMessage(.info, "Theme: light")))
-        #expect(state.status == StatusMessage(.info, "Theme: light"))
+        var store = TestStore(ReducerTests.loaded())
+        store.send(.statusShown(StatusMessage(.info, "Theme: light"))) { $0.status = StatusMessage(.info, "Theme: light") }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import JoinupCache
 import JoinupModel
 import JoinupSync
+import JoinupTestSupport
 import Testing
 @testable import JoinupStore
 
@@ -28,155 +29,201 @@ import Testing
                        outcome: outcome, membership: membership)
     }
 
-    @Test func startingReadsTheAccountAndStartsTheRetryTimer() {
-        var state = AppState()
-        let effects = reduce(&state, .started(collectionURI: Self.uri))
-        #expect(effects.contains(.loadAccount) && effects.contains(.outboxTimer))
-        #expect(!state.account.isLoaded)
+    static func dialog(_ kind: MembershipActionKind = .join, closed: Bool = false, signedIn: Bool = true) -> MembershipDialog {
+        var request = request
+        request.kind = kind
+        return MembershipDialog(request: request, isClosed: closed, isSignedIn: signedIn)
     }
 
     @Test func accountWithWaitingRequestsDeliversThem() {
-        var state = ReducerTests.loaded()
-        state.remote = "http://127.0.0.1:9"
-        let effects = reduce(&state, .accountLoaded(signedIn: true, user: "Ana", waiting: 2))
-        #expect(effects == [.deliverOutbox(remote: "http://127.0.0.1:9")])
-        #expect(state.account.isDelivering && state.account.waitingActions == 2)
-        #expect(state.account.signInLabel == "Signed in as Ana")
+        var store = TestStore(ReducerTests.loaded())
+        store.assume { $0.remote = "http://127.0.0.1:9" }
+        store.send(.accountLoaded(signedIn: true, user: "Ana", waiting: 2), effects: [.deliverOutbox(remote: "http://127.0.0.1:9")]) {
+            $0.account.isLoaded = true
+            $0.account.isSignedIn = true
+            $0.account.userName = "Ana"
+            $0.account.waitingActions = 2
+            $0.account.isDelivering = true
+        }
+        #expect(store.state.account.signInLabel == "Signed in as Ana")
     }
 
-    @Test func joinOnAnOpenCollectionAsksThenQueues() throws {
-        var state = Self.loaded()
-        #expect(reduce(&state, .commandIssued(.join)).isEmpty)
-        #expect(state.focus == .dialog)
-        let dialog = try #require(state.account.dialog)
-        #expect(dialog.question == "Join Test? This collection is open: you become a member at once.")
-        #expect(dialog.signInNote == nil)
+    @Test func joinOnAnOpenCollectionAsksThenQueues() {
+        var store = TestStore(Self.loaded())
+        store.send(.join) { $0.modal = .dialog(Self.dialog(), over: .none) }
+        #expect(store.state.focus == .dialog)
+        #expect(Self.dialog().question == "Join Test? This collection is open: you become a member at once.")
+        #expect(Self.dialog().signInNote == nil)
         // Other keys do nothing while the question is open.
-        #expect(reduce(&state, .commandIssued(.moveDown)).isEmpty)
-        #expect(state.overview.cursor.selection == 0)
-        let effects = reduce(&state, .commandIssued(.confirm))
-        #expect(effects == [.queueMembership(Self.request)])
-        #expect(state.account.dialog == nil && state.focus == .itemList)
-        #expect(state.status == StatusMessage(.busy, "Joining…"))
+        store.send(.moveDown)
+        store.send(.confirm, effects: [.queueMembership(Self.request)]) {
+            $0.modal = .none
+            $0.status = StatusMessage(.busy, "Joining…")
+        }
+        #expect(store.state.focus == .itemList)
     }
 
     @Test func joinOnAClosedCollectionSaysAFacilitatorApproves() {
-        var state = Self.loaded(closed: true)
-        _ = reduce(&state, .commandIssued(.join))
-        #expect(state.account.dialog?.question == "Join Test? This collection is closed: a facilitator must approve your request.")
+        var store = TestStore(Self.loaded(closed: true))
+        store.send(.join) { $0.modal = .dialog(Self.dialog(closed: true), over: .none) }
+        #expect(store.state.modal.dialog?.question == "Join Test? This collection is closed: a facilitator must approve your request.")
     }
 
     @Test func cancellingSendsNothing() {
-        var state = Self.loaded()
-        _ = reduce(&state, .commandIssued(.join))
-        #expect(reduce(&state, .commandIssued(.cancelDialog)).isEmpty)
-        #expect(state.account.dialog == nil)
-        #expect(state.status == StatusMessage(.info, "Cancelled"))
+        var store = TestStore(Self.loaded())
+        store.send(.join) { $0.modal = .dialog(Self.dialog(), over: .none) }
+        store.send(.cancelDialog) {
+            $0.modal = .none
+            $0.status = StatusMessage(.info, "Cancelled")
+        }
     }
 
     @Test func leaveAsksInJoinupsWords() {
-        var state = Self.loaded()
-        _ = reduce(&state, .commandIssued(.leave))
-        #expect(state.account.dialog?.question == "Are you sure you want to leave the Test collection?")
-        var leave = Self.request
-        leave.kind = .leave
-        #expect(reduce(&state, .commandIssued(.confirm)) == [.queueMembership(leave)])
-        #expect(state.status == StatusMessage(.busy, "Leaving…"))
+        var store = TestStore(Self.loaded())
+        store.send(.leave) { $0.modal = .dialog(Self.dialog(.leave), over: .none) }
+        #expect(store.state.modal.dialog?.question == "Are you sure you want to leave the Test collection?")
+        store.send(.confirm, effects: [.queueMembership(Self.dialog(.leave).request)]) {
+            $0.modal = .none
+            $0.status = StatusMessage(.busy, "Leaving…")
+        }
     }
 
     @Test func notSignedInDialogSaysHowToSignInAndStillQueues() {
-        var state = Self.loaded(signedIn: false)
-        _ = reduce(&state, .commandIssued(.join))
-        #expect(state.account.dialog?.signInNote?.contains("joinup login") == true)
-        #expect(reduce(&state, .commandIssued(.confirm)) == [.queueMembership(Self.request)])
-        #expect(state.header?.membership == nil)
+        var store = TestStore(Self.loaded(signedIn: false))
+        store.send(.join) { $0.modal = .dialog(Self.dialog(signedIn: false), over: .none) }
+        #expect(store.state.modal.dialog?.signInNote?.contains("joinup login") == true)
+        store.send(.confirm, effects: [.queueMembership(Self.request)]) {
+            $0.modal = .none
+            $0.status = StatusMessage(.busy, "Joining…")
+        }
     }
 
     @Test func queuedRequestIsDeliveredAndTheOutcomeShown() {
-        var state = Self.loaded()
-        state.remote = "http://127.0.0.1:9"
-        _ = reduce(&state, .commandIssued(.join))
-        _ = reduce(&state, .commandIssued(.confirm))
-        #expect(reduce(&state, .membershipQueued(waiting: 1)) == [.deliverOutbox(remote: "http://127.0.0.1:9")])
-        #expect(state.account.waitingActions == 1)
-        let effects = reduce(&state, .outboxDelivered([Self.result(.joined, membership: .active)], waiting: 0))
-        #expect(state.status == StatusMessage(.info, "You are now a member of Test."))
-        #expect(state.account.waitingActions == 0 && !state.account.isDelivering)
-        #expect(effects == [.loadCollection(uri: Self.uri), .loadMembers(uri: Self.uri, role: nil, nameQuery: "")])
+        var store = TestStore(Self.loaded())
+        let remote = "http://127.0.0.1:9"
+        store.assume { $0.remote = remote }
+        store.send(.join) { $0.modal = .dialog(Self.dialog(), over: .none) }
+        store.send(.confirm, effects: [.queueMembership(Self.request)]) {
+            $0.modal = .none
+            $0.status = StatusMessage(.busy, "Joining…")
+        }
+        store.receive(.membershipQueued(waiting: 1), from: .queueMembership(Self.request), effects: [.deliverOutbox(remote: remote)]) {
+            $0.account.waitingActions = 1
+            $0.account.isDelivering = true
+        }
+        store.receive(.outboxDelivered([Self.result(.joined, membership: .active)], waiting: 0), from: .deliverOutbox(remote: remote),
+                      effects: [.loadCollection(uri: Self.uri), .loadMembers(uri: Self.uri, role: nil, nameQuery: "")]) {
+            $0.account.waitingActions = 0
+            $0.account.isDelivering = false
+            $0.status = StatusMessage(.info, "You are now a member of Test.")
+        }
     }
 
     @Test func closedCollectionOutcomeIsPending() {
-        var state = Self.loaded()
-        _ = reduce(&state, .outboxDelivered([Self.result(.joinPending, membership: .pending)], waiting: 0))
-        #expect(state.status == StatusMessage(.info, "Your membership to the Test collection is under approval."))
+        var store = TestStore(Self.loaded())
+        store.send(.outboxDelivered([Self.result(.joinPending, membership: .pending)], waiting: 0),
+                   effects: [.loadCollection(uri: Self.uri), .loadMembers(uri: Self.uri, role: nil, nameQuery: "")]) {
+            $0.status = StatusMessage(.info, "Your membership to the Test collection is under approval.")
+        }
     }
 
     @Test func blockedAndOwnerOutcomesAreErrorsInJoinupsWords() {
-        var state = Self.loaded()
-        _ = reduce(&state, .outboxDelivered([Self.result(.blocked, membership: .blocked)], waiting: 0))
-        #expect(state.status == StatusMessage(.error, "You cannot join Test because your account has been blocked."))
-        _ = reduce(&state, .outboxDelivered([Self.result(.ownerCannotLeave, kind: .leave, membership: .owner)], waiting: 0))
-        #expect(state.status?.kind == .error)
-        #expect(state.status?.text.contains("transfer the ownership") == true)
+        var store = TestStore(Self.loaded())
+        let reload: [Effect] = [.loadCollection(uri: Self.uri), .loadMembers(uri: Self.uri, role: nil, nameQuery: "")]
+        store.send(.outboxDelivered([Self.result(.blocked, membership: .blocked)], waiting: 0), effects: reload) {
+            $0.status = StatusMessage(.error, "You cannot join Test because your account has been blocked.")
+        }
+        let owner = Self.result(.ownerCannotLeave, kind: .leave, membership: .owner)
+        store.send(.outboxDelivered([owner], waiting: 0), effects: reload) {
+            $0.status = StatusMessage(.error, TerminalText.line(owner.message))
+        }
+        #expect(owner.message.contains("transfer the ownership"))
     }
 
     @Test func unreachableRemoteKeepsTheRequestAndCountsIt() {
-        var state = Self.loaded()
-        let effects = reduce(&state, .outboxDelivered([Self.result(.queued(kind: .join, reason: "connection refused"))], waiting: 1))
-        #expect(effects.isEmpty, "nothing was stored: no reload")
-        #expect(state.status?.text.hasPrefix("Join queued — will be sent when the remote is reachable") == true)
-        #expect(state.account.waitingActions == 1)
-        // The retry timer tries again.
-        #expect(reduce(&state, .outboxTick) == [.deliverOutbox(remote: nil)])
-        #expect(reduce(&state, .outboxTick).isEmpty, "one delivery at a time")
+        var store = TestStore(Self.loaded())
+        let queued = Self.result(.queued(kind: .join, reason: "connection refused"))
+        // Nothing was stored: no reload.
+        store.send(.outboxDelivered([queued], waiting: 1)) {
+            $0.account.waitingActions = 1
+            $0.status = StatusMessage(.error, TerminalText.line(queued.message))
+        }
+        #expect(queued.message.hasPrefix("Join queued — will be sent when the remote is reachable"))
+        // The retry timer tries again, one delivery at a time.
+        store.send(.outboxTick, effects: [.deliverOutbox(remote: nil)]) { $0.account.isDelivering = true }
+        store.send(.outboxTick)
     }
 
     @Test func rejectedTokenShowsSignedOut() {
-        var state = Self.loaded()
-        _ = reduce(&state, .outboxDelivered([Self.result(.notSignedIn)], waiting: 1))
-        #expect(!state.account.isSignedIn)
-        #expect(state.status?.text.contains("joinup login") == true)
+        var store = TestStore(Self.loaded())
+        let rejected = Self.result(.notSignedIn)
+        store.send(.outboxDelivered([rejected], waiting: 1)) {
+            $0.account.isSignedIn = false
+            $0.account.waitingActions = 1
+            $0.status = StatusMessage(.error, TerminalText.line(rejected.message))
+        }
+        #expect(rejected.message.contains("joinup login"))
     }
 
     @Test func readonlyRefusesJoinAndLeaveAndNeverDelivers() {
-        var state = Self.loaded()
-        state.account.isReadonly = true
-        #expect(reduce(&state, .commandIssued(.join)).isEmpty)
-        #expect(state.account.dialog == nil)
-        #expect(state.status == StatusMessage(.error, readonlyMessage))
-        _ = reduce(&state, .commandIssued(.leave))
-        #expect(state.account.dialog == nil)
-        _ = reduce(&state, .membershipQueued(waiting: 1))
-        #expect(reduce(&state, .outboxTick).isEmpty)
+        var store = TestStore(Self.loaded())
+        store.assume { $0.account.isReadonly = true }
+        store.send(.join) { $0.status = StatusMessage(.error, readonlyMessage) }
+        store.send(.leave)
+        store.send(.membershipQueued(waiting: 1)) { $0.account.waitingActions = 1 }
+        store.send(.outboxTick)
     }
 
     @Test func joinFromThePickerReadsThatCollectionFirst() {
-        var state = Self.loaded()
-        _ = reduce(&state, .commandIssued(.toggleCollectionPicker))
+        var store = TestStore(Self.loaded())
+        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionsBrowser()) }
         let other = CachedCollection(uri: "http://data.europa.eu/w21/other", alias: "other", title: "Other")
-        _ = reduce(&state, .collectionsListed(.cached([CachedCollection(uri: Self.uri, alias: "test", title: "Test"), other])))
-        _ = reduce(&state, .commandIssued(.moveDown))
-        let effects = reduce(&state, .commandIssued(.join))
-        #expect(effects == [.prepareMembershipDialog(uri: other.uri, kind: .join)])
-        #expect(state.picker == nil)
+        let listed = [CachedCollection(uri: Self.uri, alias: "test", title: "Test"), other]
+        var picker = CollectionsBrowser(catalog: .cached(listed))
+        store.receive(.collectionsListed(.cached(listed)), from: .listCollections) { $0.modal = .picker(picker) }
+        picker.cursor.selection = 1
+        store.send(.moveDown) { $0.modal = .picker(picker) }
+        store.send(.join, effects: [.prepareMembershipDialog(uri: other.uri, kind: .join)]) { $0.modal = .none }
         let request = MembershipRequest(collectionAlias: "other", collectionURI: other.uri, collectionTitle: "Other", kind: .join)
-        _ = reduce(&state, .membershipDialogReady(MembershipDialog(request: request, isClosed: true, isSignedIn: false)))
-        #expect(state.account.dialog?.question.contains("closed") == true)
-        #expect(state.account.dialog?.isSignedIn == true, "the state's sign-in wins")
-        #expect(reduce(&state, .commandIssued(.confirm)) == [.queueMembership(request)])
+        // The state's sign-in wins over the runtime's.
+        store.receive(.membershipDialogReady(MembershipDialog(request: request, isClosed: true, isSignedIn: false)),
+                      from: .prepareMembershipDialog(uri: other.uri, kind: .join)) {
+            $0.modal = .dialog(MembershipDialog(request: request, isClosed: true, isSignedIn: true), over: .none)
+        }
+        store.send(.confirm, effects: [.queueMembership(request)]) {
+            $0.modal = .none
+            $0.status = StatusMessage(.busy, "Joining…")
+        }
+    }
+
+    @Test func aConfirmationArrivingOverHelpGivesHelpBack() {
+        var store = TestStore(Self.loaded())
+        store.send(.toggleHelp) { $0.modal = .help(HelpState(), over: .none) }
+        store.send(.membershipDialogReady(Self.dialog())) { $0.modal = .dialog(Self.dialog(), over: .help(HelpState(), over: .none)) }
+        #expect(store.state.focus == .dialog)
+        store.send(.cancelDialog) {
+            $0.modal = .help(HelpState(), over: .none)
+            $0.status = StatusMessage(.info, "Cancelled")
+        }
     }
 
     @Test func quitWorksFromTheDialog() {
-        var state = Self.loaded()
-        _ = reduce(&state, .commandIssued(.join))
-        _ = reduce(&state, .commandIssued(.quit))
-        #expect(state.isQuitting)
+        var store = TestStore(Self.loaded())
+        store.send(.join) { $0.modal = .dialog(Self.dialog(), over: .none) }
+        store.send(.quit) { $0.isQuitting = true }
     }
 
     @Test func syncDeliversWaitingRequestsFirst() {
-        var state = Self.loaded(waiting: 0)
-        state.remote = "http://127.0.0.1:9"
-        state.account.waitingActions = 1
-        #expect(reduce(&state, .commandIssued(.sync)) == [.deliverOutbox(remote: "http://127.0.0.1:9"), .sync(remote: "http://127.0.0.1:9")])
+        var store = TestStore(Self.loaded(waiting: 0))
+        let remote = "http://127.0.0.1:9"
+        store.assume {
+            $0.remote = remote
+            $0.account.waitingActions = 1
+        }
+        store.send(.sync, effects: [.deliverOutbox(remote: remote), .sync(remote: remote)]) {
+            $0.account.isDelivering = true
+            $0.isSyncing = true
+            $0.status = StatusMessage(.busy, "Syncing from \(remote)…")
+        }
     }
 }

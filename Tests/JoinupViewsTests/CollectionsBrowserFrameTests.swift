@@ -220,9 +220,9 @@ import Testing
         #expect(try click("6 collections").isEmpty, "the heading is not a row")
         #expect(try click("EC Open Source Programme Office  ").isEmpty, "the header under the box")
         for command in try click("Legal (2)") { _ = reduce(&state, .commandIssued(command)) }
-        #expect(state.picker?.shownEntries.map(\.collection.alias) == ["osor", "lodz"])
+        #expect(state.modal.picker?.shownEntries.map(\.collection.alias) == ["osor", "lodz"])
         for command in try click("Łódź smart city pilots") { _ = reduce(&state, .commandIssued(command)) }
-        #expect(state.picker?.selected?.collection.alias == "lodz")
+        #expect(state.modal.picker?.selected?.collection.alias == "lodz")
         state.remote = "http://remote.test"
         let effects = try click("Łódź smart city pilots").flatMap { reduce(&state, .commandIssued($0)) }
         #expect(effects == [.syncCollection(DirectoryFixture.collections[5], remote: "http://remote.test")])

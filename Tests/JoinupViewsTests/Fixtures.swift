@@ -113,8 +113,8 @@ enum Fixtures {
     static var state: AppState {
         var state = AppState()
         state.header = header
-        state.about = about
-        state.aboutTopics = [ictCategory, openSource]
+        state.about.collection = about
+        state.about.topics = [ictCategory, openSource]
         state.overview.facets = facets
         state.overview.itemCount = 8
         state.overview.window = ItemWindow(offset: 0, rows: rows)
@@ -128,7 +128,7 @@ enum Fixtures {
         var state = state
         state.tab = tab
         if opened { state.overview.openedItem = openedItem }
-        state.isHelpVisible = help
+        state.modal = help ? .help(HelpState(), over: .none) : .none
         return state
     }
 }

@@ -48,10 +48,13 @@ import JoinupStore
         #expect(keyMap.command(for: .enter, focus: .about) == nil)
     }
 
-    @Test func helpSwallowsBrowsingKeys() {
-        for key in [Key.up, .character("j"), .enter, .tab, .character("2")] {
+    @Test func helpSwallowsBrowsingKeysButScrollsWithTheMovementKeys() {
+        for key in [Key.enter, .tab, .character("2"), .character("/")] {
             #expect(keyMap.command(for: key, focus: .help) == nil)
         }
+        #expect(keyMap.command(for: .up, focus: .help) == .moveUp)
+        #expect(keyMap.command(for: .character("j"), focus: .help) == .moveDown)
+        #expect(keyMap.command(for: .end, focus: .help) == .moveToBottom)
     }
 
     @Test func inTheSearchLineCharactersAreTextButCtrlCQuits() {
@@ -68,7 +71,7 @@ import JoinupStore
         var state = Fixtures.state(tab: .overview, help: true)
         let top = render(state, width: 60, height: 20)
         #expect(top.text.contains("↓ more: j/k"))
-        state.helpScroll = 500
+        state.modal = .help(HelpState(scroll: 500), over: .none)
         let bottom = render(state, width: 60, height: 20)
         #expect(bottom.text.contains("↑ top: g"))
         #expect(bottom.text.contains("Close help"))
@@ -104,7 +107,7 @@ import JoinupStore
         var state = Fixtures.state(tab: .members)
         let frame = render(state, width: 100, height: 30, keyMap: custom)
         #expect(frame.lines[29].hasPrefix(" x leave"))
-        state.isHelpVisible = true
+        state.modal = .help(HelpState(), over: .none)
         let help = render(state, width: 100, height: 30, keyMap: custom).text
         #expect(help.contains("Leave now") && help.contains("Not hinted"))
         #expect(!help.contains("Next tab"))
@@ -118,7 +121,7 @@ import JoinupStore
         #expect(keyMap.hints(for: .search) == "Enter keep  Esc drop")
         #expect(keyMap.hints(for: .picker) == "↑↓ move  Enter open  Esc back  ← topics  / search  ? help  q quit")
         #expect(keyMap.hints(for: .pickerTopics) == "↑↓ move  Space select  → list  / search  ? help  q quit")
-        #expect(keyMap.hints(for: .help) == "? help  Esc close  q quit")
+        #expect(keyMap.hints(for: .help) == "↑↓ move  ? help  Esc close  q quit")
     }
 
     @Test func helpOverlayShowsEveryBindingOnALargeScreen() {

@@ -10,7 +10,7 @@ import Testing
 
     @Test func joinDialogShowsTheQuestionAndItsKeys() {
         var state = Fixtures.state
-        state.account.dialog = MembershipDialog(request: Self.request, isClosed: false, isSignedIn: true)
+        state.modal = .dialog(MembershipDialog(request: Self.request, isClosed: false, isSignedIn: true), over: .none)
         let text = render(state, width: 100, height: 30).lines.joined(separator: "\n")
         #expect(text.contains("Join EC Open Source Programme Office? This collection is"))
         #expect(text.contains("open: you become a member at once."))
@@ -25,7 +25,7 @@ import Testing
         var state = Fixtures.state
         var leave = Self.request
         leave.kind = .leave
-        state.account.dialog = MembershipDialog(request: leave, isClosed: false, isSignedIn: false)
+        state.modal = .dialog(MembershipDialog(request: leave, isClosed: false, isSignedIn: false), over: .none)
         let text = render(state, width: 100, height: 30).lines.joined(separator: " ")
         // Wrapped inside the box: the lines hold the question in order.
         #expect(text.contains("Are you sure you want to leave the EC Open Source Programme"))
@@ -35,7 +35,7 @@ import Testing
 
     @Test func dialogFitsASmallScreen() {
         var state = Fixtures.state
-        state.account.dialog = MembershipDialog(request: Self.request, isClosed: true, isSignedIn: false)
+        state.modal = .dialog(MembershipDialog(request: Self.request, isClosed: true, isSignedIn: false), over: .none)
         var surface = BoundsCheckingSurface(width: 40, height: 12)
         Screen.render(state, on: &surface)
         #expect(surface.violations.isEmpty, "\(surface.violations.prefix(3))")

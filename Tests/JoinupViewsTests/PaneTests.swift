@@ -84,8 +84,8 @@ import JoinupStore
 
     @Test func aboutShowsClosedAndUnmoderatedCollections() {
         var state = Fixtures.state(tab: .about)
-        state.about?.isClosed = true
-        state.about?.isModerated = false
+        state.about.collection?.isClosed = true
+        state.about.collection?.isModerated = false
         let text = render(state, width: 100, height: 30).text
         #expect(text.contains("Closed collection") && text.contains("Not moderated"))
     }
@@ -208,7 +208,7 @@ import JoinupStore
 
     @Test func theSearchLineShowsWhatIsTypedAndWhyItDoesNotParse() {
         var state = Fixtures.state(tab: .overview)
-        state.search = SearchLine(target: .items, text: "type:even", error: "col 1: unknown type even")
+        state.modal = .search(SearchLine(target: .items, text: "type:even", error: "col 1: unknown type even"))
         let lines = render(state, width: 100, height: 30).lines
         #expect(lines[29].hasPrefix(" /type:even▏"))
         #expect(lines[29].contains("col 1: unknown type even"))

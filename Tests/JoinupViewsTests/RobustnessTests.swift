@@ -7,11 +7,11 @@ import JoinupStore
 
     static var states: [AppState] {
         var loading = AppState()
-        loading.isHelpVisible = false
+        loading.modal = .none
         var failing = Fixtures.state(tab: .members)
         failing.status = StatusMessage(.error, "Sync failed: the remote did not answer within 10 s")
         var scrolled = Fixtures.state(tab: .about)
-        scrolled.aboutScroll = 1_000
+        scrolled.about.scroll = 1_000
         var detailScrolled = Fixtures.state(tab: .overview, opened: true)
         detailScrolled.overview.detailScroll = 1_000
         var beyondLoaded = Fixtures.state(tab: .overview)

@@ -9,11 +9,11 @@ import JoinupStore
     @Test func viewportAt100x30() {
         let viewport = ScreenLayout.viewport(for: Fixtures.state(tab: .overview, opened: true), width: 100, height: 30)
         // 30 rows: header 3, tab bar 1, status 1 leave 25; the list has a counts line then two-line
-        // tiles (12 items), members a count and headings.
-        // The collections browser's box leaves the header's first line and the status line, and
-        // its heading and abstract take 4 of the 26 rows inside.
+        // tiles (12 items), members a count and headings. The collections browser's box leaves the
+        // header's first line and the status line; its heading and abstract take 4 of its 26 rows.
         #expect(viewport == Viewport(width: 100, height: 30, listRows: 12, memberRows: 23,
-                                     detailMaxScroll: 0, aboutMaxScroll: 0, pickerRows: 22))
+                                     detailMaxScroll: 0, aboutMaxScroll: 0, aboutRows: 25, facetRows: 24,
+                                     helpMaxScroll: 0, helpRows: 22, pickerRows: 22))
     }
 
     @Test func viewportAt60x20() {
@@ -21,12 +21,13 @@ import JoinupStore
         // The item is 25 lines at 39 columns and the About text 27 lines at 58, in a 15-row body
         // (a counts line and 7 two-line tiles).
         #expect(viewport == Viewport(width: 60, height: 20, listRows: 7, memberRows: 13,
-                                     detailMaxScroll: 10, aboutMaxScroll: 12, pickerRows: 12))
+                                     detailMaxScroll: 10, aboutMaxScroll: 12, aboutRows: 15,
+                                     facetRows: 14, helpMaxScroll: 14, helpRows: 18, pickerRows: 12))
     }
 
     @Test func nothingToScrollWithoutAnOpenedItemOrAbout() {
         var state = Fixtures.state(tab: .overview)
-        state.about = nil
+        state.about.collection = nil
         let viewport = ScreenLayout.viewport(for: state, width: 60, height: 20)
         #expect(viewport.detailMaxScroll == 0 && viewport.aboutMaxScroll == 0)
     }
@@ -54,10 +55,10 @@ import JoinupStore
         let bodyBottom = height - 2
         #expect(viewport.aboutMaxScroll > 0 && viewport.detailMaxScroll > 0)
 
-        state.aboutScroll = viewport.aboutMaxScroll
+        state.about.scroll = viewport.aboutMaxScroll
         let atMax = render(state, width: width, height: height)
         #expect(atMax.lines[bodyBottom].hasSuffix("rdfxml"))
-        state.aboutScroll = viewport.aboutMaxScroll + 5
+        state.about.scroll = viewport.aboutMaxScroll + 5
         #expect(render(state, width: width, height: height).lines == atMax.lines)
 
         state.tab = .overview

@@ -20,25 +20,11 @@ import Testing
         let cache = try CacheDatabase(path: folder.path("cache.sqlite"))
         #expect(try SnapshotImport.importEmbeddedSnapshotIfEmpty(into: cache))
         if let directory { try cache.storeDirectory(directory, remote: "http://remote.test", source: .sparql) }
-        let runner = EffectRunner(cache: cache)
-        var state = AppState()
-        var pending = reduce(&state, .started(collectionURI: EmbeddedSnapshot.collectionURI))
-        pending += reduce(&state, .viewportChanged(ScreenLayout.viewport(for: state, width: width, height: height)))
-        func settle() async {
-            while !pending.isEmpty {
-                let effect = pending.removeFirst()
-                // These run for the app's lifetime; nothing syncs or retries here.
-                if effect.livesAsLongAsTheApp { continue }
-                for action in await runner.run(effect) { pending += reduce(&state, action) }
-                pending += reduce(&state, .viewportChanged(ScreenLayout.viewport(for: state, width: width, height: height)))
-            }
+        var store = await SettledStore(runner: EffectRunner(cache: cache), collectionURI: EmbeddedSnapshot.collectionURI) {
+            ScreenLayout.viewport(for: $0, width: width, height: height)
         }
-        await settle()
-        for command in commands {
-            pending += reduce(&state, .commandIssued(command))
-            await settle()
-        }
-        return state
+        for command in commands { await store.send(command) }
+        return store.state
     }
 
     @Test func overviewOfTheSeedAt100x30() async throws {
@@ -112,7 +98,7 @@ import Testing
         #expect(state.viewport.aboutMaxScroll > 0)
         var seen = ""
         for offset in 0...state.viewport.aboutMaxScroll {
-            state.aboutScroll = offset
+            state.about.scroll = offset
             seen += render(state, width: 60, height: 20).text
         }
         for label in ["Owner", "Contact", "Topics", "Geographical coverage", "Open collection", "Content creation",

@@ -171,6 +171,8 @@ import Testing
 
     private func syncArguments(_ base: String, dataDirectory: String) -> [String] {
         Array(Self.lowPriority.dropFirst()) + [builtBinary("joinup"), "sync", "--remote", base, "--timeout", "60",
+                                               // One collection at a time, so they commit apart and a kill can fall between them.
+                                               "--parallel", "1",
                                                "--data-dir", dataDirectory, "--config-dir", dataDirectory + "-config"]
     }
 

@@ -31,8 +31,9 @@ public enum PointerMap {
     }
 
     private static func click(x: Int, y: Int, state: AppState, layout: ScreenLayout) -> Command? {
-        if state.picker != nil, state.focus != .help, state.account.dialog == nil {
-            return CollectionsBrowserOverlay.command(atX: x, y: y, state: state, width: layout.width, height: layout.height)
+        // The collections browser on top takes the clicks on its rows.
+        if case .picker(let browser) = state.modal {
+            return CollectionsBrowserOverlay.command(atX: x, y: y, browser: browser, width: layout.width, height: layout.height)
         }
         // Overlays and the search line take the keys; a click elsewhere would surprise.
         guard state.focus != .help, state.focus != .picker, state.focus != .search else { return nil }

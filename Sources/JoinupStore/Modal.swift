@@ -1,0 +1,109 @@
+/// What covers the tabs and takes the keys. The precedence is stated here once: the outermost
+/// case has the keys. Help and the confirmation are drawn over what they cover (a picker, say)
+/// and give it back when they close; the picker and the search line cover only the tabs.
+public indirect enum Modal: Hashable, Sendable {
+    case none
+    /// The collections browser (`c`).
+    case picker(CollectionsBrowser)
+    /// The search line (`/`).
+    case search(SearchLine)
+    /// The key list (`?`), over what it covers.
+    case help(HelpState, over: Modal)
+    /// The join/leave confirmation, over what it covers.
+    case dialog(MembershipDialog, over: Modal)
+
+    /// The focus of the outermost modal; nil when nothing covers the tabs.
+    public var focus: Focus? {
+        switch self {
+        case .none: nil
+        case .picker(let browser): browser.focus
+        case .search: .search
+        case .help: .help
+        case .dialog: .dialog
+        }
+    }
+
+    /// This modal and every one it covers, outermost first (the views draw them in reverse).
+    public var layers: [Modal] {
+        switch self {
+        case .none: return []
+        case .picker, .search: return [self]
+        case .help(_, let covered), .dialog(_, let covered):
+            var layers: [Modal] = [self]
+            layers.append(contentsOf: covered.layers)
+            return layers
+        }
+    }
+
+    /// The picker, on top or under help or a confirmation.
+    public var picker: CollectionsBrowser? {
+        switch self {
+        case .picker(let picker): picker
+        case .help(_, let covered), .dialog(_, let covered): covered.picker
+        case .none, .search: nil
+        }
+    }
+
+    /// The search line, on top or under help or a confirmation.
+    public var search: SearchLine? {
+        switch self {
+        case .search(let line): line
+        case .help(_, let covered), .dialog(_, let covered): covered.search
+        case .none, .picker: nil
+        }
+    }
+
+    /// The open confirmation, if it is on top.
+    public var dialog: MembershipDialog? {
+        if case .dialog(let dialog, _) = self { return dialog }
+        return nil
+    }
+
+    /// Whether the key list is on top.
+    public var isHelp: Bool {
+        if case .help = self { return true }
+        return false
+    }
+
+    /// Changes the picker wherever it is in the layers (results arrive while help may cover it).
+    mutating func updatePicker(_ change: (inout CollectionsBrowser) -> Void) {
+        updateBase { base in
+            guard case .picker(var picker) = base else { return }
+            change(&picker)
+            base = .picker(picker)
+        }
+    }
+
+    /// Changes the search line wherever it is in the layers.
+    mutating func updateSearch(_ change: (inout SearchLine) -> Void) {
+        updateBase { base in
+            guard case .search(var line) = base else { return }
+            change(&line)
+            base = .search(line)
+        }
+    }
+
+    /// Changes the innermost layer, under any help or confirmation.
+    private mutating func updateBase(_ change: (inout Modal) -> Void) {
+        switch self {
+        case .help(let help, var covered):
+            covered.updateBase(change)
+            self = .help(help, over: covered)
+        case .dialog(let dialog, var covered):
+            covered.updateBase(change)
+            self = .dialog(dialog, over: covered)
+        case .none, .picker, .search:
+            change(&self)
+        }
+    }
+}
+
+/// The key list's own state.
+public struct HelpState: Hashable, Sendable {
+    /// Lines the overlay is scrolled by when it does not fit the screen.
+    public var scroll = 0
+
+    public init(scroll: Int = 0) {
+        self.scroll = scroll
+    }
+}

@@ -1,0 +1,100 @@
+import JoinupModel
+import JoinupSync
+
+/// Sign-in, the outbox and the join/leave confirmation.
+enum AccountReducer {
+    /// Results of the account and outbox effects.
+    static func reduce(_ account: inout AccountState, _ action: Action, _ context: inout ReducerContext) -> [Effect] {
+        switch action {
+        case .accountLoaded(let signedIn, let user, let waiting):
+            account.isLoaded = true
+            account.isSignedIn = signedIn
+            account.userName = user
+            account.waitingActions = waiting
+            return deliverIfWaiting(&account, context)
+        case .membershipQueued(let waiting):
+            account.waitingActions = waiting
+            return deliverIfWaiting(&account, context)
+        case .outboxDelivered(let results, let waiting):
+            account.isDelivering = false
+            account.waitingActions = waiting
+            guard let last = results.last else { return [] }
+            // The remote's answer says whether the token works.
+            if last.outcome == .notSignedIn { account.isSignedIn = false }
+            if results.contains(where: { $0.outcome.isFinal }) { account.isSignedIn = true }
+            let good: Set<MembershipOutcome> = [.joined, .joinPending, .left]
+            context.status = StatusMessage(good.contains(last.outcome) ? .info : .error, TerminalText.line(last.message))
+            return []
+        case .outboxTick:
+            return deliverIfWaiting(&account, context)
+        default:
+            return []
+        }
+    }
+
+    /// Starts a delivery when requests wait and none is running.
+    static func deliverIfWaiting(_ account: inout AccountState, _ context: ReducerContext) -> [Effect] {
+        guard account.waitingActions > 0, !account.isDelivering, !account.isReadonly else { return [] }
+        account.isDelivering = true
+        return [.deliverOutbox(remote: context.remote)]
+    }
+
+    /// `J`/`L`: opens the confirmation for the open collection, or for the one selected in the
+    /// picker (whose open/closed flag the runtime reads from the cache first).
+    static func membershipCommand(_ kind: MembershipActionKind, in state: inout AppState) -> [Effect] {
+        guard !state.account.isReadonly else {
+            state.status = StatusMessage(.error, readonlyMessage)
+            return []
+        }
+        if case .picker(let picker) = state.modal {
+            guard let chosen = picker.selected else { return [] }
+            guard chosen.listing.isSynced else {
+                // Joining needs the collection's metadata, which a sync brings.
+                state.status = StatusMessage(.error, "Open \(TerminalText.line(chosen.collection.title)) first (Enter syncs it)")
+                return []
+            }
+            state.modal = .none
+            return [.prepareMembershipDialog(uri: chosen.collection.uri, kind: kind)]
+        }
+        guard let header = state.header else { return [] }
+        let request = MembershipRequest(collectionAlias: header.alias, collectionURI: header.uri,
+                                        collectionTitle: header.title, kind: kind)
+        present(MembershipDialog(request: request, isClosed: state.about.collection?.isClosed ?? false,
+                                 isSignedIn: state.account.isSignedIn), in: &state)
+        return []
+    }
+
+    /// Puts the confirmation over what is on screen (in place of an older confirmation).
+    static func present(_ dialog: MembershipDialog, in state: inout AppState) {
+        var dialog = dialog
+        dialog.isSignedIn = state.account.isSignedIn
+        if case .dialog(_, let covered) = state.modal {
+            state.modal = .dialog(dialog, over: covered)
+        } else {
+            state.modal = .dialog(dialog, over: state.modal)
+        }
+    }
+
+    /// Keys while the confirmation is open: y/Enter queues the request, n/Esc drops it.
+    static func dialog(_ command: Command, _ dialog: MembershipDialog, covered: Modal, in state: inout AppState) -> [Effect] {
+        switch command {
+        case .confirm:
+            state.modal = covered
+            state.status = StatusMessage(.busy, dialog.request.kind == .join ? "Joining…" : "Leaving…")
+            return [.queueMembership(dialog.request)]
+        case .cancelDialog:
+            state.modal = covered
+            state.status = StatusMessage(.info, "Cancelled")
+            return []
+        default:
+            return []
+        }
+    }
+}
+
+extension [DeliveryResult] {
+    /// Whether a delivery stored a final answer for this collection (its header and Members change).
+    func changedCollection(_ uri: String) -> Bool {
+        contains { $0.action.collectionURI == uri && $0.outcome.isFinal }
+    }
+}
