@@ -72,6 +72,16 @@ import Testing
             }
         }
 
+        /// Moves to Łódź (never synced) and presses Enter: the sync it starts.
+        mutating func syncLodz(sourceLocation: SourceLocation = #_sourceLocation) -> Effect {
+            send(.moveToBottom, sourceLocation: sourceLocation) { $0.cursor.selection = 5 }
+            let sync = Effect.syncCollection(CollectionsBrowserTests.lodz, remote: CollectionsBrowserTests.remote)
+            send(.open, effects: [sync], sourceLocation: sourceLocation, { $0.syncing = CollectionsBrowserTests.lodz }) {
+                $0.status = StatusMessage(.busy, "Syncing Łódź smart city pilots…")
+            }
+            return sync
+        }
+
         var titles: [String] { store.state.modal.picker?.shownEntries.map(\.collection.title) ?? [] }
 
         var facet: [String] {
@@ -215,11 +225,7 @@ import Testing
 
     @Test func aFailedSyncSaysWhyAndTheBrowserStays() {
         var session = Session()
-        session.send(.moveToBottom) { $0.cursor.selection = 5 }
-        let sync = Effect.syncCollection(Self.lodz, remote: Self.remote)
-        session.send(.open, effects: [sync], { $0.syncing = Self.lodz }) {
-            $0.status = StatusMessage(.busy, "Syncing Łódź smart city pilots…")
-        }
+        let sync = session.syncLodz()
         session.send(.collectionSynced(Self.lodz, failure: "HTTP 404 for /rdf_entity/…/feed.xml"), from: sync, { $0.syncing = nil }) {
             $0.status = StatusMessage(.error, "Could not sync Łódź smart city pilots: HTTP 404 for /rdf_entity/…/feed.xml")
         }
@@ -227,11 +233,7 @@ import Testing
 
     @Test func closingTheBrowserWhileItSyncsKeepsTheCollectionOnScreen() {
         var session = Session()
-        session.send(.moveToBottom) { $0.cursor.selection = 5 }
-        let sync = Effect.syncCollection(Self.lodz, remote: Self.remote)
-        session.send(.open, effects: [sync], { $0.syncing = Self.lodz }) {
-            $0.status = StatusMessage(.busy, "Syncing Łódź smart city pilots…")
-        }
+        let sync = session.syncLodz()
         session.store.send(.back) { $0.modal = .none }
         session.store.receive(.collectionSynced(Self.lodz, failure: nil), from: sync) {
             $0.status = StatusMessage(.info, "Synced Łódź smart city pilots")
