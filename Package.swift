@@ -88,7 +88,7 @@ let package = Package(
 
         // Times the cache's filter and search reads on a generated 100,000-item collection
         // (docs/BENCHMARKS.md); run in release. Not a test.
-        .executableTarget(name: "joinup-bench", dependencies: ["JoinupCache", "JoinupModel", "JoinupRemote"]),
+        .executableTarget(name: "joinup-bench", dependencies: ["JoinupCache", "JoinupModel", "JoinupRemote", "JoinupStore"]),
 
         .testTarget(name: "JoinupModelTests", dependencies: ["JoinupModel", "JoinupTestSupport"]),
         .testTarget(name: "JoinupCacheTests", dependencies: ["JoinupCache", "JoinupModel", "JoinupTestSupport"]),

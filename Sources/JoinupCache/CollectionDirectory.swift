@@ -50,6 +50,12 @@ public struct DirectoryAbout: Hashable, Sendable {
     /// Country URI and name, in the collection's order; the name is nil when no source gave one.
     public var countries: [(uri: String, name: String?)]
 
+    public init(owner: DirectoryOwner?, contact: DirectoryContact?, countries: [(uri: String, name: String?)]) {
+        self.owner = owner
+        self.contact = contact
+        self.countries = countries
+    }
+
     public static func == (a: DirectoryAbout, b: DirectoryAbout) -> Bool {
         a.owner == b.owner && a.contact == b.contact && a.countries.map(\.uri) == b.countries.map(\.uri)
             && a.countries.map(\.name) == b.countries.map(\.name)

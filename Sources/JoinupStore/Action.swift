@@ -24,7 +24,12 @@ public enum Action: Hashable, Sendable {
     case cacheChanged
     /// The cache file was replaced or moved under the running app: it stops, saying why.
     case cacheReplaced(String)
-    case collectionsListed([CachedCollection])
+    /// What the collections browser lists (the directory, or the cached collections without one).
+    case collectionsListed(CollectionCatalog)
+    /// The directory's owner, contact point and country names for a collection's About.
+    case directoryAboutLoaded(uri: String, DirectoryAbout)
+    /// A collection chosen in the browser was synced (or not: `failure` says why).
+    case collectionSynced(DirectoryCollection, failure: String?)
     /// Something outside the store (the terminal app: theme switches, config problems) has a message.
     case statusShown(StatusMessage)
     /// The link of the item `o` asked for, read from the cache.
@@ -70,6 +75,8 @@ public enum Effect: Hashable, Sendable {
     /// Watch the cache for commits and report each as `.cacheChanged`, for as long as the app runs.
     case observeCache
     case listCollections
+    /// Sync one collection of the directory (never synced before) from the remote.
+    case syncCollection(DirectoryCollection, remote: String)
     /// The link of one item, for `o` on a list row.
     case findLink(collectionURI: String, id: String)
     /// Read the credentials and count the outbox.

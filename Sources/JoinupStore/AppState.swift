@@ -35,10 +35,12 @@ public struct Viewport: Hashable, Sendable {
     /// How far the help overlay can scroll, and how many of its lines show at once.
     public var helpMaxScroll: Int
     public var helpRows: Int
+    /// Rows of the collections browser's list (and of its topic facet).
+    public var pickerRows: Int
 
     public init(width: Int, height: Int, listRows: Int, memberRows: Int,
                 detailMaxScroll: Int = 0, aboutMaxScroll: Int = 0, aboutRows: Int = 1, facetRows: Int = 1,
-                helpMaxScroll: Int = 0, helpRows: Int = 1) {
+                helpMaxScroll: Int = 0, helpRows: Int = 1, pickerRows: Int = 1) {
         self.width = width
         self.height = height
         self.listRows = listRows
@@ -49,6 +51,7 @@ public struct Viewport: Hashable, Sendable {
         self.facetRows = facetRows
         self.helpMaxScroll = helpMaxScroll
         self.helpRows = helpRows
+        self.pickerRows = pickerRows
     }
 
     /// Before the first frame: one list row (one two-line tile, as the smallest screen has).
@@ -144,22 +147,6 @@ public struct MembersState: Hashable, Sendable {
     public init() {}
 }
 
-/// The collections picker (`c`): every cached collection, to switch between them.
-public struct CollectionPicker: Hashable, Sendable {
-    /// Nil until the cache has answered.
-    public var collections: [CachedCollection]?
-    public var cursor = ListCursor()
-
-    public init(collections: [CachedCollection]? = nil) {
-        self.collections = collections
-    }
-
-    public var selected: CachedCollection? {
-        guard let collections, collections.indices.contains(cursor.selection) else { return nil }
-        return collections[cursor.selection]
-    }
-}
-
 /// What a finished sync run reports to the status line.
 public struct SyncSummary: Hashable, Sendable {
     /// Local wall-clock time of the end of the run, "14:02" (formatted at the edge, not in the reducer).
@@ -199,6 +186,8 @@ public struct AboutState: Hashable, Sendable {
     public var collection: Collection?
     /// Topic labels, resolved from `collection.topicURIs`.
     public var topics: [Topic] = []
+    /// Owner, contact point and country names the directory gives for the collection.
+    public var directory: DirectoryAbout?
     public var scroll: Int = 0
 
     public init(collection: Collection? = nil, topics: [Topic] = []) {
@@ -258,6 +247,8 @@ public enum Focus: Hashable, Sendable, CaseIterable {
     case members
     case about
     case picker
+    /// The collections browser's topic facet.
+    case pickerTopics
     case search
     case help
     /// The join/leave confirmation.

@@ -52,4 +52,8 @@ public enum Command: Hashable, Sendable {
     case pointAtFacet(Int)
     /// A click on the members list's row at this index.
     case pointAtMember(Int)
+    /// A click on the collections browser's row at this index (selects it; on the selected one, opens it).
+    case pointAtCollection(Int)
+    /// A click on the collections browser's topic row at this index (toggles it).
+    case pointAtCollectionTopic(Int)
 }

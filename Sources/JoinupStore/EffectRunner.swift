@@ -36,6 +36,9 @@ public struct EffectRunner: Sendable {
                 let about = try cache.about(collectionURI: uri)
                 let aboutTopics = try cache.topics(uris: about.topicURIs)
                 await send(.collectionLoaded(header: header, about: about, aboutTopics: aboutTopics))
+                // Metadata often only references its countries: the directory names them.
+                let countryURIs = about.spatial.filter { $0.hasPrefix("http") }
+                await send(.directoryAboutLoaded(uri: uri, try cache.directoryAbout(collectionURI: uri, countryURIs: countryURIs)))
             case .loadOverview(let uri, let filter, let sort, let revision, let windowSize):
                 // One read: counts, facets and rows agree even while a sync commits.
                 let result = try cache.filteredItems(collectionURI: uri, filter: filter, sort: sort, limit: windowSize)
@@ -76,7 +79,9 @@ public struct EffectRunner: Sendable {
                     await send(.cacheChanged)
                 }
             case .listCollections:
-                await send(.collectionsListed(try cache.collections()))
+                await send(.collectionsListed(try catalog()))
+            case .syncCollection(let collection, let remote):
+                await send(.collectionSynced(collection, failure: await sync(collection, from: remote)))
             }
         } catch is CancellationError {
             return
@@ -127,6 +132,26 @@ public struct EffectRunner: Sendable {
             }
         }
         return summary
+    }
+
+    /// The directory with what the cache holds of it, or the cached collections without one.
+    private func catalog() throws -> CollectionCatalog {
+        let cached = CollectionCatalog.cached(try cache.collections())
+        guard try cache.hasDirectory() else { return cached }
+        // Collections the directory dropped stay listed while their content is in the cache.
+        let listings = try cache.directory(matching: DirectoryQuery(includeUnpublished: true)).collections
+            .filter { $0.isPublished || $0.isSynced }
+        return CollectionCatalog(listings: listings, topics: try cache.directoryTopics(), itemCounts: cached.itemCounts,
+                                 isDirectory: true)
+    }
+
+    /// Syncs one collection of the directory by URI, kept under its alias; nil when it worked.
+    private func sync(_ collection: DirectoryCollection, from remote: String) async -> String? {
+        guard let layout = RemoteLayout(base: remote) else { return "\"\(remote)\" is not an http(s) URL" }
+        let engine = SyncEngine(layout: layout, cache: cache, client: client)
+        let result = await engine.syncCollection(alias: collection.alias ?? collection.uri, at: .uri(collection.uri))
+        if case .failed(let error) = result.outcome { return error.message }
+        return nil
     }
 
     /// The search line's query language, resolved against the topics the cache knows.

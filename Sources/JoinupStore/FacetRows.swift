@@ -34,15 +34,24 @@ extension OverviewState {
                 }
             }
         }
-        var topics = facets
-        let shown = Set(facets.map(\.topic.uri))
-        for uri in filter.topicURIs.sorted() where !shown.contains(uri) {
-            if let topic = knownTopics[uri] { topics.append(FacetCount(topic: topic, count: 0)) }
-        }
+        let topics = FacetRow.topics(facets, selected: filter.topicURIs, known: knownTopics)
         if !topics.isEmpty {
             rows.append(.heading("Topics"))
-            rows += topics.map { .topic($0, selected: filter.topicURIs.contains($0.topic.uri)) }
+            rows += topics
         }
         return rows
+    }
+}
+
+extension FacetRow {
+    /// Topic rows in the facets' order, then each selected topic the other filters brought to
+    /// zero (named from `known`), so a selection can always be seen and undone.
+    public static func topics(_ facets: [FacetCount], selected: Set<String>, known: [String: Topic]) -> [FacetRow] {
+        var topics = facets
+        let shown = Set(facets.map(\.topic.uri))
+        for uri in selected.sorted() where !shown.contains(uri) {
+            if let topic = known[uri] { topics.append(FacetCount(topic: topic, count: 0)) }
+        }
+        return topics.map { .topic($0, selected: selected.contains($0.topic.uri)) }
     }
 }

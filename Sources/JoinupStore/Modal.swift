@@ -3,8 +3,8 @@
 /// and give it back when they close; the picker and the search line cover only the tabs.
 public indirect enum Modal: Hashable, Sendable {
     case none
-    /// The collections picker (`c`).
-    case picker(CollectionPicker)
+    /// The collections browser (`c`).
+    case picker(CollectionsBrowser)
     /// The search line (`/`).
     case search(SearchLine)
     /// The key list (`?`), over what it covers.
@@ -16,7 +16,7 @@ public indirect enum Modal: Hashable, Sendable {
     public var focus: Focus? {
         switch self {
         case .none: nil
-        case .picker: .picker
+        case .picker(let browser): browser.focus
         case .search: .search
         case .help: .help
         case .dialog: .dialog
@@ -36,7 +36,7 @@ public indirect enum Modal: Hashable, Sendable {
     }
 
     /// The picker, on top or under help or a confirmation.
-    public var picker: CollectionPicker? {
+    public var picker: CollectionsBrowser? {
         switch self {
         case .picker(let picker): picker
         case .help(_, let covered), .dialog(_, let covered): covered.picker
@@ -66,7 +66,7 @@ public indirect enum Modal: Hashable, Sendable {
     }
 
     /// Changes the picker wherever it is in the layers (results arrive while help may cover it).
-    mutating func updatePicker(_ change: (inout CollectionPicker) -> Void) {
+    mutating func updatePicker(_ change: (inout CollectionsBrowser) -> Void) {
         updateBase { base in
             guard case .picker(var picker) = base else { return }
             change(&picker)

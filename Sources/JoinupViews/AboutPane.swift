@@ -1,3 +1,4 @@
+import JoinupCache
 import JoinupModel
 import JoinupStore
 
@@ -11,23 +12,28 @@ enum AboutPane {
             surface.put("Loading…", x: rect.x, in: rect, row: 0, style: .dim)
             return
         }
-        lines(for: about, topics: state.about.topics, header: state.header, width: rect.width)
+        lines(for: about, topics: state.about.topics, header: state.header, directory: state.about.directory, width: rect.width)
             .draw(on: &surface, in: rect, scroll: state.about.scroll)
     }
 
     /// The About text laid out for `width` columns.
-    static func lines(for about: Collection, topics: [Topic], header: CollectionHeader?, width: Int) -> TextBlock {
+    static func lines(for about: Collection, topics: [Topic], header: CollectionHeader?, directory: DirectoryAbout? = nil,
+                      width: Int) -> TextBlock {
         var block = TextBlock(width: width)
         // Labels sit in a column when there is room; on narrow screens they become headings.
         let labels = width >= 56 ? labelWidth : 0
         block.line(Span("Description", .detailLabel))
         block.paragraphs(about.description, style: .listRow, indent: 2)
         block.blank()
-        block.field("Owner", [about.owner], labelWidth: labels, style: .listRow)
-        let contacts = about.contacts.flatMap { [$0.name, $0.email ?? "", $0.url ?? ""] }
+        // The metadata only references owner, contact point and countries; the directory names them.
+        let owner = directory?.owner.map { [$0.name, $0.typeLabel ?? ""] } ?? [about.owner]
+        block.field("Owner", owner, labelWidth: labels, style: .listRow)
+        let contacts = directory?.contact.map { [$0.name, $0.email ?? "", $0.webPage ?? ""] }
+            ?? about.contacts.flatMap { [$0.name, $0.email ?? "", $0.url ?? ""] }
         block.field("Contact information", contacts, labelWidth: labels, style: .listRow)
         block.field("Topics", [ItemDetailPane.topicList(topics)], labelWidth: labels, style: .topicTag)
-        block.field("Geographical coverage", [about.spatial.joined(separator: ", ")], labelWidth: labels, style: .listRow)
+        block.field("Geographical coverage", [countries(about, directory).joined(separator: ", ")], labelWidth: labels,
+                    style: .listRow)
         block.field("Keywords", [about.keywords.joined(separator: ", ")], labelWidth: labels, style: .listRow)
         block.field("Access", [about.isClosed ? "Closed collection" : "Open collection"], labelWidth: labels, style: .listRow)
         block.field("Content creation", [about.contentCreation.label], labelWidth: labels, style: .listRow)
@@ -45,5 +51,11 @@ enum AboutPane {
         block.field("RSS feed", [about.feedURL], labelWidth: labels, style: .link)
         block.field("Metadata", [about.metadataURL], labelWidth: labels, style: .link)
         return block
+    }
+
+    /// Country names: the directory's where it names them, else what the metadata gave.
+    static func countries(_ about: Collection, _ directory: DirectoryAbout?) -> [String] {
+        guard let directory, !directory.countries.isEmpty else { return about.spatial }
+        return directory.countries.map { $0.name ?? $0.uri }
     }
 }

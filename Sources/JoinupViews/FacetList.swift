@@ -9,14 +9,23 @@ enum FacetList {
     static let selectedMarker = "✓"
 
     static func render(_ state: AppState, in rect: Rect, on surface: inout some Surface) {
+        render(state.overview.facetRows, cursor: state.overview.facetCursor, focused: state.focus == .filters,
+               in: rect, on: &surface)
+    }
+
+    /// The first row shown and how many rows show, as `render` scrolls them (hit-testing uses it too).
+    static func window(count: Int, cursor: ListCursor, height: Int) -> (top: Int, visible: Int) {
+        let top = min(cursor.scrollTop, max(0, count - height))
+        return (top, count - top > height ? height - 1 : height)
+    }
+
+    /// Facet rows with the cursor's row highlighted when `focused` (the Overview's filters, the
+    /// collections browser's topics).
+    static func render(_ rows: [FacetRow], cursor: ListCursor, focused: Bool, in rect: Rect, on surface: inout some Surface) {
         guard !rect.isEmpty else { return }
-        let rows = state.overview.facetRows
-        let focused = state.focus == .filters
-        let cursor = state.overview.facetCursor
         // Scrolled to keep the cursor in view; the last line says what is below when it doesn't fit.
-        let top = min(cursor.scrollTop, max(0, rows.count - rect.height))
-        let more = rows.count - top > rect.height
-        let visible = more ? rect.height - 1 : rect.height
+        let (top, visible) = window(count: rows.count, cursor: cursor, height: rect.height)
+        let more = visible < rect.height
         for line in 0..<max(0, visible) {
             let index = top + line
             guard index < rows.count else { break }

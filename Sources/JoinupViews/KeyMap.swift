@@ -86,9 +86,11 @@ public struct KeyMap: Hashable, Sendable {
     static func title(of contexts: Set<Focus>) -> String {
         let names: [(Focus, String)] = [
             (.itemList, "List"), (.filters, "Filters"), (.itemDetail, "Item"), (.members, "Members"),
-            (.about, "About"), (.picker, "Collections"), (.search, "Search"), (.help, "Help"), (.dialog, "Confirmation"),
+            (.about, "About"), (.picker, "Collections"), (.pickerTopics, "Collections"), (.search, "Search"), (.help, "Help"), (.dialog, "Confirmation"),
         ]
-        let parts = names.filter { contexts.contains($0.0) }.map(\.1)
+        // The collections browser's two panes (list and topics) are one place to a reader of help.
+        var parts: [String] = []
+        for (focus, name) in names where contexts.contains(focus) && !parts.contains(name) { parts.append(name) }
         guard parts.count > 2 else { return parts.joined(separator: " & ") }
         return parts.dropLast().joined(separator: ", ") + " & " + parts.last!
     }
@@ -96,11 +98,12 @@ public struct KeyMap: Hashable, Sendable {
     /// joinup's bindings.
     public static let standard: KeyMap = {
         // Movement means the same everywhere: a cursor in a list, the scroll of a text.
-        let moving = browsing.union([.picker])
+        let moving = browsing.union([.picker, .pickerTopics])
         let everywhere = moving.union([.help])
         // The help overlay scrolls with the same keys when it does not fit.
         let scrolling = everywhere
         let listing: Set<Focus> = [.itemList, .filters]
+        let browser: Set<Focus> = [.picker, .pickerTopics]
         return KeyMap(bindings: [
             Binding([.up, .character("k")], .moveUp, in: scrolling, "Up", hint: "↑↓ move"),
             Binding([.down, .character("j")], .moveDown, in: scrolling, "Down"),
@@ -111,13 +114,21 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.enter], .open, in: [.itemList, .picker], "Open", hint: "Enter open"),
             Binding([.escape, .backspace], .back, in: [.itemDetail, .picker], "Back", hint: "Esc back"),
 
-            Binding([.left, .character("h")], .focusFilters, in: [.itemList], "To the filters", hint: "← filters"),
+            Binding([.left, .character("h")], .focusFilters, in: [.itemList], "Filters", hint: "← filters"),
             Binding([.character(" "), .enter], .toggleFilter, in: [.filters], "Select", hint: "Space select"),
             Binding([.right, .character("l"), .escape], .focusList, in: [.filters], "To the list", hint: "→ list"),
             Binding([.character("/")], .startSearch, in: listing.union([.members]), "Search", hint: "/ search"),
             Binding([.character("s")], .cycleSort, in: listing, "Sort order"),
             Binding([.character("f")], .cycleRoleFilter, in: [.members], "Role filter", hint: "f role"),
             Binding([.character("x")], .clearFilters, in: listing.union([.members]), "Clear filters"),
+
+            // The collections browser filters as the Overview does (the same keys, remapped together):
+            // topics on the left, a search of titles and abstracts, x clears both.
+            Binding([.left, .character("h")], .focusFilters, in: [.picker], "Topics", hint: "← topics"),
+            Binding([.character(" "), .enter], .toggleFilter, in: [.pickerTopics], "Select", hint: "Space select"),
+            Binding([.right, .character("l"), .escape], .focusList, in: [.pickerTopics], "To the list", hint: "→ list"),
+            Binding([.character("/")], .startSearch, in: browser, "Search", hint: "/ search"),
+            Binding([.character("x")], .clearFilters, in: browser, "Clear filters"),
 
             Binding([.enter], .submitSearch, in: [.search], "Keep", hint: "Enter keep"),
             Binding([.escape], .cancelSearch, in: [.search], "Drop", hint: "Esc drop"),

@@ -25,7 +25,7 @@ public enum Screen {
         for modal in state.modal.layers.reversed() {
             switch modal {
             case .none, .search: break  // the search line lives in the status line
-            case .picker(let picker): CollectionPickerOverlay.render(picker, openURI: state.collectionURI, on: &surface)
+            case .picker(let picker): CollectionsBrowserOverlay.render(picker, openURI: state.collectionURI, on: &surface)
             case .help(let help, _): HelpOverlay.render(keyMap, scroll: help.scroll, on: &surface)
             case .dialog(let dialog, _): DialogOverlay.render(dialog, keyMap: keyMap, on: &surface)
             }

@@ -73,13 +73,14 @@ public struct ScreenLayout: Hashable, Sendable {
         var aboutMax = 0
         if let about = state.about.collection {
             let lines = AboutPane.lines(for: about, topics: state.about.topics, header: state.header,
-                                        width: aboutContent.width).lines.count
+                                        directory: state.about.directory, width: aboutContent.width).lines.count
             aboutMax = max(0, lines - aboutContent.height)
         }
         let help = HelpOverlay.geometry(keyMap, in: Rect(x: 0, y: 0, width: width, height: height))
         return Viewport(width: width, height: height, listRows: listRows, memberRows: memberRows,
                         detailMaxScroll: detailMax, aboutMaxScroll: aboutMax, aboutRows: aboutContent.height,
-                        facetRows: facetRows, helpMaxScroll: help?.maxScroll ?? 0, helpRows: help?.inner.height ?? 1)
+                        facetRows: facetRows, helpMaxScroll: help?.maxScroll ?? 0, helpRows: help?.inner.height ?? 1,
+                        pickerRows: CollectionsBrowserOverlay.Geometry(width: width, height: height).rows)
     }
 
     /// The viewport of a `width` x `height` screen for a state.

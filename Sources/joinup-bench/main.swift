@@ -8,6 +8,9 @@
 //
 //   swift build -c release --product joinup-bench
 //   .build/release/joinup-bench --items 100000 --runs 30
+//
+// With `--directory N` it times the collections browser over a directory of N generated
+// collections instead (DirectoryBench.swift).
 import Foundation
 import JoinupCache
 import JoinupModel
@@ -18,6 +21,7 @@ struct Options {
     var runs = 30
     var warmup = 5
     var cachePath: String?
+    var directory: Int?
 
     static func parse(_ arguments: [String]) -> Options {
         var options = Options()
@@ -32,8 +36,9 @@ struct Options {
             case "--runs": options.runs = max(1, Int(value()) ?? options.runs)
             case "--warmup": options.warmup = max(0, Int(value()) ?? options.warmup)
             case "--cache": options.cachePath = value()
+            case "--directory": options.directory = Int(value())
             case "-h", "--help":
-                print("usage: joinup-bench [--items N] [--runs N] [--warmup N] [--cache FILE (kept; reused when it exists)]")
+                print("usage: joinup-bench [--items N] [--runs N] [--warmup N] [--cache FILE (kept; reused when it exists)] [--directory N]")
                 exit(0)
             default: fail("unknown argument \(argument)")
             }
@@ -62,6 +67,10 @@ func summary(_ samples: [Double]) -> String {
 
 let options = Options.parse(CommandLine.arguments)
 let now = Date(timeIntervalSince1970: 1_719_576_000)
+if let count = options.directory {
+    try await DirectoryBench.run(collections: count, runs: options.runs, warmup: options.warmup)
+    exit(0)
+}
 
 // MARK: The cache
 

@@ -49,7 +49,7 @@ import Testing
         try session.send("j")
         try session.send("Enter")
         screen = try session.waitFor("the other collection's header") {
-            $0.contains("Grupo de trabajo de ciberseguridad pública") && !$0.contains("Collections —")
+            $0.contains("Grupo de trabajo de ciberseguridad pública") && !$0.contains("/ search titles and abstracts")
         }
         #expect(!screen.contains("EC Open Source Programme Office"))
         #expect(screen.contains("1 Solution"))

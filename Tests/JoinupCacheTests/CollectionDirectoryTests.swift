@@ -1,5 +1,6 @@
 import Foundation
 import JoinupModel
+import JoinupTestSupport
 @testable import JoinupCache
 import JoinupTestSupport
 import Testing

@@ -176,11 +176,11 @@ import Testing
 
     @Test func joinFromThePickerReadsThatCollectionFirst() {
         var store = TestStore(Self.loaded())
-        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionPicker()) }
+        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionsBrowser()) }
         let other = CachedCollection(uri: "http://data.europa.eu/w21/other", alias: "other", title: "Other")
         let listed = [CachedCollection(uri: Self.uri, alias: "test", title: "Test"), other]
-        var picker = CollectionPicker(collections: listed)
-        store.receive(.collectionsListed(listed), from: .listCollections) { $0.modal = .picker(picker) }
+        var picker = CollectionsBrowser(catalog: .cached(listed))
+        store.receive(.collectionsListed(.cached(listed)), from: .listCollections) { $0.modal = .picker(picker) }
         picker.cursor.selection = 1
         store.send(.moveDown) { $0.modal = .picker(picker) }
         store.send(.join, effects: [.prepareMembershipDialog(uri: other.uri, kind: .join)]) { $0.modal = .none }

@@ -39,7 +39,7 @@ import Testing
     static let aboutFixture = Collection.fixture(uri: uri, site: nil)
 
     static let viewport = Viewport(width: 100, height: 30, listRows: 10, memberRows: 20, detailMaxScroll: 7, aboutMaxScroll: 12,
-                                   aboutRows: 25, facetRows: 20, helpMaxScroll: 30, helpRows: 20)
+                                   aboutRows: 25, facetRows: 20, helpMaxScroll: 30, helpRows: 20, pickerRows: 20)
 
     static func detail(_ n: Int, link: String = "https://x") -> ItemDetail {
         let item = Item(id: "item-\(n)", collectionURI: uri, kind: .news, title: "Item \(n)", link: link, body: "b",
@@ -218,10 +218,10 @@ import Testing
 
     @Test func helpOverThePickerGivesThePickerBack() {
         var store = TestStore(Self.loaded())
-        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionPicker()) }
-        store.send(.toggleHelp) { $0.modal = .help(HelpState(), over: .picker(CollectionPicker())) }
+        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionsBrowser()) }
+        store.send(.toggleHelp) { $0.modal = .help(HelpState(), over: .picker(CollectionsBrowser())) }
         #expect(store.state.focus == .help)
-        store.send(.toggleHelp) { $0.modal = .picker(CollectionPicker()) }
+        store.send(.toggleHelp) { $0.modal = .picker(CollectionsBrowser()) }
         #expect(store.state.focus == .picker)
     }
 
@@ -318,18 +318,18 @@ import Testing
 
     @Test func pickerListsCollectionsAndSwitchesOnEnter() {
         var store = TestStore(Self.loaded())
-        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionPicker()) }
+        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionsBrowser()) }
         #expect(store.state.focus == .picker)
         let other = CachedCollection(uri: "http://data.europa.eu/w21/other", alias: "other", title: "Another", itemCount: 12)
         let mine = CachedCollection(uri: Self.uri, alias: "test", title: "Test", itemCount: 8)
-        var picker = CollectionPicker(collections: [other, mine])
+        var picker = CollectionsBrowser(catalog: .cached([other, mine]))
         picker.cursor.selection = 1  // starts on the open collection
-        store.receive(.collectionsListed([other, mine]), from: .listCollections) { $0.modal = .picker(picker) }
+        store.receive(.collectionsListed(.cached([other, mine])), from: .listCollections) { $0.modal = .picker(picker) }
         // Tabs don't switch under the picker; movement moves its cursor.
         store.send(.nextTab)
         picker.cursor.selection = 0
         store.send(.moveUp) { $0.modal = .picker(picker) }
-        #expect(store.state.modal.picker?.selected == other)
+        #expect(store.state.modal.picker?.selected?.collection.uri == other.uri)
         store.send(.open, effects: [.restoreView(uri: other.uri), .loadCollection(uri: other.uri)]) {
             $0.modal = .none
             $0.collectionURI = other.uri
@@ -343,19 +343,19 @@ import Testing
 
     @Test func pickerClosesWithEscapeOrCAndChoosingTheSameCollectionDoesNothing() {
         var store = TestStore(Self.loaded())
-        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionPicker()) }
+        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionsBrowser()) }
         store.send(.back) { $0.modal = .none }
-        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionPicker()) }
+        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionsBrowser()) }
         store.send(.toggleCollectionPicker) { $0.modal = .none }
-        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionPicker()) }
+        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionsBrowser()) }
         let mine = CachedCollection(uri: Self.uri, alias: "test", title: "Test")
-        store.receive(.collectionsListed([mine]), from: .listCollections) { $0.modal = .picker(CollectionPicker(collections: [mine])) }
+        store.receive(.collectionsListed(.cached([mine])), from: .listCollections) { $0.modal = .picker(CollectionsBrowser(catalog: .cached([mine]))) }
         store.send(.open) { $0.modal = .none }
     }
 
     @Test func aSyncUnderThePickerRefreshesItsList() {
         var store = TestStore(Self.loaded())
-        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionPicker()) }
+        store.send(.toggleCollectionPicker, effects: [.listCollections]) { $0.modal = .picker(CollectionsBrowser()) }
         let revision = store.state.overview.revision + 1
         store.send(.cacheChanged, effects: [
             .loadCollection(uri: Self.uri),

@@ -258,24 +258,24 @@ import JoinupStore
         let surface = render(Fixtures.state(tab: .overview, help: true), width: 60, height: 20)
         expectFrame(surface, """
              ┌─ Keys — ? or Esc to close ─────────────────────────────┐
-             │ Global                      Filters                    │
-             │ ↑/k        Up               Space/Enter  Select        │
-             │ ↓/j        Down             →/l/Esc      To the list   │─
-             │ PgUp       Page up                                     │
-             │ PgDn       Page down        List, Filters & Members    │
-             │ g/Home     Top              /            Search        │
-             │ G/End      Bottom           x            Clear filters │
-             │ Tab        Next tab                                    │
-             │ Shift-Tab  Previous tab     List & Filters             │
-             │ 1          Overview tab     s            Sort order    │
-             │ 2          Members tab                                 │
-             │ 3          About tab        Members                    │
-             │ r          Sync             f            Role filter   │
-             │ c          Collections                                 │
-             │ J          Join             Search                     │
-             │ L          Leave            Enter        Keep          │
-             │ T          Next theme       Esc          Drop          │
-             │ ?          Toggle help      Bksp         Delete        │
+             │ Global                      List, Filters & Members    │
+             │ ↑/k          Up             /            Search        │
+             │ ↓/j          Down           x            Clear filters │─
+             │ PgUp         Page up                                   │
+             │ PgDn         Page down      List & Filters             │
+             │ g/Home       Top            s            Sort order    │
+             │ G/End        Bottom                                    │
+             │ Tab          Next tab       Members                    │
+             │ Shift-Tab    Previous tab   f            Role filter   │
+             │ 1            Overview tab                              │
+             │ 2            Members tab    Collections                │
+             │ 3            About tab      ←/h          Topics        │
+             │ r            Sync           Space/Enter  Select        │
+             │ c            Collections    →/l/Esc      To the list   │
+             │ J            Join           /            Search        │
+             │ L            Leave          x            Clear filters │
+             │ T            Next theme                                │
+             │ ?            Toggle help    Search                     │
              └────────────────────────────────────────── ↓ more: j/k ─┘
             """, name: "helpOverlayAt60x20")
     }

@@ -90,7 +90,7 @@ import JoinupStore
         #expect(Set(listed) == Set(keyMap.bindings))
         #expect(keyMap.helpSections().map(\.title) == [
             "Global", "List & Collections", "Item & Collections", "List", "Filters", "List, Filters & Members",
-            "List & Filters", "Members", "Search", "Confirmation", "List & Item", "Help",
+            "List & Filters", "Members", "Collections", "Search", "Confirmation", "List & Item", "Help",
         ])
     }
 
@@ -119,7 +119,8 @@ import JoinupStore
         #expect(keyMap.hints(for: .itemDetail) == "↑↓ move  Esc back  r sync  ? help  q quit")
         #expect(keyMap.hints(for: .members) == "↑↓ move  / search  f role  r sync  ? help  q quit")
         #expect(keyMap.hints(for: .search) == "Enter keep  Esc drop")
-        #expect(keyMap.hints(for: .picker) == "↑↓ move  Enter open  Esc back  ? help  q quit")
+        #expect(keyMap.hints(for: .picker) == "↑↓ move  Enter open  Esc back  ← topics  / search  ? help  q quit")
+        #expect(keyMap.hints(for: .pickerTopics) == "↑↓ move  Space select  → list  / search  ? help  q quit")
         #expect(keyMap.hints(for: .help) == "↑↓ move  ? help  Esc close  q quit")
     }
 

@@ -9,10 +9,11 @@ import JoinupStore
     @Test func viewportAt100x30() {
         let viewport = ScreenLayout.viewport(for: Fixtures.state(tab: .overview, opened: true), width: 100, height: 30)
         // 30 rows: header 3, tab bar 1, status 1 leave 25; the list has a counts line then two-line
-        // tiles (12 items), members a count and headings.
+        // tiles (12 items), members a count and headings. The collections browser's box leaves the
+        // header's first line and the status line; its heading and abstract take 4 of its 26 rows.
         #expect(viewport == Viewport(width: 100, height: 30, listRows: 12, memberRows: 23,
                                      detailMaxScroll: 0, aboutMaxScroll: 0, aboutRows: 25, facetRows: 24,
-                                     helpMaxScroll: 0, helpRows: 28))
+                                     helpMaxScroll: 0, helpRows: 22, pickerRows: 22))
     }
 
     @Test func viewportAt60x20() {
@@ -21,7 +22,7 @@ import JoinupStore
         // (a counts line and 7 two-line tiles).
         #expect(viewport == Viewport(width: 60, height: 20, listRows: 7, memberRows: 13,
                                      detailMaxScroll: 10, aboutMaxScroll: 12, aboutRows: 15,
-                                     facetRows: 14, helpMaxScroll: 10, helpRows: 18))
+                                     facetRows: 14, helpMaxScroll: 14, helpRows: 18, pickerRows: 12))
     }
 
     @Test func nothingToScrollWithoutAnOpenedItemOrAbout() {

@@ -7,6 +7,8 @@ enum AboutReducer {
         case .collectionLoaded(_, let about, let topics):
             state.collection = about
             state.topics = topics
+        case .directoryAboutLoaded(let uri, let directory) where uri == context.collectionURI:
+            state.directory = directory
         case .viewportChanged(let viewport):
             state.scroll = min(state.scroll, viewport.aboutMaxScroll)
         default:

@@ -48,8 +48,13 @@ enum AccountReducer {
         }
         if case .picker(let picker) = state.modal {
             guard let chosen = picker.selected else { return [] }
+            guard chosen.listing.isSynced else {
+                // Joining needs the collection's metadata, which a sync brings.
+                state.status = StatusMessage(.error, "Open \(TerminalText.line(chosen.collection.title)) first (Enter syncs it)")
+                return []
+            }
             state.modal = .none
-            return [.prepareMembershipDialog(uri: chosen.uri, kind: kind)]
+            return [.prepareMembershipDialog(uri: chosen.collection.uri, kind: kind)]
         }
         guard let header = state.header else { return [] }
         let request = MembershipRequest(collectionAlias: header.alias, collectionURI: header.uri,

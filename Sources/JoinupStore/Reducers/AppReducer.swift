@@ -40,6 +40,8 @@ enum AppReducer {
         case .statusShown(let message):
             state.status = message
             return []
+        case .collectionSynced(let collection, let failure):
+            return collectionSynced(collection, failure: failure, in: &state)
         case .linkFound(let link):
             state.pendingLink = link
             return []
@@ -75,6 +77,24 @@ enum AppReducer {
         }
         effects.append(.sync(remote: remote))
         return effects
+    }
+
+    /// A collection chosen in the collections browser came back from its sync: open it, or say why not.
+    static func collectionSynced(_ collection: DirectoryCollection, failure: String?, in state: inout AppState) -> [Effect] {
+        let waiting = state.modal.picker?.syncing?.uri == collection.uri
+        if waiting { state.modal.updatePicker { $0.syncing = nil } }
+        let title = TerminalText.line(collection.title)
+        if let failure {
+            state.status = StatusMessage(.error, "Could not sync \(title): \(TerminalText.line(failure))")
+            return []
+        }
+        // The user closed the browser meanwhile: the collection is in the cache for the next `c`.
+        guard waiting, case .picker = state.modal else {
+            state.status = StatusMessage(.info, "Synced \(title)")
+            return []
+        }
+        state.modal = .none
+        return switchCollection(to: collection.uri, in: &state)
     }
 
     /// Shows another collection from the start, with the filter it had last time.

@@ -1,48 +1,38 @@
 import JoinupCache
 
-/// The collections picker (`c`): moves over every cached collection; what it decides for the rest
-/// of the app (close, switch) comes back as a `Choice` for the root to carry out.
+/// The collections browser (`c`, CollectionsBrowser.swift): results for it, and its keys; what it
+/// decides for the rest of the app (close, open, sync then open) comes back as a `Choice` for the
+/// root to carry out.
 enum PickerReducer {
-    /// What a command in the picker asks of the app.
-    enum Choice: Equatable {
-        case stay
-        case close
-        /// Show this collection.
-        case open(uri: String)
-    }
+    typealias Choice = CollectionsBrowser.Choice
 
-    /// The cache's answer to `.listCollections`, and a fresh list after a sync.
+    /// The cache's answer to `.listCollections`, a fresh list after a sync, a new screen size.
     static func reduce(_ modal: inout Modal, _ action: Action, _ context: ReducerContext) -> [Effect] {
         switch action {
         case .cacheChanged:
             return modal.picker == nil ? [] : [.listCollections]
-        case .collectionsListed(let collections):
-            let current = collections.firstIndex { $0.uri == context.collectionURI } ?? 0
-            modal.updatePicker { picker in
-                picker.collections = collections
-                picker.cursor = ListCursor().moved(to: current, count: collections.count, rows: context.viewport.memberRows)
-            }
+        case .collectionsListed(let catalog):
+            modal.updatePicker { $0.load(catalog, current: context.collectionURI, rows: context.viewport.pickerRows) }
+            return []
+        case .viewportChanged(let viewport):
+            modal.updatePicker { $0.fit(rows: viewport.pickerRows) }
             return []
         default:
             return []
         }
     }
 
-    /// Keys while the picker is open: move, Enter switches, Esc closes.
-    static func command(_ command: Command, _ picker: inout CollectionPicker, _ context: ReducerContext) -> Choice {
+    /// Keys and clicks while the browser is open.
+    static func command(_ command: Command, _ picker: inout CollectionsBrowser, _ context: ReducerContext) -> Choice {
+        let rows = context.viewport.pickerRows
         switch command {
-        case .back:
-            return .close
-        case .open:
-            guard let chosen = picker.selected else { return .stay }
-            return .open(uri: chosen.uri)
-        default:
-            let count = picker.collections?.count ?? 0
-            let rows = context.viewport.memberRows
-            if let target = target(of: command, from: picker.cursor.selection, count: count, page: rows) {
-                picker.cursor = picker.cursor.moved(to: target, count: count, rows: rows)
-            }
+        case .pointAtCollection(let index):
+            return picker.point(atCollection: index, rows: rows)
+        case .pointAtCollectionTopic(let index):
+            picker.point(atTopic: index, rows: rows)
             return .stay
+        default:
+            return picker.handle(command, rows: rows)
         }
     }
 }

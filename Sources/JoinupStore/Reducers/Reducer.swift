@@ -104,6 +104,16 @@ private func route(_ command: Command, in state: inout AppState) -> [Effect] {
                 state.modal = .none
                 guard uri != state.collectionURI else { return [] }
                 return AppReducer.switchCollection(to: uri, in: &state)
+            case .sync(let collection):
+                guard let remote = state.remote else {
+                    state.modal = .picker(picker)
+                    state.status = StatusMessage(.error, noRemoteMessage)
+                    return []
+                }
+                picker.syncing = collection
+                state.modal = .picker(picker)
+                state.status = StatusMessage(.busy, "Syncing \(TerminalText.line(collection.title))…")
+                return [.syncCollection(collection, remote: remote)]
             }
         }
     case .none:
@@ -121,7 +131,7 @@ private func browse(_ command: Command, in state: inout AppState) -> [Effect] {
     case .leave:
         return AccountReducer.membershipCommand(.leave, in: &state)
     case .toggleCollectionPicker:
-        state.modal = .picker(CollectionPicker())
+        state.modal = .picker(CollectionsBrowser())
         return [.listCollections]
     case .nextTab:
         state.tab = Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count)!

@@ -31,6 +31,10 @@ public enum PointerMap {
     }
 
     private static func click(x: Int, y: Int, state: AppState, layout: ScreenLayout) -> Command? {
+        // The collections browser on top takes the clicks on its rows.
+        if case .picker(let browser) = state.modal {
+            return CollectionsBrowserOverlay.command(atX: x, y: y, browser: browser, width: layout.width, height: layout.height)
+        }
         // Overlays and the search line take the keys; a click elsewhere would surprise.
         guard state.focus != .help, state.focus != .picker, state.focus != .search else { return nil }
         if layout.tabBar.contains(x: x, y: y) {
@@ -57,8 +61,7 @@ public enum PointerMap {
     /// The filter pane row at screen line `y`, scrolled as FacetList draws it.
     private static func facetRow(at y: Int, state: AppState, rect: Rect) -> Int? {
         let rows = state.overview.facetRows
-        let top = min(state.overview.facetCursor.scrollTop, max(0, rows.count - rect.height))
-        let visible = rows.count - top > rect.height ? rect.height - 1 : rect.height
+        let (top, visible) = FacetList.window(count: rows.count, cursor: state.overview.facetCursor, height: rect.height)
         let line = y - rect.y
         guard line >= 0, line < visible, rows.indices.contains(top + line) else { return nil }
         return top + line

@@ -61,18 +61,22 @@ public struct KeyConflict: Hashable, Sendable, CustomStringConvertible {
 
 extension KeyMap {
     /// The map with each named action's primary binding (its first row in the table) moved to
-    /// new keys. Other rows of the same command (Esc also closing help) stay. Hints follow the
-    /// new key ("q quit" becomes "Q quit").
+    /// new keys, with the rows repeating its keys elsewhere (the collections browser's). Other
+    /// rows of the same command (Esc also closing help) stay. Hints follow the new key ("q quit"
+    /// becomes "Q quit").
     public func remapped(_ keys: [Command: [Key]]) -> KeyMap {
         var result = self
         for (command, newKeys) in keys where !newKeys.isEmpty {
-            guard let index = result.bindings.firstIndex(where: { $0.command == command }) else { continue }
-            var binding = result.bindings[index]
-            if let hint = binding.hint, let space = hint.firstIndex(of: " ") {
-                binding.hint = newKeys[0].label + hint[space...]
+            guard let primary = bindings.first(where: { $0.command == command }) else { continue }
+            for index in result.bindings.indices
+            where result.bindings[index].command == command && bindings[index].keys == primary.keys {
+                var binding = result.bindings[index]
+                if let hint = binding.hint, let space = hint.firstIndex(of: " ") {
+                    binding.hint = newKeys[0].label + hint[space...]
+                }
+                binding.keys = newKeys
+                result.bindings[index] = binding
             }
-            binding.keys = newKeys
-            result.bindings[index] = binding
         }
         return result
     }
