@@ -25,6 +25,17 @@ public final class VirtuosoServer: @unchecked Sendable {
         if fixtures { _ = try script(["fixtures"]) }
     }
 
+    /// Starts one from an async test: the seconds of waiting happen on a thread of their own, not
+    /// on the cooperative pool an in-process server beside it needs (see `runBlocking`).
+    public static func started(fixtures: Bool = true) async throws -> VirtuosoServer {
+        try await runBlocking { try VirtuosoServer(fixtures: fixtures) }
+    }
+
+    /// `stop()` from an async test, off the cooperative pool.
+    public func stopped() async {
+        _ = try? await runBlocking { self.stop() }
+    }
+
     /// Loads RDF/XML (`.rdf`) or Turtle/N-Triples files into `graph`.
     public func load(graph: String, files: [String]) throws {
         _ = try script(["load", graph] + files)

@@ -11,9 +11,14 @@ struct SharedVirtuoso: SuiteTrait, TestScoping {
     @TaskLocal static var current: VirtuosoServer?
 
     func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
-        let server = try VirtuosoServer()
-        defer { server.stop() }
-        try await Self.$current.withValue(server) { try await function() }
+        let server = try await VirtuosoServer.started()
+        do {
+            try await Self.$current.withValue(server) { try await function() }
+        } catch {
+            await server.stopped()
+            throw error
+        }
+        await server.stopped()
     }
 }
 
@@ -203,8 +208,8 @@ extension Trait where Self == SharedVirtuoso {
     }
 
     @Test func virtuosoStoppedMidSyncGivesAClearErrorAndLeavesTheCacheUnchanged() async throws {
-        let own = try VirtuosoServer()
-        defer { own.stop() }
+        let own = try await VirtuosoServer.started()
+        defer { own.stop() }  // already stopped mid-sync; this only makes sure
         let folder = try TemporaryFolder()
         let path = folder.path("cache.sqlite")
         let sparql = try #require(URL(string: own.endpoint))
