@@ -17,7 +17,7 @@ final class IdleWake {
     /// Tells a wake-up apart from those meant for earlier waits.
     private var generation = 0
     /// Sleeps in `poll` on stdin and the wake pipe; any thread may wake it.
-    nonisolated let input = InputWatcher()
+    private nonisolated let input = InputWatcher()
 
     /// Starts watching stdin and relays SIGWINCH to the wake pipe. Call after `initscr`: the resize
     /// handler ncurses installs there still runs first (it queues the `KEY_RESIZE`).
@@ -73,7 +73,8 @@ final class InputWatcher: @unchecked Sendable {
     private var isPolling = false
     private var isStopped = false
 
-    /// Creates the pipe, relays SIGWINCH into it and starts the thread; `ready` runs on that thread.
+    /// Creates the pipe, relays SIGWINCH into it (the stop signals' handler writes to it too, see
+    /// `StopSignals`) and starts the thread; `ready` runs on that thread.
     func start(ready: @escaping @Sendable () -> Void) {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return }
@@ -99,8 +100,8 @@ final class InputWatcher: @unchecked Sendable {
         if start { armed.signal() }
     }
 
-    /// Wakes the thread from any thread (a stop signal's handler): one byte on the pipe.
-    func wake() {
+    /// Wakes the thread (from `stop`): one byte on the pipe.
+    private func wake() {
         // Under the lock: the thread closes the pipe under it too, so the descriptor is never stale.
         lock.withLock {
             guard pipeEnds.write >= 0 else { return }

@@ -32,7 +32,7 @@ public final class TerminalApp {
     /// Runs until the user quits or the process is asked to stop; the terminal is restored either way.
     public func run() async throws {
         Self.selectUTF8Locale()
-        let stopSignals = StopSignals(wake: { [input = idle.input] in input.wake() })
+        StopSignals.catch()
         startScreen()
         idle.start()
         defer {
@@ -40,6 +40,7 @@ public final class TerminalApp {
             store.stop()
             endwin()
             CrashRestore.disarm()
+            StopSignals.release()
         }
 
         store.onChange = { [weak self] in
@@ -49,7 +50,7 @@ public final class TerminalApp {
         store.send(.started(collectionURI: collectionURI))
         if let message = options.startupMessage { store.send(.statusShown(StatusMessage(.error, message))) }
 
-        while !store.state.isQuitting && !stopSignals.received && !Self.terminalHungUp() {
+        while !store.state.isQuitting && !StopSignals.received && !Self.terminalHungUp() {
             var readAny = false
             // Drain every pending key before drawing, so held-down keys never lag behind.
             while true {
@@ -221,36 +222,4 @@ public final class TerminalApp {
             setlocale(LC_ALL, "C.UTF-8")
         }
     }
-}
-
-/// Notices SIGTERM, SIGHUP and SIGINT (sent by another process: raw mode makes Ctrl-C a key) so the loop can end and restore the terminal instead of dying mid-frame.
-private final class StopSignals: @unchecked Sendable {
-    private var sources: [DispatchSourceSignal] = []
-    private let lock = NSLock()
-    private var flag = false
-
-    /// `wake` ends the terminal loop's idle sleep so it sees the flag at once.
-    init(wake: @escaping @Sendable () -> Void) {
-        for signalNumber in [SIGTERM, SIGHUP, SIGINT] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [weak self] in
-                guard let self else { return }
-                self.lock.lock()
-                self.flag = true
-                self.lock.unlock()
-                wake()
-            }
-            source.resume()
-            sources.append(source)
-        }
-    }
-
-    var received: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return flag
-    }
-
-    deinit { sources.forEach { $0.cancel() } }
 }
