@@ -77,6 +77,12 @@ public struct EffectRunner: Sendable {
                 }
             case .listCollections:
                 await send(.collectionsListed(try cache.collections()))
+            case .syncTimer(let seconds):
+                try await Task.sleep(for: .seconds(seconds))
+                await send(.syncDue)
+            case .terminal:
+                // The terminal runtime's: the store hands these over and never starts them here.
+                return
             }
         } catch is CancellationError {
             return

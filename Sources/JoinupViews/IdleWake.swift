@@ -5,8 +5,8 @@ import Glibc
 #endif
 
 /// The terminal loop's idle sleep: over when a key (or mouse report, or hang-up) arrives on stdin,
-/// a signal comes in (a resize; a stop), the store's state changes, or the loop's own timer is
-/// due, and not before. An idle browser is then asleep in `poll` rather than looking every 8 ms
+/// a signal comes in (a resize; a stop) or the store's state changes (timers are effects whose
+/// results change it), and not before. An idle browser is then asleep in `poll` rather than looking every 8 ms
 /// (before: about 1,280 context switches a second over its threads, 2.5 % of a core; BENCHMARKS.md).
 ///
 /// ncurses stays on the main actor: only `InputWatcher`'s thread blocks in `poll`, and it reads
@@ -14,8 +14,6 @@ import Glibc
 @MainActor
 final class IdleWake {
     private var waiting: CheckedContinuation<Void, Never>?
-    /// Tells a wake-up apart from those meant for earlier waits.
-    private var generation = 0
     /// Sleeps in `poll` on stdin and the wake pipe; any thread may wake it.
     private nonisolated let input = InputWatcher()
 
@@ -42,24 +40,10 @@ final class IdleWake {
         continuation.resume()
     }
 
-    /// Returns at the next input, signal or `signal()`, or after `timeout` (nil: no timer).
-    func wait(upTo timeout: Duration?) async {
-        generation += 1
-        let mine = generation
+    /// Returns at the next input, signal or `signal()`.
+    func wait() async {
         input.arm()
-        let timer = timeout.map { timeout in
-            Task { @MainActor [weak self] in
-                try? await Task.sleep(for: timeout)
-                self?.timeUp(generation: mine)
-            }
-        }
         await withCheckedContinuation { continuation in waiting = continuation }
-        timer?.cancel()
-    }
-
-    private func timeUp(generation: Int) {
-        guard generation == self.generation else { return }
-        signal()
     }
 }
 
