@@ -1,11 +1,10 @@
-import CNcurses
 import JoinupStore
 
 /// The full-screen browser: reads the terminal's input, sends commands to the store, carries out
 /// its terminal effects and draws frames from its state, until the user quits or a signal asks.
 ///
 /// Its parts, one concern each: `TerminalScreen` (ncurses' lifecycle and drawing),
-/// `TerminalEffectRunner` (links, themes),
+/// `TerminalInput` (keys and mouse reports), `TerminalEffectRunner` (links, themes),
 /// `StopSignals`, and `IdleWake` (sleeping until there is something to do). Everything runs on
 /// the main actor, the only place ncurses is touched: keys are read without waiting until none
 /// is left, then the loop sleeps until input, a signal or a state change (effects finishing on
@@ -52,18 +51,9 @@ public final class TerminalApp {
         while !store.state.isQuitting && !StopSignals.received && !TerminalScreen.hungUp() {
             var readAny = false
             // Drain every pending key before drawing, so held-down keys never lag behind.
-            while true {
-                var value: wint_t = 0
-                let status = get_wch(&value)
-                if status == KEY_CODE_YES, Int32(bitPattern: UInt32(value)) == nc_key_mouse() {
-                    readAny = true
-                    handleMouse()
-                    continue
-                }
-                guard let key = KeyDecoder.decode(status: status, value: UInt32(value)) else { break }
+            while !store.state.isQuitting, let input = TerminalInput.next() {
                 readAny = true
-                handle(key)
-                if store.state.isQuitting { break }
+                handle(input)
             }
             // An answer may ask for more terminal work; carry it all out before drawing.
             var work = store.takeTerminalEffects()
@@ -76,29 +66,19 @@ public final class TerminalApp {
         }
     }
 
-    private func handle(_ key: Key) {
-        if key == .resize {
+    private func handle(_ input: TerminalInput) {
+        switch input {
+        case .key(.resize):
             needsDraw = true
             screen.repaintEverything()
-            return
-        }
-        if let command = keyMap.command(for: key, focus: store.state.focus) {
-            store.send(.commandIssued(command))
-        }
-    }
-
-    private func handleMouse() {
-        var x: Int32 = 0, y: Int32 = 0
-        let kind: MouseEvent.Kind
-        switch nc_read_mouse(&x, &y) {
-        case 1: kind = .click
-        case 4: kind = .wheelUp
-        case 5: kind = .wheelDown
-        default: return
-        }
-        let event = MouseEvent(kind, x: Int(x), y: Int(y))
-        for command in PointerMap.commands(for: event, state: store.state, width: screen.width, height: screen.height) {
-            store.send(.commandIssued(command))
+        case .key(let key):
+            if let command = keyMap.command(for: key, focus: store.state.focus) {
+                store.send(.commandIssued(command))
+            }
+        case .mouse(let event):
+            for command in PointerMap.commands(for: event, state: store.state, width: screen.width, height: screen.height) {
+                store.send(.commandIssued(command))
+            }
         }
     }
 
