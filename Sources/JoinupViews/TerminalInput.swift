@@ -1,4 +1,5 @@
 import CNcurses
+import JoinupSettings
 
 /// What the terminal delivered: a key (a resize arrives as one) or a mouse report.
 enum TerminalInput: Hashable {
