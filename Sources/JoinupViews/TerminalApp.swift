@@ -19,6 +19,8 @@ public final class TerminalApp {
     private let effects: TerminalEffectRunner
     private let idle = IdleWake()
     private var needsDraw = true
+    /// What a click means on the frame last drawn (measured with it).
+    private var pointerTargets = PointerTargets()
 
     public init(store: Store, collectionURI: String, keyMap: KeyMap = .standard, options: TerminalOptions = TerminalOptions()) {
         self.store = store
@@ -76,21 +78,23 @@ public final class TerminalApp {
                 store.send(.commandIssued(command))
             }
         case .mouse(let event):
-            for command in PointerMap.commands(for: event, state: store.state, width: screen.width, height: screen.height) {
+            for command in PointerMap.commands(for: event, targets: pointerTargets) {
                 store.send(.commandIssued(command))
             }
         }
     }
 
-    /// Measures the screen for the reducer (a change is sent first, so the frame shows its
-    /// outcome), then draws.
+    /// One layout pass: measures the screen for the reducer (a change is sent first, so the frame
+    /// shows its outcome), draws, and keeps the frame's click targets for the mouse.
     private func draw() {
         needsDraw = false
-        let viewport = ScreenLayout.viewport(for: store.state, width: screen.width, height: screen.height, keyMap: keyMap)
+        let layout = ScreenLayout(width: screen.width, height: screen.height)
+        let viewport = layout.viewport(for: store.state, keyMap: keyMap)
         if viewport != store.state.viewport {
             store.send(.viewportChanged(viewport))
             needsDraw = false
         }
         screen.render(store.state, keyMap: keyMap)
+        pointerTargets = layout.pointerTargets(for: store.state)
     }
 }
