@@ -6,8 +6,9 @@ import Glibc
 
 /// The terminal loop's idle sleep: over when a key (or mouse report, or hang-up) arrives on stdin,
 /// a signal comes in (a resize; a stop) or the store's state changes (timers are effects whose
-/// results change it), and not before. An idle browser is then asleep in `poll` rather than looking every 8 ms
-/// (before: about 1,280 context switches a second over its threads, 2.5 % of a core; BENCHMARKS.md).
+/// results change it), and not before. An idle browser is then asleep in `poll` rather than
+/// looking every 8 ms (before: about 1,280 context switches a second over its threads, 2.5 % of
+/// a core; BENCHMARKS.md).
 ///
 /// ncurses stays on the main actor: only `InputWatcher`'s thread blocks in `poll`, and it reads
 /// nothing — it only says that input is waiting, and the loop's `get_wch` takes it.
