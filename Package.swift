@@ -55,12 +55,17 @@ let package = Package(
                 ]),
         // App state, actions, the pure reducer, and the runtime that runs effects.
         .target(name: "JoinupStore", dependencies: ["JoinupModel", "JoinupCache", "JoinupSync"]),
+        // config.toml and the TOML reading it shares with themes: settings values, key names, the
+        // problems found with their lines. The command line reads config here, not in JoinupViews.
+        .target(name: "JoinupSettings", dependencies: [
+            "JoinupStore",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // Surfaces, widgets, panes, key map and the ncurses terminal loop.
         // Themes/ (top level) is a symlink to Theme/Shipped: one copy, embedded so an installed
         // binary needs no files beside it.
         .target(name: "JoinupViews", dependencies: [
-            "JoinupModel", "JoinupStore", "CNcurses", "CTerminalRestore",
-            .product(name: "TOMLKit", package: "TOMLKit"),
+            "JoinupModel", "JoinupStore", "JoinupSettings", "CNcurses", "CTerminalRestore",
         ], exclude: ["Theme/Shipped/REFERENCE.toml"],
         resources: [
             .embedInCode("Theme/Shipped/default.toml"),
@@ -73,7 +78,7 @@ let package = Package(
         .target(name: "CTerminalRestore"),
         // The command-line entry point: argument parsing, paths, wiring.
         .executableTarget(name: "joinup", dependencies: [
-            "JoinupModel", "JoinupCache", "JoinupSync", "JoinupStore", "JoinupViews",
+            "JoinupModel", "JoinupCache", "JoinupSync", "JoinupStore", "JoinupSettings", "JoinupViews",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // A Joinup-compatible HTTP server over a data folder, and the collection generator.
@@ -94,7 +99,7 @@ let package = Package(
         .testTarget(name: "JoinupCacheTests", dependencies: ["JoinupCache", "JoinupModel", "JoinupTestSupport"]),
         .testTarget(name: "JoinupSyncTests", dependencies: ["JoinupSync", "JoinupCache", "JoinupModel", "JoinupTestSupport"]),
         .testTarget(name: "JoinupStoreTests", dependencies: ["JoinupStore", "JoinupCache", "JoinupSync", "JoinupModel", "JoinupTestSupport"]),
-        .testTarget(name: "JoinupViewsTests", dependencies: ["JoinupViews", "JoinupStore", "JoinupModel", "JoinupCache", "JoinupSync",
+        .testTarget(name: "JoinupViewsTests", dependencies: ["JoinupViews", "JoinupSettings", "JoinupStore", "JoinupModel", "JoinupCache", "JoinupSync",
                                                          "JoinupTestSupport"]),
         .testTarget(name: "JoinupRemoteTests", dependencies: ["JoinupRemote", "JoinupSync", "JoinupCache", "JoinupModel",
                                                           "JoinupTestSupport"]),

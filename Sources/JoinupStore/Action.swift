@@ -30,12 +30,16 @@ public enum Action: Hashable, Sendable {
     case directoryAboutLoaded(uri: String, DirectoryAbout)
     /// A collection chosen in the browser was synced (or not: `failure` says why).
     case collectionSynced(DirectoryCollection, failure: String?)
-    /// Something outside the store (the terminal app: theme switches, config problems) has a message.
+    /// Something outside the store (the terminal app: config problems at start) has a message.
     case statusShown(StatusMessage)
     /// The link of the item `o` asked for, read from the cache.
     case linkFound(String)
-    /// The terminal app has dealt with `pendingLink` (opened it or refused); this is what to say.
+    /// The terminal has carried out `.openLink` (opened the link or refused it); this is what to say.
     case linkHandled(StatusMessage)
+    /// The terminal has carried out `.nextTheme` and now draws with the theme named.
+    case themeChanged(name: String)
+    /// `.syncTimer` ran out: time for the periodic sync.
+    case syncDue
     /// Whether a token is stored (and whose), and how many requests wait in the outbox.
     case accountLoaded(signedIn: Bool, user: String?, waiting: Int)
     /// The confirmation for a collection chosen in the picker, with its open/closed flag.
@@ -89,6 +93,20 @@ public enum Effect: Hashable, Sendable {
     case deliverOutbox(remote: String?)
     /// Report `.outboxTick` every few seconds, for as long as the app runs.
     case outboxTimer
+    /// Report `.syncDue` once, `seconds` from now (the periodic sync; the reducer starts the next).
+    case syncTimer(seconds: Int)
+    /// Work on the terminal itself, carried out by the terminal runtime between frames.
+    case terminal(TerminalEffect)
+}
+
+/// Work only the terminal runtime can do (bubbletea's `ExecProcess`): the store hands these over
+/// instead of running them (`Store.takeTerminalEffects`), and the answer comes back as an action.
+public enum TerminalEffect: Hashable, Sendable {
+    /// Open a link with the configured browser; a browser that draws in the terminal gets the
+    /// screen until it exits. Answered by `.linkHandled`.
+    case openLink(String)
+    /// Draw with the next theme of the cycle. Answered by `.themeChanged`.
+    case nextTheme
 }
 
 extension Effect {

@@ -216,9 +216,7 @@ public struct AppState: Hashable, Sendable {
     public var isQuitting = false
     /// Why the app quit on its own, for the terminal after the screen is restored (nil: the user quit).
     public var exitMessage: String?
-    /// A link `o` asked to open; the terminal app opens it and answers with `.linkHandled`.
-    public var pendingLink: String?
-    /// Periodic sync (config `sync_interval`, seconds; nil: off).
+    /// Periodic sync (config `sync_interval`, seconds; nil: off), timed by `.syncTimer`.
     public var syncInterval: Int?
     /// Sign-in and the outbox (AccountState.swift).
     public var account = AccountState()

@@ -82,6 +82,12 @@ public struct EffectRunner: Sendable {
                 await send(.collectionsListed(try catalog()))
             case .syncCollection(let collection, let remote):
                 await send(.collectionSynced(collection, failure: await sync(collection, from: remote)))
+            case .syncTimer(let seconds):
+                try await Task.sleep(for: .seconds(seconds))
+                await send(.syncDue)
+            case .terminal:
+                // The terminal runtime's: the store hands these over and never starts them here.
+                return
             }
         } catch is CancellationError {
             return

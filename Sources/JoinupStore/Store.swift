@@ -6,6 +6,8 @@ public final class Store {
     /// Called after every state change (the terminal loop redraws).
     public var onChange: (@MainActor () -> Void)?
     private var running: [Int: Task<Void, Never>] = [:]
+    /// Terminal work reduced and not yet taken by the terminal runtime, oldest first.
+    private var terminalEffects: [TerminalEffect] = []
     private var nextTaskID = 0
 
     public init(state: AppState = AppState(), runner: EffectRunner) {
@@ -16,7 +18,20 @@ public final class Store {
     public func send(_ action: Action) {
         let effects = reduce(&state, action)
         onChange?()
-        for effect in effects { start(effect) }
+        for effect in effects {
+            if case .terminal(let work) = effect {
+                terminalEffects.append(work)
+            } else {
+                start(effect)
+            }
+        }
+    }
+
+    /// Hands the terminal's work over, oldest first (the terminal loop takes it between frames:
+    /// `onChange` has woken it).
+    public func takeTerminalEffects() -> [TerminalEffect] {
+        defer { terminalEffects = [] }
+        return terminalEffects
     }
 
     /// Cancels every running effect (the cache observation runs until this is called).

@@ -52,22 +52,23 @@ enum CollectionsBrowserOverlay {
         }
     }
 
-    /// The command a click at (x, y) issues while the browser is open: a row of the list or of the facet.
-    static func command(atX x: Int, y: Int, browser: CollectionsBrowser, width: Int, height: Int) -> Command? {
+    /// What a click means while the browser is open: a row of the list or of the topic facet.
+    static func pointerTargets(_ browser: CollectionsBrowser, width: Int, height: Int) -> [PointerTargets.Target] {
         let geometry = Geometry(width: width, height: height)
-        if geometry.list.contains(x: x, y: y) {
-            let top = listTop(browser, rows: geometry.rows)
-            let index = top + y - geometry.list.y
-            return browser.shown.indices.contains(index) ? .pointAtCollection(index) : nil
+        let top = listTop(browser, rows: geometry.rows)
+        var targets = (0..<geometry.rows).filter { browser.shown.indices.contains(top + $0) }.map { line in
+            PointerTargets.Target(rect: Rect(x: geometry.list.x, y: geometry.list.y + line, width: geometry.list.width, height: 1),
+                                  command: .pointAtCollection(top + line))
         }
-        if geometry.topicsWidth > 0, geometry.topics.contains(x: x, y: y) {
+        if geometry.topicsWidth > 0 {
             let rows = browser.topicRows
-            let (top, visible) = FacetList.window(count: rows.count, cursor: browser.topicCursor, height: geometry.rows)
-            let line = y - geometry.topics.y
-            guard line < visible, rows.indices.contains(top + line) else { return nil }
-            return .pointAtCollectionTopic(top + line)
+            let (first, visible) = FacetList.window(count: rows.count, cursor: browser.topicCursor, height: geometry.rows)
+            targets += (0..<visible).filter { rows.indices.contains(first + $0) }.map { line in
+                PointerTargets.Target(rect: Rect(x: geometry.topics.x, y: geometry.topics.y + line, width: geometry.topics.width, height: 1),
+                                      command: .pointAtCollectionTopic(first + line))
+            }
         }
-        return nil
+        return targets
     }
 
     /// "archived · member · 12 items": what a row says about a collection besides its title.

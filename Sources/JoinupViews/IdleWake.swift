@@ -5,19 +5,18 @@ import Glibc
 #endif
 
 /// The terminal loop's idle sleep: over when a key (or mouse report, or hang-up) arrives on stdin,
-/// a signal comes in (a resize; a stop), the store's state changes, or the loop's own timer is
-/// due, and not before. An idle browser is then asleep in `poll` rather than looking every 8 ms
-/// (before: about 1,280 context switches a second over its threads, 2.5 % of a core; BENCHMARKS.md).
+/// a signal comes in (a resize; a stop) or the store's state changes (timers are effects whose
+/// results change it), and not before. An idle browser is then asleep in `poll` rather than
+/// looking every 8 ms (before: about 1,280 context switches a second over its threads, 2.5 % of
+/// a core; BENCHMARKS.md).
 ///
 /// ncurses stays on the main actor: only `InputWatcher`'s thread blocks in `poll`, and it reads
 /// nothing — it only says that input is waiting, and the loop's `get_wch` takes it.
 @MainActor
 final class IdleWake {
     private var waiting: CheckedContinuation<Void, Never>?
-    /// Tells a wake-up apart from those meant for earlier waits.
-    private var generation = 0
     /// Sleeps in `poll` on stdin and the wake pipe; any thread may wake it.
-    nonisolated let input = InputWatcher()
+    private nonisolated let input = InputWatcher()
 
     /// Starts watching stdin and relays SIGWINCH to the wake pipe. Call after `initscr`: the resize
     /// handler ncurses installs there still runs first (it queues the `KEY_RESIZE`).
@@ -42,24 +41,10 @@ final class IdleWake {
         continuation.resume()
     }
 
-    /// Returns at the next input, signal or `signal()`, or after `timeout` (nil: no timer).
-    func wait(upTo timeout: Duration?) async {
-        generation += 1
-        let mine = generation
+    /// Returns at the next input, signal or `signal()`.
+    func wait() async {
         input.arm()
-        let timer = timeout.map { timeout in
-            Task { @MainActor [weak self] in
-                try? await Task.sleep(for: timeout)
-                self?.timeUp(generation: mine)
-            }
-        }
         await withCheckedContinuation { continuation in waiting = continuation }
-        timer?.cancel()
-    }
-
-    private func timeUp(generation: Int) {
-        guard generation == self.generation else { return }
-        signal()
     }
 }
 
@@ -73,7 +58,8 @@ final class InputWatcher: @unchecked Sendable {
     private var isPolling = false
     private var isStopped = false
 
-    /// Creates the pipe, relays SIGWINCH into it and starts the thread; `ready` runs on that thread.
+    /// Creates the pipe, relays SIGWINCH into it (the stop signals' handler writes to it too, see
+    /// `StopSignals`) and starts the thread; `ready` runs on that thread.
     func start(ready: @escaping @Sendable () -> Void) {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return }
@@ -99,8 +85,8 @@ final class InputWatcher: @unchecked Sendable {
         if start { armed.signal() }
     }
 
-    /// Wakes the thread from any thread (a stop signal's handler): one byte on the pipe.
-    func wake() {
+    /// Wakes the thread (from `stop`): one byte on the pipe.
+    private func wake() {
         // Under the lock: the thread closes the pipe under it too, so the descriptor is never stale.
         lock.withLock {
             guard pipeEnds.write >= 0 else { return }

@@ -1,4 +1,5 @@
 import CNcurses
+import JoinupSettings
 
 /// Turns what `get_wch` reported into a `Key`.
 public enum KeyDecoder {

@@ -1,3 +1,4 @@
+import JoinupSettings
 import JoinupStore
 
 /// One row of the key map: which keys issue which command where, and how help describes it.

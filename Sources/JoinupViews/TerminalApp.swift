@@ -1,45 +1,46 @@
-import CNcurses
-import Foundation
-import JoinupModel
 import JoinupStore
 
-/// Owns the ncurses screen: reads keys, sends commands to the store, draws frames from its state.
+/// The full-screen browser: reads the terminal's input, sends commands to the store, carries out
+/// its terminal effects and draws frames from its state, until the user quits or a signal asks.
 ///
-/// Everything here runs on the main actor, the only place ncurses is touched. Keys are read with
-/// `timeout(0)` + `get_wch` until none is waiting; then the loop sleeps (`IdleWake`) until input,
-/// a signal, a state change (effects finishing on other threads) or its sync timer wakes it.
+/// Its parts, one concern each: `TerminalScreen` (ncurses' lifecycle and drawing),
+/// `TerminalInput` (keys and mouse reports), `TerminalEffectRunner` (links, themes),
+/// `StopSignals`, and `IdleWake` (sleeping until there is something to do). Everything runs on
+/// the main actor, the only place ncurses is touched: keys are read without waiting until none
+/// is left, then the loop sleeps until input, a signal or a state change (effects finishing on
+/// other threads) wakes it.
 @MainActor
 public final class TerminalApp {
     private let store: Store
     private let collectionURI: String
     private let keyMap: KeyMap
-    private let options: TerminalOptions
-    private var needsDraw = true
-    private var themeIndex: Int
-    private var palette = ColorPalette(appearances: [:])
-    private var usesColor = false
-    private var lastSync = ContinuousClock.now
+    private let startupMessage: String?
+    private let screen: TerminalScreen
+    private let effects: TerminalEffectRunner
     private let idle = IdleWake()
+    private var needsDraw = true
+    /// What a click means on the frame last drawn (measured with it).
+    private var pointerTargets = PointerTargets()
 
     public init(store: Store, collectionURI: String, keyMap: KeyMap = .standard, options: TerminalOptions = TerminalOptions()) {
         self.store = store
         self.collectionURI = collectionURI
         self.keyMap = keyMap
-        self.options = options
-        self.themeIndex = options.themeIndex
+        self.startupMessage = options.startupMessage
+        screen = TerminalScreen(mouse: options.mouse)
+        effects = TerminalEffectRunner(screen: screen, options: options)
     }
 
     /// Runs until the user quits or the process is asked to stop; the terminal is restored either way.
     public func run() async throws {
-        Self.selectUTF8Locale()
-        let stopSignals = StopSignals(wake: { [input = idle.input] in input.wake() })
-        startScreen()
+        StopSignals.catch()
+        screen.start(theme: effects.theme)
         idle.start()
         defer {
             idle.stop()
             store.stop()
-            endwin()
-            CrashRestore.disarm()
+            screen.end()
+            StopSignals.release()
         }
 
         store.onChange = { [weak self] in
@@ -47,210 +48,53 @@ public final class TerminalApp {
             self?.idle.signal()
         }
         store.send(.started(collectionURI: collectionURI))
-        if let message = options.startupMessage { store.send(.statusShown(StatusMessage(.error, message))) }
+        if let startupMessage { store.send(.statusShown(StatusMessage(.error, startupMessage))) }
 
-        while !store.state.isQuitting && !stopSignals.received && !Self.terminalHungUp() {
+        while !store.state.isQuitting && !StopSignals.received && !TerminalScreen.hungUp() {
             var readAny = false
             // Drain every pending key before drawing, so held-down keys never lag behind.
-            while true {
-                var value: wint_t = 0
-                let status = get_wch(&value)
-                if status == KEY_CODE_YES, Int32(bitPattern: UInt32(value)) == nc_key_mouse() {
-                    readAny = true
-                    handleMouse()
-                    continue
-                }
-                guard let key = KeyDecoder.decode(status: status, value: UInt32(value)) else { break }
+            while !store.state.isQuitting, let input = TerminalInput.next() {
                 readAny = true
-                handle(key)
-                if store.state.isQuitting { break }
+                handle(input)
             }
-            if let link = store.state.pendingLink { open(link) }
-            syncIfDue()
+            // An answer may ask for more terminal work; carry it all out before drawing.
+            var work = store.takeTerminalEffects()
+            while !work.isEmpty {
+                for effect in work { store.send(effects.run(effect)) }
+                work = store.takeTerminalEffects()
+            }
             if needsDraw { draw() }
-            if !readAny {
-                await idle.wait(upTo: timeUntilSyncIsDue())
-            }
+            if !readAny { await idle.wait() }
         }
     }
 
-    private func handle(_ key: Key) {
-        if key == .resize {
+    private func handle(_ input: TerminalInput) {
+        switch input {
+        case .key(.resize):
             needsDraw = true
-            // After a resize the terminal's contents are not what ncurses last drew (emulators
-            // reflow or clear differently); repaint every cell instead of drawing differences.
-            clearok(nc_stdscr(), true)
-            return
-        }
-        if let command = keyMap.command(for: key, focus: store.state.focus) {
-            issue(command)
-        }
-    }
-
-    private func issue(_ command: Command) {
-        if command == .cycleTheme {
-            themeIndex = options.nextThemeIndex(after: themeIndex)
-            applyTheme()
-            store.send(.statusShown(StatusMessage(.info, "Theme: \(options.themes[themeIndex].name)")))
-            return
-        }
-        store.send(.commandIssued(command))
-    }
-
-    private func handleMouse() {
-        var x: Int32 = 0, y: Int32 = 0
-        let kind: MouseEvent.Kind
-        switch nc_read_mouse(&x, &y) {
-        case 1: kind = .click
-        case 4: kind = .wheelUp
-        case 5: kind = .wheelDown
-        default: return
-        }
-        let event = MouseEvent(kind, x: Int(x), y: Int(y))
-        for command in PointerMap.commands(for: event, state: store.state, width: Int(nc_cols()), height: Int(nc_lines())) {
-            issue(command)
-        }
-    }
-
-    /// Opens `o`'s link: refused unless http(s); a terminal browser gets the terminal (ncurses
-    /// steps aside and the screen is redrawn after), a graphical one is started detached.
-    private func open(_ link: String) {
-        if let refusal = LinkOpener.refusal(for: link) {
-            store.send(.linkHandled(StatusMessage(.error, refusal)))
-            return
-        }
-        let launch = LinkOpener.launch(for: link, configured: options.browser, environment: options.environment)
-        if launch.usesTerminal {
-            def_prog_mode()
-            endwin()
-        }
-        let message: StatusMessage
-        do {
-            let pid = try LinkOpener.spawn(launch)
-            if launch.usesTerminal {
-                LinkOpener.wait(for: pid)
-            } else {
-                LinkOpener.reapInBackground(pid)
+            screen.repaintEverything()
+        case .key(let key):
+            if let command = keyMap.command(for: key, focus: store.state.focus) {
+                store.send(.commandIssued(command))
             }
-            message = StatusMessage(.info, "Opened the link with \(TerminalText.line(launch.arguments[0]))")
-        } catch {
-            message = StatusMessage(.error, TerminalText.line("\(error)"))
+        case .mouse(let event):
+            for command in PointerMap.commands(for: event, targets: pointerTargets) {
+                store.send(.commandIssued(command))
+            }
         }
-        if launch.usesTerminal {
-            reset_prog_mode()
-            clearok(nc_stdscr(), true)
-            // endwin switched the terminal's mouse reporting off; ask for it again.
-            if options.mouse { mousemask(nc_mouse_buttons_and_wheel(), nil) }
-        }
-        needsDraw = true
-        store.send(.linkHandled(message))
     }
 
-    /// Starts a background sync every `state.syncInterval` seconds while a remote is set.
-    private func syncIfDue() {
-        guard let remaining = timeUntilSyncIsDue(), remaining <= .zero else { return }
-        lastSync = .now
-        store.send(.commandIssued(.sync))
-    }
-
-    /// How long the loop may sleep before `syncIfDue` has work; nil when no periodic sync can start
-    /// (none configured, no remote, or one running: its end changes the state, which wakes the loop).
-    private func timeUntilSyncIsDue() -> Duration? {
-        guard let interval = store.state.syncInterval, interval > 0, store.state.remote != nil,
-              !store.state.isSyncing else { return nil }
-        return .seconds(interval) - (ContinuousClock.now - lastSync)
-    }
-
-    private func applyTheme() {
-        palette = options.themes[themeIndex].palette(for: has_colors() ? ColorDepth(colors: Int(nc_colors())) : .none)
-        usesColor = palette.install()
-        needsDraw = true
-    }
-
+    /// One layout pass: measures the screen for the reducer (a change is sent first, so the frame
+    /// shows its outcome), draws, and keeps the frame's click targets for the mouse.
     private func draw() {
         needsDraw = false
-        let width = Int(nc_cols()), height = Int(nc_lines())
-        let viewport = ScreenLayout.viewport(for: store.state, width: width, height: height, keyMap: keyMap)
+        let layout = ScreenLayout(width: screen.width, height: screen.height)
+        let viewport = layout.viewport(for: store.state, keyMap: keyMap)
         if viewport != store.state.viewport {
             store.send(.viewportChanged(viewport))
             needsDraw = false
         }
-        var surface = NcursesSurface(palette: palette, usesColor: usesColor)
-        surface.clear()
-        Screen.render(store.state, on: &surface, keyMap: keyMap)
-        refresh()
+        screen.render(store.state, keyMap: keyMap)
+        pointerTargets = layout.pointerTargets(for: store.state)
     }
-
-    private func startScreen() {
-        CrashRestore.saveModes()
-        initscr()
-        CrashRestore.arm()
-        raw()          // Ctrl-C arrives as a key, so quitting always restores the terminal
-        noecho()
-        nonl()
-        keypad(nc_stdscr(), true)
-        timeout(0)
-        set_escdelay(25)
-        curs_set(0)
-        if has_colors() {
-            start_color()
-            use_default_colors()
-        }
-        applyTheme()
-        if options.mouse {
-            // No click resolution: a press is the click, so clicks feel immediate and X10
-            // terminals (press-only reports) work.
-            mouseinterval(0)
-            mousemask(nc_mouse_buttons_and_wheel(), nil)
-        }
-    }
-
-    /// True once the terminal is gone (its window closed, its emulator killed): input then
-    /// reports a hang-up for ever and no SIGHUP may reach us, so the loop must look itself.
-    private static func terminalHungUp() -> Bool {
-        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, 0) > 0 else { return false }
-        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
-    }
-
-    /// ncurses needs a UTF-8 locale for anything beyond ASCII; fall back to C.UTF-8.
-    private static func selectUTF8Locale() {
-        setlocale(LC_ALL, "")
-        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
-            setlocale(LC_ALL, "C.UTF-8")
-        }
-    }
-}
-
-/// Notices SIGTERM, SIGHUP and SIGINT (sent by another process: raw mode makes Ctrl-C a key) so the loop can end and restore the terminal instead of dying mid-frame.
-private final class StopSignals: @unchecked Sendable {
-    private var sources: [DispatchSourceSignal] = []
-    private let lock = NSLock()
-    private var flag = false
-
-    /// `wake` ends the terminal loop's idle sleep so it sees the flag at once.
-    init(wake: @escaping @Sendable () -> Void) {
-        for signalNumber in [SIGTERM, SIGHUP, SIGINT] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [weak self] in
-                guard let self else { return }
-                self.lock.lock()
-                self.flag = true
-                self.lock.unlock()
-                wake()
-            }
-            source.resume()
-            sources.append(source)
-        }
-    }
-
-    var received: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return flag
-    }
-
-    deinit { sources.forEach { $0.cancel() } }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JoinupSettings
 import JoinupStore
 import JoinupSync
 import JoinupViews
@@ -38,7 +39,8 @@ struct Browse: AsyncParsableCommand {
         }
         let paths = options.paths
         let environment = ProcessInfo.processInfo.environment
-        let (config, configIssues) = AppConfig.load(path: paths.configFile)
+        let (config, settingsIssues) = AppConfig.load(path: paths.configFile)
+        let configIssues = settingsIssues + config.keyConflicts(file: paths.configFile)
         let opened: OpenedCache
         do {
             opened = try OpenedCache.open(options, collection: selection.collection)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JoinupSettings
 import JoinupViews
 
 /// `joinup config`: where config.toml is read from, and whether it is valid.
@@ -31,6 +32,7 @@ struct Config: ParsableCommand {
             return
         }
         var (config, issues) = AppConfig.load(path: paths.configFile)
+        issues += config.keyConflicts(file: paths.configFile)
         if let theme = config.theme {
             do {
                 _ = try ThemeCatalog(userFolder: ConfigFile.themeFolder(paths)).find(theme).parse()

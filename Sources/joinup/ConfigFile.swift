@@ -1,5 +1,5 @@
 import Foundation
-import JoinupViews
+import JoinupSettings
 
 /// Reading config.toml for a subcommand: the good parts are used, problems go to stderr.
 enum ConfigFile {

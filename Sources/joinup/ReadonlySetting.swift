@@ -1,5 +1,5 @@
 import ArgumentParser
-import JoinupViews
+import JoinupSettings
 
 /// `--readonly`: nothing that changes the remote (join, leave, outbox delivery) is sent.
 struct ReadonlyOption: ParsableArguments {

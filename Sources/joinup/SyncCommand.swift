@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import JoinupCache
 import JoinupModel
+import JoinupSettings
 import JoinupSync
-import JoinupViews
 
 /// `joinup sync`: brings collections from a remote into the cache.
 struct Sync: AsyncParsableCommand {

@@ -76,6 +76,36 @@ import Testing
         try Self.expectRestored(sent, exit: "0", "SIGINT")
     }
 
+    /// SIGTERM sent the moment the browser has taken the signal over (its handler, or the old
+    /// SIG_IGN of a dispatch source not armed yet, shows in /proc), before its first frame: the
+    /// loop must still see it, restore the terminal and exit 0.
+    @Test func aStopRightAfterStartRestoresTheTerminal() throws {
+        let folder = try TemporaryFolder()
+        for attempt in 1...3 {
+            let session = try Self.session(folder)
+            let pid = try Self.browserPID(session)
+            try Self.waitUntilHandling(SIGTERM, pid: pid)
+            kill(pid, SIGTERM)
+            try Self.expectRestored(session, exit: "0", "SIGTERM right after start, attempt \(attempt)")
+        }
+    }
+
+    /// Polls the process's caught and ignored signal masks (/proc/<pid>/status: SigCgt, SigIgn,
+    /// hex, bit n-1 for signal n) until `number` is in one of them.
+    static func waitUntilHandling(_ number: Int32, pid: Int32) throws {
+        let bit = UInt64(1) << UInt64(number - 1)
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+            for line in status.split(separator: "\n") where line.hasPrefix("SigCgt:") || line.hasPrefix("SigIgn:") {
+                let mask = UInt64(line.split(separator: "\t").last ?? "", radix: 16) ?? 0
+                if mask & bit != 0 { return }
+            }
+            usleep(500)
+        }
+        throw ProcessError.timedOut("process \(pid) never took signal \(number) over")
+    }
+
     @Test func aTwentyBySixTerminalSaysTooSmallAndWorksWhenEnlarged() throws {
         let folder = try TemporaryFolder()
         let session = try Self.session(folder, width: 20, height: 6)

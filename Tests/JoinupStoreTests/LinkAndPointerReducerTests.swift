@@ -11,11 +11,9 @@ import Testing
         var store = TestStore(ReducerTests.loaded())
         store.send(.moveDown) { $0.overview.cursor.selection = 1 }
         store.send(.openLink, effects: [.findLink(collectionURI: uri, id: "item-1")])
-        store.receive(.linkFound("https://example.org/a"), from: .findLink(collectionURI: uri, id: "item-1")) {
-            $0.pendingLink = "https://example.org/a"
-        }
-        store.send(.linkHandled(StatusMessage(.info, "Opened"))) {
-            $0.pendingLink = nil
+        store.receive(.linkFound("https://example.org/a"), from: .findLink(collectionURI: uri, id: "item-1"),
+                      effects: [.terminal(.openLink("https://example.org/a"))])
+        store.receive(.linkHandled(StatusMessage(.info, "Opened")), from: .terminal(.openLink("https://example.org/a"))) {
             $0.status = StatusMessage(.info, "Opened")
         }
     }
@@ -24,7 +22,7 @@ import Testing
         var store = TestStore(ReducerTests.loaded())
         let detail = ReducerTests.detail(2, link: "https://example.org/b")
         store.send(.itemLoaded(detail)) { $0.overview.openedItem = detail }
-        store.send(.openLink) { $0.pendingLink = "https://example.org/b" }
+        store.send(.openLink, effects: [.terminal(.openLink("https://example.org/b"))])
     }
 
     @Test func oOutsideTheOverviewSaysWhatItDoes() {
@@ -75,6 +73,16 @@ import Testing
 
     @Test func statusFromOutsideIsShown() {
         var store = TestStore(ReducerTests.loaded())
-        store.send(.statusShown(StatusMessage(.info, "Theme: light"))) { $0.status = StatusMessage(.info, "Theme: light") }
+        store.send(.statusShown(StatusMessage(.error, "config: bad"))) { $0.status = StatusMessage(.error, "config: bad") }
+    }
+
+    @Test func theThemeKeyAsksTheTerminalForTheNextThemeWhateverHasTheKeys() {
+        var store = TestStore(ReducerTests.loaded())
+        store.send(.cycleTheme, effects: [.terminal(.nextTheme)])
+        store.receive(.themeChanged(name: "light"), from: .terminal(.nextTheme)) {
+            $0.status = StatusMessage(.info, "Theme: light")
+        }
+        store.send(.toggleHelp) { $0.modal = .help(HelpState(), over: .none) }
+        store.send(.cycleTheme, effects: [.terminal(.nextTheme)])
     }
 }

@@ -285,6 +285,40 @@ import Testing
         store.send(.syncProgressed(SyncProgress(alias: "x", resourcesDone: 1, resourcesTotal: 1, itemsSoFar: 0)))
     }
 
+    /// `sync_interval`: a timer from the start; each that runs out starts a sync and the next timer.
+    @Test func aSyncIntervalTimesThePeriodicSyncWithTimerEffects() {
+        let remote = "http://127.0.0.1:8080"
+        var initial = AppState()
+        initial.remote = remote
+        initial.syncInterval = 900
+        var store = TestStore(initial)
+        store.send(.started(collectionURI: Self.uri),
+                   effects: [.restoreView(uri: Self.uri), .loadCollection(uri: Self.uri), .observeCache, .loadAccount, .outboxTimer,
+                             .syncTimer(seconds: 900)]) {
+            $0.collectionURI = Self.uri
+            $0.status = StatusMessage(.busy, "Loading…")
+        }
+        // Due while help is open: it is not a key, so help does not swallow it.
+        store.send(.toggleHelp) { $0.modal = .help(HelpState(), over: .none) }
+        store.receive(.syncDue, from: .syncTimer(seconds: 900), effects: [.sync(remote: remote), .syncTimer(seconds: 900)]) {
+            $0.isSyncing = true
+            $0.status = StatusMessage(.busy, "Syncing from \(remote)…")
+        }
+        // Due again while that sync runs: it stands for this one; only the next timer starts.
+        store.receive(.syncDue, from: .syncTimer(seconds: 900), effects: [.syncTimer(seconds: 900)])
+    }
+
+    @Test func noSyncTimerWithoutAnIntervalOrARemote() {
+        var intervalOnly = AppState()
+        intervalOnly.syncInterval = 900
+        var store = TestStore(intervalOnly)
+        Self.start(&store)
+        var remoteOnly = AppState()
+        remoteOnly.remote = "http://127.0.0.1:8080"
+        store = TestStore(remoteOnly)
+        Self.start(&store)
+    }
+
     @Test func failedSyncShowsTheFirstErrorAndHowManyMore() {
         var store = TestStore(Self.loaded())
         store.assume { $0.remote = "http://127.0.0.1:1" }

@@ -1,3 +1,4 @@
+import JoinupSettings
 import Testing
 @testable import JoinupViews
 import JoinupStore

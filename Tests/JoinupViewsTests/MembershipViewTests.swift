@@ -1,4 +1,5 @@
 import JoinupModel
+import JoinupSettings
 import JoinupStore
 import Testing
 @testable import JoinupViews

@@ -64,4 +64,31 @@ import JoinupStore
         #expect(wheel == Array(repeating: .moveDown, count: PointerMap.wheelStep))
         #expect(click(5, 3, Fixtures.state(tab: .overview), width: 30, height: 10) == [])
     }
+
+    /// The targets the layout pass keeps with a frame sit on what that frame draws: each item
+    /// target's first line shows that item's title, each tab target starts at its label.
+    @Test func aFramesTargetsSitOnWhatItDraws() {
+        let state = Fixtures.state(tab: .overview)
+        let lines = render(state, width: 100, height: 30).lines
+        let targets = ScreenLayout(width: 100, height: 30).pointerTargets(for: state).targets
+        var items = 0
+        for target in targets {
+            switch target.command {
+            case .pointAtItem(let index):
+                items += 1
+                // Rows past the loaded window are drawn as placeholders.
+                let rows = state.overview.window.rows
+                if index < rows.count {
+                    #expect(lines[target.rect.y].contains(String(rows[index].title.prefix(20))), "row \(target.rect.y): \(lines[target.rect.y])")
+                }
+            case .showTab(let tab):
+                let label = "\(tab.rawValue + 1) "
+                let start = lines[target.rect.y].dropFirst(target.rect.x)
+                #expect(start.hasPrefix(label) || start.dropFirst().hasPrefix(label), "tab \(tab) at \(target.rect.x): \(lines[target.rect.y])")
+            default:
+                break
+            }
+        }
+        #expect(items == min(state.overview.itemCount, ItemList.visibleItems(height: ScreenLayout(width: 100, height: 30).listContent.height)))
+    }
 }

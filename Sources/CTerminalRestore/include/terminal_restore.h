@@ -32,4 +32,16 @@ int jr_relay_signal_to_fd(int signal_number, int fd);
 
 /// Puts back the action that was there before `jr_relay_signal_to_fd`.
 void jr_stop_relaying_signal(int signal_number);
+
+// The signals that ask joinup to stop (SIGTERM, SIGHUP, SIGINT): noted by a flag the terminal
+// loop reads, and a byte on the relay's pipe (while there is one) so its idle sleep ends.
+
+/// Catches the stop signals from the moment it returns. Returns 0, or -1 with errno set.
+int jr_catch_stop_signals(void);
+
+/// The last stop signal caught since `jr_catch_stop_signals`, or 0.
+int jr_stop_signal_received(void);
+
+/// Puts back the actions that were there before `jr_catch_stop_signals`.
+void jr_release_stop_signals(void);
 #endif

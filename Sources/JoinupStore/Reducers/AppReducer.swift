@@ -9,6 +9,11 @@ enum AppReducer {
             state.collectionURI = uri
             state.status = StatusMessage(.busy, "Loading…")
             return [.restoreView(uri: uri), .loadCollection(uri: uri), .observeCache, .loadAccount, .outboxTimer]
+                + nextSyncTimer(state)
+        case .syncDue:
+            // A sync already running (`r`) stands for this one; the next is an interval away.
+            let effects = state.isSyncing ? [] : startSync(&state)
+            return effects + nextSyncTimer(state)
         case .collectionLoaded(let header, _, _):
             state.header = header
             return []
@@ -43,11 +48,12 @@ enum AppReducer {
         case .collectionSynced(let collection, let failure):
             return collectionSynced(collection, failure: failure, in: &state)
         case .linkFound(let link):
-            state.pendingLink = link
-            return []
+            return [.terminal(.openLink(link))]
         case .linkHandled(let message):
-            state.pendingLink = nil
             state.status = message
+            return []
+        case .themeChanged(let name):
+            state.status = StatusMessage(.info, "Theme: \(name)")
             return []
         case .membershipDialogReady(let dialog):
             AccountReducer.present(dialog, in: &state)
@@ -97,6 +103,12 @@ enum AppReducer {
         return switchCollection(to: collection.uri, in: &state)
     }
 
+    /// The periodic sync's next timer: none without an interval or a remote to sync from.
+    private static func nextSyncTimer(_ state: AppState) -> [Effect] {
+        guard let seconds = state.syncInterval, seconds > 0, state.remote != nil else { return [] }
+        return [.syncTimer(seconds: seconds)]
+    }
+
     /// Shows another collection from the start, with the filter it had last time.
     static func switchCollection(to uri: String, in state: inout AppState) -> [Effect] {
         state.collectionURI = uri
@@ -116,8 +128,7 @@ enum AppReducer {
             return []
         }
         if let detail = state.overview.openedItem {
-            state.pendingLink = detail.item.link
-            return []
+            return [.terminal(.openLink(detail.item.link))]
         }
         guard let row = state.overview.selectedRow, let uri = state.collectionURI else {
             state.status = StatusMessage(.error, "No item selected")

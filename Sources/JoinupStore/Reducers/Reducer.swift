@@ -54,15 +54,14 @@ extension AppState {
     }
 }
 
-/// A command, to what has the keys. Quit works everywhere; the modals are tried outermost first.
+/// A command, to what has the keys. Quit and the theme work everywhere; the modals are tried outermost first.
 private func route(_ command: Command, in state: inout AppState) -> [Effect] {
     switch command {
     case .quit:
         state.isQuitting = true
         return []
     case .cycleTheme:
-        // The terminal app switches themes before commands reach the store; nothing to do here.
-        return []
+        return [.terminal(.nextTheme)]
     case .toggleHelp where state.modal.dialog == nil && !state.modal.isHelp:
         state.modal = .help(HelpState(), over: state.modal)
         return []

@@ -1,3 +1,4 @@
+import JoinupSettings
 /// What one role of a theme sets; anything left nil comes from the role's base.
 public struct RoleLook: Hashable, Sendable {
     public var foreground: ThemeColor?

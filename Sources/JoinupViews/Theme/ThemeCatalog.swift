@@ -1,4 +1,5 @@
 import Foundation
+import JoinupSettings
 
 /// A theme file found somewhere: shipped inside the binary or in the user's themes folder.
 public struct ThemeSource: Hashable, Sendable {

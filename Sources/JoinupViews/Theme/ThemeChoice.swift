@@ -1,3 +1,4 @@
+import JoinupSettings
 /// Which themes the browser starts with and cycles through, and what went wrong choosing.
 public struct ThemeChoice: Sendable {
     /// The themes `T` cycles through (the valid ones of the catalog, plus a theme given by path).

@@ -1,3 +1,4 @@
+import JoinupSettings
 /// How themes name the style roles: dotted keys whose prefix is the role they inherit from.
 extension StyleRole {
     /// The key a theme file writes for this role ("list.selected").

@@ -1,4 +1,5 @@
 import Foundation
+@testable import JoinupSettings
 import Testing
 import JoinupStore
 @testable import JoinupViews
@@ -76,8 +77,10 @@ import JoinupStore
     }
 
     @Test func aRemapThatStealsAKeyIsReportedAsAConflict() {
-        let (config, issues) = AppConfig.parse("[keys]\nsync = \"q\"\n", file: "config.toml")
+        let (config, parseIssues) = AppConfig.parse("[keys]\nsync = \"q\"\n", file: "config.toml")
         #expect(config.keys[.sync] == [.character("q")])
+        #expect(parseIssues == [])
+        let issues = config.keyConflicts(file: "config.toml")
         #expect(issues.count >= 1)
         #expect(issues.allSatisfy { $0.line == 2 && $0.message.contains("key conflict: q is bound to both") })
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JoinupSettings
 import JoinupTestSupport
 import Testing
 @testable import JoinupViews

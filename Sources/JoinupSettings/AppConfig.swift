@@ -2,7 +2,8 @@ import Foundation
 import JoinupStore
 
 /// What config.toml says. Every key is optional; problems are collected, not thrown, so the
-/// browser can start with the good parts and `joinup config --check` can list them all.
+/// browser can start with the good parts and `joinup config --check` can list them all. (Key
+/// conflicts need the key table: `keyConflicts(file:)` in JoinupViews checks them.)
 public struct AppConfig: Hashable, Sendable {
     public var remote: String?
     public var theme: String?
@@ -16,6 +17,8 @@ public struct AppConfig: Hashable, Sendable {
     public var readonly: Bool?
     /// `[keys]`: command → the keys that issue it.
     public var keys: [Command: [Key]] = [:]
+    /// The line each `[keys]` remap is written on, for problems found later (key conflicts).
+    public var keyLines: [Command: Int] = [:]
     /// `sparql = "URL"`: the remote's SPARQL endpoint when it is not `<remote>/sparql` (issue 15).
     public var sparql: String?
 
@@ -81,16 +84,6 @@ public struct AppConfig: Hashable, Sendable {
                 issues.append(document.issue(key, "unknown key (known: \(knownKeys.joined(separator: ", ")))"))
             }
         }
-        if !config.keys.isEmpty {
-            for conflict in KeyMap.standard.remapped(config.keys).conflicts() {
-                let remappedCommands = Set(config.keys.keys)
-                guard remappedCommands.contains(conflict.winner) || remappedCommands.contains(conflict.loser) else { continue }
-                // Point at the line that was remapped (the loser's if both were).
-                let remapped = config.keys[conflict.loser] != nil ? conflict.loser : conflict.winner
-                let path = "keys." + (KeyAction.all.first { $0.command == remapped }?.name ?? "")
-                issues.append(document.issue(path, "key conflict: \(conflict)"))
-            }
-        }
         return (config, issues)
     }
 
@@ -151,7 +144,10 @@ public struct AppConfig: Hashable, Sendable {
                 }
                 keys.append(key)
             }
-            if !keys.isEmpty { config.keys[command] = keys }
+            if !keys.isEmpty {
+                config.keys[command] = keys
+                config.keyLines[command] = document.line(of: path)
+            }
         }
     }
 

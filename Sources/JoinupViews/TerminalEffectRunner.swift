@@ -1,0 +1,55 @@
+import Foundation
+import JoinupModel
+import JoinupStore
+
+/// Carries out the store's terminal effects between frames, as bubbletea's runtime does its
+/// `ExecProcess`: opens links (a browser that draws in the terminal gets the screen until it
+/// exits) and switches themes. Each answers with the action the store is sent next.
+@MainActor
+final class TerminalEffectRunner {
+    private let screen: TerminalScreen
+    private let options: TerminalOptions
+    private var themeIndex: Int
+
+    init(screen: TerminalScreen, options: TerminalOptions) {
+        self.screen = screen
+        self.options = options
+        self.themeIndex = options.themeIndex
+    }
+
+    /// The theme the screen draws with.
+    var theme: Theme { options.themes[themeIndex] }
+
+    /// Does `effect`'s work and returns the action that answers it.
+    func run(_ effect: TerminalEffect) -> Action {
+        switch effect {
+        case .openLink(let link):
+            return .linkHandled(open(link))
+        case .nextTheme:
+            themeIndex = options.nextThemeIndex(after: themeIndex)
+            screen.apply(theme)
+            return .themeChanged(name: theme.name)
+        }
+    }
+
+    /// Opens a link: refused unless http(s); a terminal browser gets the screen (and joinup waits
+    /// for it), a graphical one is started detached.
+    private func open(_ link: String) -> StatusMessage {
+        if let refusal = LinkOpener.refusal(for: link) { return StatusMessage(.error, refusal) }
+        let launch = LinkOpener.launch(for: link, configured: options.browser, environment: options.environment)
+        let start = { () -> StatusMessage in
+            do {
+                let pid = try LinkOpener.spawn(launch)
+                if launch.usesTerminal {
+                    LinkOpener.wait(for: pid)
+                } else {
+                    LinkOpener.reapInBackground(pid)
+                }
+                return StatusMessage(.info, "Opened the link with \(TerminalText.line(launch.arguments[0]))")
+            } catch {
+                return StatusMessage(.error, TerminalText.line("\(error)"))
+            }
+        }
+        return launch.usesTerminal ? screen.handedOver(during: start) : start()
+    }
+}
