@@ -39,7 +39,7 @@ struct Collections: ParsableCommand {
             if try cache.hasDirectory() {
                 let known = try cache.directoryTopics()
                 vocabulary = Dictionary(known.map { ($0.uri, $0) }) { first, _ in first }
-                let selected = try Set(topics.map { try Self.resolve($0, in: known) })
+                let selected = try Set(topics.map { try ItemFilterOptions.resolveTopic($0, in: known).uri })
                 listings = try cache.directory(matching: DirectoryQuery(topicURIs: selected, search: search ?? "")).collections
             } else {
                 if !topics.isEmpty {
@@ -77,19 +77,6 @@ struct Collections: ParsableCommand {
     }
 
     /// A topic argument as a URI: a known URI as it is, else the one topic with that label.
-    static func resolve(_ argument: String, in vocabulary: [Topic]) throws -> String {
-        if vocabulary.contains(where: { $0.uri == argument }) { return argument }
-        let folded = TextFolding.fold(argument.trimmingCharacters(in: .whitespaces))
-        let matches = vocabulary.filter { TextFolding.fold($0.label) == folded }
-        switch matches.count {
-        case 1: return matches[0].uri
-        case 0: throw CommandFailure(message: "no topic \"\(TerminalText.line(argument))\" in the directory's vocabulary")
-        default:
-            let choices = matches.map { "\($0.uri) (\($0.level.rawValue))" }.joined(separator: ", ")
-            throw CommandFailure(message: "\"\(TerminalText.line(argument))\" names several topics; give one by URI: \(choices)")
-        }
-    }
-
     static func markers(_ listing: DirectoryListing) -> [String] {
         var markers = [listing.collection.isClosed ? "closed" : "open"]
         if listing.collection.isArchived { markers.append("archived") }
