@@ -51,12 +51,20 @@ public final class RemoteServer: Sendable {
     public func start(host: String = "127.0.0.1", port: UInt16 = 0) async throws -> String {
         let address = try sockaddr_in.inet(ip4: host, port: port)
         let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: Responder(core: core, faults: faults))
-        let task = Task { try await server.run() }
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            task.cancel()
-            throw error
+        let (outcome, report) = AsyncStream<Result<Void, any Error>>.makeStream()
+        let task = Task {
+            do { try await server.run() } catch { report.yield(.failure(error)); throw error }
+        }
+        // The timeout only guards a hang: on a loaded 2-core machine the cooperative pool can take
+        // well over 10 s to schedule the listener. A failed bind ends the wait at once instead.
+        let listening = Task {
+            do { try await server.waitUntilListening(timeout: 120); report.yield(.success(())) } catch { report.yield(.failure(error)) }
+        }
+        for await result in outcome {
+            listening.cancel()
+            if case .failure = result { task.cancel() }
+            try result.get()
+            break
         }
         guard case let .ip4(boundHost, boundPort)? = await server.listeningAddress else {
             await server.stop()

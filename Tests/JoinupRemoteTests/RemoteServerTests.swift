@@ -148,6 +148,21 @@ import Testing
         #expect(try SKOSTopicParser.parse(await server.get("/ontology/topic?_format=rdfxml").body) == set.vocabulary)
     }
 
+    @Test func aPortInUseFailsTheStartWithTheSocketsErrorNotATimeout() async throws {
+        let first = RemoteServer(folder: fixtureFolder)
+        let base = try await first.start()
+        defer { Task { await first.stop() } }
+        let port = try #require(URLComponents(string: base)?.port.flatMap { UInt16(exactly: $0) })
+        do {
+            _ = try await RemoteServer(folder: fixtureFolder).start(port: port)
+            Issue.record("a second server bound a port already in use")
+        } catch {
+            // The socket's own words, at once, not the listener wait running out.
+            let inUse = String(cString: strerror(EADDRINUSE))
+            #expect("\(error)".contains(inUse), "expected \(inUse), got \(error)")
+        }
+    }
+
     @Test func theHTTPClientNamesARefusedConnection() async throws {
         let server = RemoteServer(folder: fixtureFolder)
         let base = try await server.start()
