@@ -12,7 +12,6 @@ enum MessageLogOverlay {
         var time: String
         var mark: String
         var text: String
-        var kind: StatusMessage.Kind
     }
 
     /// Where the box goes and what it holds: one computation for drawing and for the store's scroll limit.
@@ -33,14 +32,13 @@ enum MessageLogOverlay {
 
     /// "14:02:05 ✗ Sync failed: …" with the text wrapped under itself.
     static func lines(_ log: [LoggedMessage], width: Int) -> [Line] {
-        guard !log.isEmpty else { return [Line(time: "", mark: "", text: "No messages yet.", kind: .info)] }
+        guard !log.isEmpty else { return [Line(time: "", mark: "", text: "No messages yet.")] }
         let textWidth = width - timeWidth - 1 - markWidth
         return log.flatMap { entry -> [Line] in
             let time = entry.shownAt.map(clockTime) ?? ""
             let wrapped = TextWidth.wrap(TerminalText.line(entry.message.text), width: textWidth)
             return wrapped.enumerated().map { index, text in
-                index == 0 ? Line(time: time, mark: mark(entry.message.kind), text: text, kind: entry.message.kind)
-                    : Line(time: "", mark: "", text: text, kind: entry.message.kind)
+                index == 0 ? Line(time: time, mark: mark(entry.message.kind), text: text) : Line(time: "", mark: "", text: text)
             }
         }
     }

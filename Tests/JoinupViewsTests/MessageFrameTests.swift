@@ -71,31 +71,15 @@ import Testing
         #expect(at40 == " Last update: 26/06/2023 - 13:43")
     }
 
-    /// The frame at 60x20 with the account signed in and a cut error: header, hints and message.
+    /// The frame at 60x20 with the account signed in and a cut error: the header row and the
+    /// status line change, and nothing between them (the body is pinned by FrameSnapshotTests).
     @Test func overviewWithACutErrorAt60x20() {
         let surface = render(Self.state(StatusMessage(.error, Self.syncFailure), signedIn: "Test User"), width: 60, height: 20)
-        expectFrame(surface, """
-             EC Open Source Programme Office   [J] Join this collection
-             Last update: 26/06/2023 - 13:43     Signed in as Test User
-             59 members · 0 Solutions
-             [1 Overview]  2 Members   3 About  ────────────────────────
-             Topics           │ 7 News · 1 Event                8 items
-             ▸ ICT (8)        │ Register for the biggest 2023 open-sou…
-               Open Sour… (7) │ 21/11/2023 Event  Collaboration +3
-             ▸ Digital g… (4) │ Accepting open source contributions fr…
-               ICT (3)        │ 26/06/2023 News   Collaboration +3
-               Collabora… (2) │ FOSSEPS Critical Open Source Software …
-               eGovernme… (2) │ 11/08/2022 News   Open Source Softw… +7
-               ICT secur… (2) │ Blog post by European Commission Open …
-               Legal (2)      │ 05/08/2022 News   ICT · Legal
-               Content a… (1) │ …
-               Digital i… (1) │
-                              │ …
-                              │
-                              │ …
-                              │
-             ↑↓ move  ? help  Sync failed: directory: http:/… (M: more)
-            """, name: "overviewWithACutErrorAt60x20")
+        let plain = render(Self.state(nil), width: 60, height: 20)
+        #expect(surface.lines[0] == " EC Open Source Programme Office   [J] Join this collection")
+        #expect(surface.lines[1] == " Last update: 26/06/2023 - 13:43     Signed in as Test User")
+        #expect(Array(surface.lines[2..<19]) == Array(plain.lines[2..<19]))
+        #expect(surface.lines[19] == " ↑↓ move  ? help  Sync failed: directory: http:/… (M: more)")
     }
 
     /// `M`: the log over the tabs, newest first, each message whole and wrapped, with its time.
