@@ -17,7 +17,7 @@ enum StatusLine {
         // The hints keep their place (the help hint always); the message takes what is left.
         let focusHints = keyMap.hintList(for: state.focus)
         let help = keyMap.bindings.first { $0.command == .toggleHelp && $0.contexts.contains(state.focus) }?.hint
-        let hints = StatusLineFit.hints(focusHints, essential: focusHints.contains { $0 == help } ? help : nil,
+        let hints = StatusLineFit.hints(focusHints, essential: help.flatMap { focusHints.contains($0) ? $0 : nil },
                                         rightWidth: TextWidth.width(wanted.joined(separator: " · ")), width: content.width)
         surface.put(hints, x: content.x, y: content.y, maxWidth: content.width, style: .statusBar)
         let hintsWidth = TextWidth.width(hints)
