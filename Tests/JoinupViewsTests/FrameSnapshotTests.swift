@@ -64,7 +64,7 @@ import JoinupStore
                               │
                               │ …
                               │
-             ↑↓ move  Enter open  ← filters           embedded snapshot
+             ↑↓ move  Enter open  ← filters  ? help   embedded snapshot
             """, name: "overviewListAt60x20")
     }
 
@@ -188,7 +188,7 @@ import JoinupStore
 
 
 
-             ↑↓ move  / search  f role  r sync        embedded snapshot
+             ↑↓ move  / search  f role  ? help        embedded snapshot
             """, name: "membersTabAt60x20")
     }
 
@@ -258,24 +258,24 @@ import JoinupStore
         let surface = render(Fixtures.state(tab: .overview, help: true), width: 60, height: 20)
         expectFrame(surface, """
              ┌─ Keys — ? or Esc to close ─────────────────────────────┐
-             │ Global                      List, Filters & Members    │
-             │ ↑/k          Up             /            Search        │
-             │ ↓/j          Down           x            Clear filters │─
-             │ PgUp         Page up                                   │
-             │ PgDn         Page down      List & Filters             │
-             │ g/Home       Top            s            Sort order    │
-             │ G/End        Bottom                                    │
-             │ Tab          Next tab       Members                    │
-             │ Shift-Tab    Previous tab   f            Role filter   │
-             │ 1            Overview tab                              │
-             │ 2            Members tab    Collections                │
-             │ 3            About tab      ←/h          Topics        │
-             │ r            Sync           Space/Enter  Select        │
-             │ c            Collections    →/l/Esc      To the list   │
-             │ J            Join           /            Search        │
-             │ L            Leave          x            Clear filters │
-             │ T            Next theme                                │
-             │ ?            Toggle help    Search                     │
+             │ Global                      x            Clear filters │
+             │ ↑/k          Up                                        │
+             │ ↓/j          Down           List & Filters             │─
+             │ PgUp         Page up        s            Sort order    │
+             │ PgDn         Page down                                 │
+             │ g/Home       Top            Members                    │
+             │ G/End        Bottom         f            Role filter   │
+             │ Tab          Next tab                                  │
+             │ Shift-Tab    Previous tab   Collections                │
+             │ 1            Overview tab   ←/h          Topics        │
+             │ 2            Members tab    Space/Enter  Select        │
+             │ 3            About tab      →/l/Esc      To the list   │
+             │ r            Sync           /            Search        │
+             │ c            Collections    x            Clear filters │
+             │ J            Join                                      │
+             │ L            Leave          Search                     │
+             │ T            Next theme     Enter        Keep          │
+             │ ?            Toggle help    Esc          Drop          │
              └────────────────────────────────────────── ↓ more: j/k ─┘
             """, name: "helpOverlayAt60x20")
     }
