@@ -49,7 +49,7 @@ import JoinupStore
              Last update: Mon, 26/06/2023 - 13:43
              59 members · 0 Solutions
              [1 Overview]  2 Members   3 About  ────────────────────────
-             Topics           │ 7 News · 1 Event                8 items
+             Topics           │ 7 News · 1 Event                    2/8
              ▸ ICT (8)        │ Register for the biggest 2023 open-sou…
                Open Sour… (7) │ 21/11/2023 Event  Collaboration +3
              ▸ Digital g… (4) │ Accepting open source contributions fr…
@@ -125,7 +125,7 @@ import JoinupStore
                               │            collection/ec-ospo/event/eu-
                               │            open-source-conference
                               │
-                              │ The EU Open Source Policy Summit brings
+                              │                         ↓ 11 more · 56%
              ↑↓ move  Esc back  r sync  ? help        embedded snapshot
             """, name: "openedItemAt60x20")
     }
@@ -240,16 +240,16 @@ import JoinupStore
                OSPO) was created in 2020 as the first concrete action
                of the latest Open Source Software Strategy for
                2020-2023.
-
+            
                It acts as a facilitator for activities outlined in the
                strategy and the action plan guided by six principles:
                think open, transform, share, contribute, secure, stay
                in control.
-
+            
              Owner                  European Commission
              Contact information    EC OSPO
                                     ec-ospo@ec.europa.eu
-                                    https://commission.europa.eu/open-s
+                                                        ↓ 13 more · 51%
              ↑↓ move  r sync  ? help  q quit          embedded snapshot
             """, name: "aboutTabAt60x20")
     }
@@ -257,26 +257,26 @@ import JoinupStore
     @Test func helpOverlayAt60x20() {
         let surface = render(Fixtures.state(tab: .overview, help: true), width: 60, height: 20)
         expectFrame(surface, """
-             ┌─ Keys — ? or Esc to close ─────────────────────────────┐
-             │ Global                      List, Filters & Members    │
-             │ ↑/k          Up             /            Search        │
-             │ ↓/j          Down           x            Clear filters │─
-             │ PgUp         Page up                                   │
-             │ PgDn         Page down      List & Filters             │
-             │ g/Home       Top            s            Sort order    │
-             │ G/End        Bottom                                    │
-             │ Tab          Next tab       Members                    │
-             │ Shift-Tab    Previous tab   f            Role filter   │
-             │ 1            Overview tab                              │
-             │ 2            Members tab    Collections                │
-             │ 3            About tab      ←/h          Topics        │
-             │ r            Sync           Space/Enter  Select        │
-             │ c            Collections    →/l/Esc      To the list   │
-             │ J            Join           /            Search        │
-             │ L            Leave          x            Clear filters │
-             │ T            Next theme                                │
-             │ ?            Toggle help    Search                     │
-             └────────────────────────────────────────── ↓ more: j/k ─┘
+             EC Open Sourc┌─ Keys — ? or Esc to close ───┐is collection
+             Last update: │ Global                       │
+             59 members · │ ↑/k            Up            │
+             [1 Overview] │ ↓/j            Down          │──────────────
+             Topics       │ PgUp           Page up       │          2/8
+             ▸ ICT (8)    │ PgDn           Page down     │023 open-sou…
+               Open Sour… │ g/Home         Top           │ation +3
+             ▸ Digital g… │ G/End          Bottom        │ributions fr…
+               ICT (3)    │ Tab            Next tab      │ation +3
+               Collabora… │ Shift-Tab      Previous tab  │ce Software …
+               eGovernme… │ 1              Overview tab  │rce Softw… +7
+               ICT secur… │ 2              Members tab   │ission Open …
+               Legal (2)  │ 3              About tab     │gal
+               Content a… │ r              Sync          │
+               Digital i… │ c              Collections   │
+                          │ J              Join          │
+                          │ L              Leave         │
+                          │ T              Next theme    │
+                          │ ?              Toggle help   │
+             ↑↓ move  ? he└──────────────── ↓ more: j/k ─┘dded snapshot
             """, name: "helpOverlayAt60x20")
     }
 }

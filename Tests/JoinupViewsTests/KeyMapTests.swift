@@ -92,6 +92,7 @@ import JoinupStore
         #expect(keyMap.helpSections().map(\.title) == [
             "Global", "List & Collections", "Item & Collections", "List", "Filters", "List, Filters & Members",
             "List & Filters", "Members", "Collections", "Search", "Confirmation", "List & Item", "Help",
+            "All but Filters", "Item",
         ])
     }
 
