@@ -14,14 +14,14 @@ import Testing
         let session = try TmuxSession(command: "env PS1='$ ' bash --norc --noprofile -i", width: 100, height: 30,
                                       environment: ["HOME": folder.path("home")])
         let words = [builtBinary("joinup"), "--data-dir", folder.path("data"), "--config-dir", folder.path("config")]
-        try session.send("-l", words.map(shellQuoted).joined(separator: " ") + "; echo \"EXIT=$?\"")
+        try session.send("-l", words.map(shellQuoted).joined(separator: " "))
         try session.send("Enter")
         try session.waitFor("ICT (8)")
         try session.send("C-z")
         let shell = try session.waitFor("Stopped")
         #expect(!shell.contains("ICT (8)"), "the browser's frame is still on screen:\n\(shell)")
-        let flags = try session.tmux(["display-message", "-p", "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(flags == "0", "the alternate screen is still on")
+        let suspended = try session.tmux(["display-message", "-p", "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(suspended == "0", "the alternate screen is still on")
         try session.send("-l", "fg")
         try session.send("Enter")
         // The whole frame comes back (not only what changed), and the next keys are joinup's.
@@ -31,9 +31,14 @@ import Testing
         try session.send("3")
         try session.waitFor("Description")
         try session.send("q")
-        // The command line itself shows `echo "EXIT=$?"`: wait for the line the echo prints.
-        let after = try session.waitFor("the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("EXIT=") } }
-        #expect(after.split(separator: "\n").contains("EXIT=0"), "\(after)")
+        // The browser quits and the shell prompts again, its terminal as it was.
+        let after = try session.waitFor("the shell's prompt") { screen in
+            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?
+                .trimmingCharacters(in: .whitespaces) == "$"
+        }
+        #expect(!after.contains("ICT (8)"), "\(after)")
+        let alternate = try session.tmux(["display-message", "-p", "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(alternate == "0")
     }
 
     @Test func ctrlCQuitsWithQuitRemapped() throws {
