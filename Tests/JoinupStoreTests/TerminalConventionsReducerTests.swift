@@ -77,6 +77,20 @@ import Testing
         return line
     }
 
+    /// Sends `command` to the search line, which must then read `text` with `after` characters
+    /// after the cursor and filter by the text's words again.
+    static func edit(_ command: Command, _ line: inout SearchLine, to text: String, after: Int, in store: inout TestStore,
+                     sourceLocation: SourceLocation = #_sourceLocation) {
+        line.text = text
+        line.charactersAfterCursor = after
+        let expected = line
+        let step = FilterReducerTests.reloading(store, save: false) {
+            $0.modal = .search(expected)
+            $0.overview.filter.text = text.trimmingCharacters(in: .whitespaces)
+        }
+        store.send(command, effects: step.effects, sourceLocation: sourceLocation, step.update)
+    }
+
     @Test func theSearchLineEditsLikeReadline() {
         var store = TestStore(FilterReducerTests.loaded())
         var line = Self.typing("open source", into: &store)
@@ -88,46 +102,18 @@ import Testing
         store.send(.editLine(.left)) // already at the start
         store.send(.deleteBackward) // nothing before the cursor
         // Typing goes in at the cursor, not at the end.
-        for (character, text) in [("x", "xopen source"), (" ", "x open source")] {
-            line.text = text
-            let step = FilterReducerTests.reloading(store, save: false) {
-                $0.modal = .search(line)
-                $0.overview.filter.text = text.trimmingCharacters(in: .whitespaces)
-            }
-            store.send(.typed(Character(character)), effects: step.effects, step.update)
-        }
+        Self.edit(.typed("x"), &line, to: "xopen source", after: 11, in: &store)
+        Self.edit(.typed(" "), &line, to: "x open source", after: 11, in: &store)
         // Delete takes the character under the cursor, Ctrl-U everything before it.
-        line.text = "x pen source"
-        line.charactersAfterCursor = 10
-        var step = FilterReducerTests.reloading(store, save: false) {
-            $0.modal = .search(line)
-            $0.overview.filter.text = "x pen source"
-        }
-        store.send(.editLine(.deleteForward), effects: step.effects, step.update)
-        line.text = "pen source"
-        step = FilterReducerTests.reloading(store, save: false) {
-            $0.modal = .search(line)
-            $0.overview.filter.text = "pen source"
-        }
-        store.send(.editLine(.killToStart), effects: step.effects, step.update)
-        // Ctrl-W at the end takes "source"; Ctrl-A then Ctrl-K takes the rest.
+        Self.edit(.editLine(.deleteForward), &line, to: "x pen source", after: 10, in: &store)
+        Self.edit(.editLine(.killToStart), &line, to: "pen source", after: 10, in: &store)
+        // Ctrl-W at the end takes "source"; Home then Ctrl-K takes the rest.
         line.charactersAfterCursor = 0
         store.send(.editLine(.end)) { $0.modal = .search(line) }
-        line.text = "pen "
-        step = FilterReducerTests.reloading(store, save: false) {
-            $0.modal = .search(line)
-            $0.overview.filter.text = "pen"
-        }
-        store.send(.editLine(.killWordBackward), effects: step.effects, step.update)
+        Self.edit(.editLine(.killWordBackward), &line, to: "pen ", after: 0, in: &store)
         line.charactersAfterCursor = 4
         store.send(.editLine(.home)) { $0.modal = .search(line) }
-        line.text = ""
-        line.charactersAfterCursor = 0
-        step = FilterReducerTests.reloading(store, save: false) {
-            $0.modal = .search(line)
-            $0.overview.filter.text = ""
-        }
-        store.send(.editLine(.killToEnd), effects: step.effects, step.update)
+        Self.edit(.editLine(.killToEnd), &line, to: "", after: 0, in: &store)
         store.send(.editLine(.killToEnd))
     }
 
