@@ -14,7 +14,7 @@ public struct KeptQuery: Hashable, Sendable {
 extension ItemFilter {
     /// The filter without its last part as the filter line lists them (topics, excluded topics,
     /// types, upcoming/past, text, author, after, before): Backspace removes one chip at a time.
-    public func removingLastPart() -> ItemFilter {
+    func removingLastPart() -> ItemFilter {
         var filter = self
         if filter.until != nil { filter.until = nil }
         else if filter.since != nil { filter.since = nil }
