@@ -9,6 +9,8 @@ public enum Key: Hashable, Sendable {
     case resize
     case function(Int)
     case unknown
+    /// The Delete key (forward delete).
+    case delete
 
     /// How the help and the status hints name the key.
     public var label: String {
@@ -32,6 +34,7 @@ public enum Key: Hashable, Sendable {
         case .resize: "Resize"
         case .function(let n): "F\(n)"
         case .unknown: "?"
+        case .delete: "Del"
         }
     }
 }

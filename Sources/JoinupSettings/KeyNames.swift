@@ -7,7 +7,7 @@ public enum KeyName {
         "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
         "home": .home, "end": .end, "enter": .enter, "return": .enter, "esc": .escape, "escape": .escape,
         "backspace": .backspace, "tab": .tab, "shift-tab": .backTab, "backtab": .backTab,
-        "space": .character(" "),
+        "space": .character(" "), "delete": .delete, "del": .delete,
     ]
 
     /// The key a name stands for; nil when it names none. One character is that character (case kept).
@@ -40,6 +40,8 @@ public enum KeyAction {
         ("confirm", .confirm), ("cancel", .cancelDialog), ("open_link", .openLink),
         ("theme", .cycleTheme), ("help", .toggleHelp), ("quit", .quit),
         ("messages", .toggleMessages), ("dismiss_message", .dismissMessage),
+        ("redraw", .redraw), ("suspend", .suspend), ("next_item", .nextItem), ("previous_item", .previousItem),
+        ("remove_filter", .removeLastFilter),
     ]
 
     public static func command(named name: String) -> Command? {

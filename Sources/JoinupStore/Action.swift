@@ -50,6 +50,8 @@ public enum Action: Hashable, Sendable {
     case outboxDelivered([DeliveryResult], waiting: Int)
     /// The retry timer fired.
     case outboxTick
+    /// The terminal has carried out `.redraw` or `.suspend` (after `fg`): the screen is whole again.
+    case terminalRestored
 }
 
 /// What parsing the search line gave: a filter, or an error to show.
@@ -107,6 +109,11 @@ public enum TerminalEffect: Hashable, Sendable {
     case openLink(String)
     /// Draw with the next theme of the cycle. Answered by `.themeChanged`.
     case nextTheme
+    /// Repaint every cell on the next frame (Ctrl-L). Answered by `.terminalRestored`.
+    case redraw
+    /// Restore the terminal, stop the process (SIGTSTP) and take the screen back on SIGCONT.
+    /// Answered by `.terminalRestored`.
+    case suspend
 }
 
 extension Effect {

@@ -132,6 +132,9 @@ public struct OverviewState: Hashable, Sendable {
     /// The item opened with Enter; nil shows the list.
     public var openedItem: ItemDetail?
     public var detailScroll: Int = 0
+    /// The search line's text as last kept with Enter, which the next `/` opens again;
+    /// nil once the filter changed any other way.
+    public var query: KeptQuery?
 
     public init() {}
 

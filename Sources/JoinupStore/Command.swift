@@ -60,4 +60,28 @@ public enum Command: Hashable, Sendable {
     case toggleMessages
     /// Take a warning or error off the status line (Esc where it has nothing else to do).
     case dismissMessage
+    /// Repaint the whole screen (Ctrl-L), as after another program drew over it.
+    case redraw
+    /// Give the terminal back to the shell and stop (Ctrl-Z); `fg` resumes and repaints.
+    case suspend
+    /// From the reader: open the next / previous item of the list (`]` / `[`).
+    case nextItem
+    case previousItem
+    /// A readline edit of the search line (cursor movement and kills).
+    case editLine(LineEdit)
+    /// Remove the last chip of the filter line on its own (Backspace in the list).
+    case removeLastFilter
+}
+
+/// The search line's readline edits: ←/→, Home/End, Ctrl-A/E, Ctrl-U/W/K, Delete.
+public enum LineEdit: Hashable, Sendable {
+    case left, right, home, end
+    /// Delete: the character under the cursor.
+    case deleteForward
+    /// Ctrl-U: everything before the cursor.
+    case killToStart
+    /// Ctrl-K: everything from the cursor on.
+    case killToEnd
+    /// Ctrl-W: the word before the cursor (and the spaces after it).
+    case killWordBackward
 }

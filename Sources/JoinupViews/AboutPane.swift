@@ -12,8 +12,9 @@ enum AboutPane {
             surface.put("Loading…", x: rect.x, in: rect, row: 0, style: .dim)
             return
         }
-        lines(for: about, topics: state.about.topics, header: state.header, directory: state.about.directory, width: rect.width)
-            .draw(on: &surface, in: rect, scroll: state.about.scroll)
+        let text = lines(for: about, topics: state.about.topics, header: state.header, directory: state.about.directory,
+                         width: rect.width)
+        ScrolledText.render(text, scroll: state.about.scroll, in: rect, on: &surface)
     }
 
     /// The About text laid out for `width` columns.

@@ -62,10 +62,11 @@ enum CollectionsBrowserOverlay {
         }
         if geometry.topicsWidth > 0 {
             let rows = browser.topicRows
-            let (first, visible) = FacetList.window(count: rows.count, cursor: browser.topicCursor, height: geometry.rows)
-            targets += (0..<visible).filter { rows.indices.contains(first + $0) }.map { line in
-                PointerTargets.Target(rect: Rect(x: geometry.topics.x, y: geometry.topics.y + line, width: geometry.topics.width, height: 1),
-                                      command: .pointAtCollectionTopic(first + line))
+            let shown = FacetList.window(count: rows.count, cursor: browser.topicCursor, height: geometry.rows)
+            targets += (0..<shown.visible).map { offset in
+                PointerTargets.Target(rect: Rect(x: geometry.topics.x, y: geometry.topics.y + shown.firstLine + offset,
+                                                 width: geometry.topics.width, height: 1),
+                                      command: .pointAtCollectionTopic(shown.top + offset))
             }
         }
         return targets

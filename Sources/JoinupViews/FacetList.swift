@@ -13,55 +13,94 @@ enum FacetList {
                in: rect, on: &surface)
     }
 
-    /// The first row shown and how many rows show, as `render` scrolls them (hit-testing uses it too).
-    static func window(count: Int, cursor: ListCursor, height: Int) -> (top: Int, visible: Int) {
-        let top = min(cursor.scrollTop, max(0, count - height))
-        return (top, count - top > height ? height - 1 : height)
+    /// What a scrolled pane shows: rows `top..<top + visible`, from screen line `firstLine`
+    /// (1 when "↑ N more" takes the first line), and how many rows are hidden above and below.
+    struct Window: Hashable {
+        var top: Int
+        var visible: Int
+        var firstLine: Int
+        var above: Int { top }
+        var below: Int
+        /// The row index drawn on screen line `line`, if any.
+        func row(onLine line: Int) -> Int? {
+            let index = top + line - firstLine
+            return line >= firstLine && index < top + visible ? index : nil
+        }
     }
 
-    /// Facet rows with the cursor's row highlighted when `focused` (the Overview's filters, the
-    /// collections browser's topics).
+    /// The rows `render` shows (hit-testing uses it too): scrolled from the cursor's `scrollTop`
+    /// but always keeping the cursor's row between the "↑ more" and "↓ more" lines, whatever
+    /// the height (a resize may leave the reducer's scroll behind).
+    static func window(count: Int, cursor: ListCursor, height: Int) -> Window {
+        guard count > height, height > 2 else {
+            return Window(top: 0, visible: min(count, max(0, height)), firstLine: 0, below: max(0, count - max(0, height)))
+        }
+        // Scrolled to the end, the last rows fill every line but the "↑ more" one.
+        let lastTop = count - (height - 1)
+        var top = min(max(0, cursor.scrollTop), lastTop)
+        // Settles in a few rounds: each round only moves `top` towards the cursor.
+        for _ in 0..<4 {
+            let firstLine = top > 0 ? 1 : 0
+            var visible = min(height - firstLine, count - top)
+            if top + visible < count { visible -= 1 }
+            if cursor.selection < top {
+                top = max(0, cursor.selection)
+            } else if cursor.selection >= top + visible {
+                top = min(lastTop, top + cursor.selection - (top + visible) + 1)
+            } else {
+                return Window(top: top, visible: visible, firstLine: firstLine, below: count - top - visible)
+            }
+        }
+        let firstLine = top > 0 ? 1 : 0
+        let visible = min(count - top, height - firstLine - 1)
+        return Window(top: top, visible: visible, firstLine: firstLine, below: count - top - visible)
+    }
+
+    /// Facet rows with the cursor's row highlighted, brightly when `focused` (the Overview's
+    /// filters, the collections browser's topics).
     static func render(_ rows: [FacetRow], cursor: ListCursor, focused: Bool, in rect: Rect, on surface: inout some Surface) {
         guard !rect.isEmpty else { return }
-        // Scrolled to keep the cursor in view; the last line says what is below when it doesn't fit.
-        let (top, visible) = window(count: rows.count, cursor: cursor, height: rect.height)
-        let more = visible < rect.height
-        for line in 0..<max(0, visible) {
-            let index = top + line
-            guard index < rows.count else { break }
-            let highlighted = focused && index == cursor.selection
-            let row = Rect(x: rect.x, y: rect.y + line, width: rect.width, height: 1)
-            if highlighted { surface.fill(row, style: .selectedRow) }
-            draw(rows[index], highlighted: highlighted, in: row, on: &surface)
+        // Scrolled to keep the cursor in view; the first and last lines say what is above and below.
+        let shown = window(count: rows.count, cursor: cursor, height: rect.height)
+        if shown.above > 0 {
+            surface.put("↑ \(shown.above) more", x: rect.x + 3, in: rect, row: 0, style: .dim)
         }
-        if more {
-            surface.put("↓ \(rows.count - top - visible) more", x: rect.x + 3, in: rect, row: rect.height - 1, style: .dim)
+        for offset in 0..<shown.visible {
+            let index = shown.top + offset
+            // The cursor stays visible without the keys, in the muted colours of an unfocused pane.
+            let cursorStyle: Style? = index == cursor.selection && rows[index].isSelectable ? .cursor(focused: focused) : nil
+            let row = Rect(x: rect.x, y: rect.y + shown.firstLine + offset, width: rect.width, height: 1)
+            if let cursorStyle { surface.fill(row, style: cursorStyle) }
+            draw(rows[index], cursor: cursorStyle, in: row, on: &surface)
+        }
+        if shown.below > 0 {
+            surface.put("↓ \(shown.below) more", x: rect.x + 3, in: rect, row: rect.height - 1, style: .dim)
         }
     }
 
-    private static func draw(_ row: FacetRow, highlighted: Bool, in line: Rect, on surface: inout some Surface) {
-        func style(_ normal: Style) -> Style { highlighted ? .selectedRow : normal }
+    private static func draw(_ row: FacetRow, cursor: Style?, in line: Rect, on surface: inout some Surface) {
+        func style(_ normal: Style) -> Style { cursor ?? normal }
         let content = line.inset(left: 0, right: 1)
         switch row {
         case .heading(let title):
             surface.put(title, x: content.x + 1, in: content, row: 0, style: style(.detailLabel))
         case .kind(let kind, let count, let selected):
-            label(kind.label, count: count, selected: selected, marker: " ", indent: 0, highlighted: highlighted,
+            label(kind.label, count: count, selected: selected, marker: " ", indent: 0, cursor: cursor,
                   in: content, on: &surface)
         case .eventTiming(let timing, let selected):
             label(timing == .upcoming ? "Upcoming" : "Past", count: nil, selected: selected, marker: " ", indent: 2,
-                  highlighted: highlighted, in: content, on: &surface)
+                  cursor: cursor, in: content, on: &surface)
         case .topic(let facet, let selected):
             label(facet.topic.label, count: facet.count, selected: selected,
-                  marker: facet.topic.isCategory ? categoryMarker : " ", indent: 0, highlighted: highlighted,
+                  marker: facet.topic.isCategory ? categoryMarker : " ", indent: 0, cursor: cursor,
                   in: content, on: &surface)
         }
     }
 
     /// "✓▸ ICT (8)": selection mark, category mark, label cut to fit, count.
     private static func label(_ text: String, count: Int?, selected: Bool, marker: String, indent: Int,
-                              highlighted: Bool, in content: Rect, on surface: inout some Surface) {
-        func style(_ normal: Style) -> Style { highlighted ? .selectedRow : normal }
+                              cursor: Style?, in content: Rect, on surface: inout some Surface) {
+        func style(_ normal: Style) -> Style { cursor ?? normal }
         var x = surface.put(selected ? selectedMarker : " ", x: content.x, in: content, row: 0, style: style(.categoryMarker))
         x = surface.put(marker, x: x, in: content, row: 0, style: style(.categoryMarker)) + 1 + indent
         let countText = count.map { " (\($0))" } ?? ""

@@ -6,7 +6,7 @@ enum ItemDetailPane {
     static let labelWidth = 11
 
     static func render(_ detail: ItemDetail, scroll: Int, in rect: Rect, on surface: inout some Surface) {
-        lines(for: detail, width: rect.width).draw(on: &surface, in: rect, scroll: scroll)
+        ScrolledText.render(lines(for: detail, width: rect.width), scroll: scroll, in: rect, on: &surface)
     }
 
     /// The item laid out for `width` columns.

@@ -15,7 +15,10 @@ enum ItemList {
         let filters = FilterSummary.parts(state)
         // The first line: what is shown (counts by kind, or the active filters) and how many.
         let lead = filters.isEmpty ? kindSummary(state) : "Filtered: " + filters.joined(separator: " · ")
-        var total = "\(overview.itemCount) \(overview.itemCount == 1 ? "item" : "items")"
+        // A list longer than the screen says where the cursor is in it ("12/5000").
+        let scrolls = overview.itemCount > visibleItems(height: rect.height)
+        var total = scrolls ? "\(overview.cursor.selection + 1)/\(overview.itemCount)"
+            : "\(overview.itemCount) \(overview.itemCount == 1 ? "item" : "items")"
         if overview.sort != .newest { total += " · \(overview.sort.label)" }
         let totalWidth = TextWidth.width(total)
         let leadWidth = max(0, rect.width - totalWidth - 2)
@@ -47,18 +50,19 @@ enum ItemList {
             let selected = index == overview.cursor.selection
             let lines = min(linesPerItem, rect.height - top)
             let tile = Rect(x: rect.x, y: rect.y + top, width: rect.width, height: lines)
-            if selected {
-                surface.fill(Rect(x: rect.x - 1, y: tile.y, width: rect.width + 2, height: lines), style: .selectedRow)
+            let cursorStyle: Style? = selected ? .cursor(focused: state.focus == .itemList) : nil
+            if let cursorStyle {
+                surface.fill(Rect(x: rect.x - 1, y: tile.y, width: rect.width + 2, height: lines), style: cursorStyle)
             }
-            drawTile(overview.window.row(at: index), kindWidth: kindWidth, selected: selected,
+            drawTile(overview.window.row(at: index), kindWidth: kindWidth, cursor: cursorStyle,
                      highlight: SearchText.highlightWords(overview.filter.text), in: tile, on: &surface)
         }
     }
 
     /// The title on the whole first line; under it "21/11/2023 Event  Collaboration · eGovernment +2 topics".
-    private static func drawTile(_ item: ItemSummary?, kindWidth: Int, selected: Bool, highlight: [String],
+    private static func drawTile(_ item: ItemSummary?, kindWidth: Int, cursor: Style?, highlight: [String],
                                  in tile: Rect, on surface: inout some Surface) {
-        func style(_ normal: Style) -> Style { selected ? .selectedRow : normal }
+        func style(_ normal: Style) -> Style { cursor ?? normal }
         guard let item else {
             // Not loaded yet: the runtime is fetching this window.
             surface.put("…", x: tile.x, in: tile, row: 0, style: style(.dim))

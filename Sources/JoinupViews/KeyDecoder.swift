@@ -41,6 +41,7 @@ public enum KeyDecoder {
         case KEY_BACKSPACE: return .backspace
         case KEY_BTAB: return .backTab
         case KEY_RESIZE: return .resize
+        case KEY_DC: return .delete
         case nc_key_f(0)...nc_key_f(63): return .function(Int(code - nc_key_f(0)))
         default: return .unknown
         }

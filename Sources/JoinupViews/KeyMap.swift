@@ -90,6 +90,12 @@ public struct KeyMap: Hashable, Sendable {
             (.about, "About"), (.picker, "Collections"), (.pickerTopics, "Collections"), (.search, "Search"), (.help, "Help"), (.dialog, "Confirmation"),
             (.messages, "Messages"),
         ]
+        // Everywhere you browse but one place (Space pages all but the filter pane): say so, briefly.
+        let missing = browsing.subtracting(contexts)
+        if missing.count == 1, contexts.isSubset(of: browsing.union([.help])),
+           let name = names.first(where: { missing.contains($0.0) })?.1 {
+            return "All but \(name)"
+        }
         // The collections browser's two panes (list and topics) are one place to a reader of help.
         var parts: [String] = []
         for (focus, name) in names where contexts.contains(focus) && !parts.contains(name) { parts.append(name) }
@@ -106,6 +112,8 @@ public struct KeyMap: Hashable, Sendable {
         let scrolling = everywhere
         let listing: Set<Focus> = [.itemList, .filters]
         let browser: Set<Focus> = [.picker, .pickerTopics]
+        let paging = scrolling.subtracting([.filters, .picker, .pickerTopics])
+        let anywhere = everywhere.union([.search, .dialog])
         return KeyMap(bindings: [
             Binding([.up, .character("k")], .moveUp, in: scrolling, "Up", hint: "↑↓ move"),
             Binding([.down, .character("j")], .moveDown, in: scrolling, "Down"),
@@ -152,12 +160,33 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.character("?")], .toggleHelp, in: everywhere, "Toggle help", hint: "? help"),
             Binding([.escape], .toggleHelp, in: [.help], "Close help", hint: "Esc close"),
             // In the search line "q" is text (characters never reach the table there); Ctrl-C still quits.
-            Binding([.character("q"), .control("c")], .quit, in: everywhere.union([.search, .dialog]), "Quit", hint: "q quit"),
+            Binding([.character("q"), .control("c")], .quit, in: anywhere, "Quit", hint: "q quit"),
             // Messages: M opens the log (a cut message says so); Esc, where it has nothing else
             // to do, takes a warning or error off the status line.
             Binding([.character("M")], .toggleMessages, in: moving.union([.messages]), "Message log"),
             Binding([.escape], .back, in: [.messages], "Close", hint: "Esc close"),
             Binding([.escape], .dismissMessage, in: [.itemList, .members, .about], "Clear message"),
+
+            // Terminal conventions (less, vim, newsboat): paging keys where a list or a text scrolls
+            // (not in the filter pane, where Space selects).
+            // Short key labels keep help's key column narrow.
+            Binding([.character(" ")], .pageDown, in: paging, "Page down"),
+            Binding([.control("d"), .control("f")], .pageDown, in: paging, "Page down"),
+            Binding([.control("b"), .control("u")], .pageUp, in: paging, "Page up"),
+            Binding([.control("l")], .redraw, in: anywhere, "Redraw"),
+            Binding([.control("z")], .suspend, in: anywhere, "Suspend"),
+            Binding([.character("]")], .nextItem, in: [.itemDetail], "Next item"),
+            Binding([.character("[")], .previousItem, in: [.itemDetail], "Previous item"),
+            Binding([.backspace], .removeLastFilter, in: [.itemList], "Remove filter"),
+            // The search line edits as readline does.
+            Binding([.left], .editLine(.left), in: [.search], "Left"),
+            Binding([.right], .editLine(.right), in: [.search], "Right"),
+            Binding([.home, .control("a")], .editLine(.home), in: [.search], "Line start"),
+            Binding([.end, .control("e")], .editLine(.end), in: [.search], "Line end"),
+            Binding([.delete], .editLine(.deleteForward), in: [.search], "Delete char"),
+            Binding([.control("u")], .editLine(.killToStart), in: [.search], "Kill to start"),
+            Binding([.control("k")], .editLine(.killToEnd), in: [.search], "Kill to end"),
+            Binding([.control("w")], .editLine(.killWordBackward), in: [.search], "Kill word"),
         ])
     }()
 }

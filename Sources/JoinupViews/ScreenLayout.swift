@@ -68,13 +68,13 @@ public struct ScreenLayout: Hashable, Sendable {
         var detailMax = 0
         if let detail = state.overview.openedItem {
             let lines = ItemDetailPane.lines(for: detail, width: listContent.width).lines.count
-            detailMax = max(0, lines - listContent.height)
+            detailMax = ScrolledText.maxScroll(lineCount: lines, height: listContent.height)
         }
         var aboutMax = 0
         if let about = state.about.collection {
             let lines = AboutPane.lines(for: about, topics: state.about.topics, header: state.header,
                                         directory: state.about.directory, width: aboutContent.width).lines.count
-            aboutMax = max(0, lines - aboutContent.height)
+            aboutMax = ScrolledText.maxScroll(lineCount: lines, height: aboutContent.height)
         }
         let help = HelpOverlay.geometry(keyMap, in: Rect(x: 0, y: 0, width: width, height: height))
         let log = state.modal.layers.contains(where: \.isMessages) ? MessageLogOverlay.geometry(state.messages, in: Rect(x: 0, y: 0, width: width, height: height)) : nil

@@ -62,12 +62,21 @@ enum StatusLine {
                         style: search.error == nil ? .statusBar : .statusError)
         }
         let prompt = search.target == .items ? "/" : "/name: "
-        let room = content.width - rightWidth - 2 - TextWidth.width(prompt) - 1
-        // The end of a long query stays visible: that is where the typing happens.
-        var text = TerminalText.line(search.text)
-        while TextWidth.width(text) > max(0, room), !text.isEmpty { text.removeFirst() }
-        let x = surface.put(prompt, x: content.x, y: content.y, style: .statusBusy)
-        let end = surface.put(text, x: x, y: content.y, style: .statusBar)
-        surface.put("▏", x: end, y: content.y, style: .statusBusy)
+        let room = max(0, content.width - rightWidth - 2 - TextWidth.width(prompt) - 1)
+        // The cursor stays visible: text before it scrolls off to the left, text after it is cut.
+        let split = search.text.index(search.text.startIndex, offsetBy: search.cursor)
+        var before = TerminalText.line(String(search.text[..<split]))
+        let after = TerminalText.line(String(search.text[split...]))
+        while TextWidth.width(before) > room, !before.isEmpty { before.removeFirst() }
+        var x = surface.put(prompt, x: content.x, y: content.y, style: .statusBusy)
+        x = surface.put(before, x: x, y: content.y, style: .statusBar)
+        guard let under = after.first else {
+            surface.put("▏", x: x, y: content.y, style: .statusBusy)
+            return
+        }
+        // Inside the text the cursor is the character it stands on, reversed.
+        x = surface.put(String(under), x: x, y: content.y, style: .selectedRow)
+        let rest = TextWidth.truncate(String(after.dropFirst()), to: max(0, room - TextWidth.width(before) - TextWidth.width(String(under))))
+        surface.put(rest, x: x, y: content.y, style: .statusBar)
     }
 }

@@ -4,7 +4,7 @@ import JoinupStore
 
 /// Carries out the store's terminal effects between frames, as bubbletea's runtime does its
 /// `ExecProcess`: opens links (a browser that draws in the terminal gets the screen until it
-/// exits) and switches themes. Each answers with the action the store is sent next.
+/// exits), switches themes, repaints and suspends. Each answers with the action the store is sent next.
 @MainActor
 final class TerminalEffectRunner {
     private let screen: TerminalScreen
@@ -29,6 +29,12 @@ final class TerminalEffectRunner {
             themeIndex = options.nextThemeIndex(after: themeIndex)
             screen.apply(theme)
             return .themeChanged(name: theme.name)
+        case .redraw:
+            screen.repaintEverything()
+            return .terminalRestored
+        case .suspend:
+            screen.suspend()
+            return .terminalRestored
         }
     }
 

@@ -1,4 +1,5 @@
 import CNcurses
+import CTerminalRestore
 import Foundation
 import JoinupStore
 
@@ -66,6 +67,13 @@ final class TerminalScreen {
         // endwin switched the terminal's mouse reporting off; ask for it again.
         if mouse { mousemask(nc_mouse_buttons_and_wheel(), nil) }
         return result
+    }
+
+    /// Ctrl-Z: the shell gets the terminal as it was, the process stops, and on `fg` the screen
+    /// comes back whole. Keys typed at the shell meanwhile are not joinup's: they are dropped.
+    func suspend() {
+        handedOver { _ = jr_stop_until_continued() }
+        flushinp()
     }
 
     /// Makes the next frame repaint every cell instead of drawing differences: after a resize or

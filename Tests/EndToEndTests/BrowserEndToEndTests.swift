@@ -72,12 +72,12 @@ let seedTitles = [
 
     @Test func resizeRelaysOutAndTooSmallRecovers() throws {
         try session.resize(width: 60, height: 20)
-        // Only a frame laid out for 60 columns has these: the item count right-aligned at column
-        // 60, the facet labels and titles cut with "…" to the narrower panes, and the facet list
+        // Only a frame laid out for 60 columns has these: the position (the 8 items no longer fit)
+        // right-aligned at column 60, the facet labels and titles cut with "…" to the narrower panes, and the facet list
         // ending in "↓ 4 more" on row 19 (tmux merely cuts the old 100x30 frame, which has none).
         try session.waitFor("the frame redrawn at 60x20") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            return lines.contains(" Type             │ 7 News · 1 Event                8 items")
+            return lines.contains(" Type             │ 7 News · 1 Event                    1/8")
                 && lines.contains("   Open Sour… (7) │ FOSSEPS Critical Open Source Software …")
                 && lines.contains("   ↓ 4 more       │ 24/03/2022 News   Open Source Software")
         }

@@ -121,7 +121,8 @@ import Testing
         #expect(screen.contains("Q quit") && screen.contains("F1 help"), "\(screen)")
         try session.send("F1")
         let help = try session.waitFor("Keys —")
-        #expect(help.contains("Q ") && !help.contains("q/Ctrl-C"))
+        // Remapping quit adds Q to Ctrl-C (which always quits) and drops q.
+        #expect(help.contains("Q/Ctrl-C") && !help.contains("q/Ctrl-C"), "\(help)")
         try session.send("Escape")
         // q no longer quits: keys are read in order, so once "2" has shown the Members tab, q was
         // read before it and the browser is still running.

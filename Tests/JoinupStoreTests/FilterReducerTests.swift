@@ -179,6 +179,7 @@ import Testing
         }
         store.send(.submitSearch, effects: [.saveView(uri: Self.uri, filter: ItemFilter(text: "moodle"), sort: .newest)]) {
             $0.modal = .none
+            $0.overview.query = KeptQuery(text: "moodle", base: .none)
         }
         #expect(store.state.focus == .itemList)
     }

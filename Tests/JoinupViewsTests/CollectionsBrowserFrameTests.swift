@@ -127,7 +127,6 @@ import Testing
              Last update: Mon, 26/06/2023 - 13:43                                                 Not signed in
              59 members · 0 Solutions
               1 Overview   2 Members  [3 About] ────────────────────────────────────────────────────────────────
-            
                This collection gathers the OSPO’s news, events and publications: hackathons, bug bounties,
                studies on critical open source components and guidance for Commission services that publish or
                reuse open source software.
@@ -152,6 +151,7 @@ import Testing
                                     .xml
              Metadata               https://joinup.ec.europa.eu/collection/ec-open-source-programme-office?_for
                                     mat=rdfxml
+                                                                                                     End · 100%
              ↑↓ move  r sync  ? help  q quit                                                  embedded snapshot
             """, name: "aboutDirectoryAt100x30")
     }
@@ -163,7 +163,6 @@ import Testing
              Last update: Mon, 26/06/2023 - 13:43                             Not signed in
              59 members · 0 Solutions
               1 Overview   2 Members  [3 About] ────────────────────────────────────────────
-            
              Owner                  European Commission, DG DIGIT
                                     Supra national authority
              Contact information    EC OSPO team
@@ -182,6 +181,7 @@ import Testing
                                     rogramme-office/feed.xml
              Metadata               https://joinup.ec.europa.eu/collection/ec-open-source-p
                                     rogramme-office?_format=rdfxml
+                                                                                 End · 100%
              ↑↓ move  r sync  ? help  q quit                              embedded snapshot
             """, name: "aboutDirectoryAt80x24")
     }

@@ -49,7 +49,7 @@ import JoinupStore
              Last update: Mon, 26/06/2023 - 13:43
              59 members · 0 Solutions
              [1 Overview]  2 Members   3 About  ────────────────────────
-             Topics           │ 7 News · 1 Event                8 items
+             Topics           │ 7 News · 1 Event                    2/8
              ▸ ICT (8)        │ Register for the biggest 2023 open-sou…
                Open Sour… (7) │ 21/11/2023 Event  Collaboration +3
              ▸ Digital g… (4) │ Accepting open source contributions fr…
@@ -125,7 +125,7 @@ import JoinupStore
                               │            collection/ec-ospo/event/eu-
                               │            open-source-conference
                               │
-                              │ The EU Open Source Policy Summit brings
+                              │                         ↓ 11 more · 56%
              ↑↓ move  Esc back  r sync  ? help        embedded snapshot
             """, name: "openedItemAt60x20")
     }
@@ -240,16 +240,16 @@ import JoinupStore
                OSPO) was created in 2020 as the first concrete action
                of the latest Open Source Software Strategy for
                2020-2023.
-
+            
                It acts as a facilitator for activities outlined in the
                strategy and the action plan guided by six principles:
                think open, transform, share, contribute, secure, stay
                in control.
-
+            
              Owner                  European Commission
              Contact information    EC OSPO
                                     ec-ospo@ec.europa.eu
-                                    https://commission.europa.eu/open-s
+                                                        ↓ 13 more · 51%
              ↑↓ move  r sync  ? help  q quit          embedded snapshot
             """, name: "aboutTabAt60x20")
     }

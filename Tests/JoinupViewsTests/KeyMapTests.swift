@@ -106,7 +106,7 @@ import JoinupStore
         #expect(keyMap.helpSections().map(\.title) == [
             "Global", "List & Collections", "Item & Collections", "List", "Filters", "List, Filters & Members",
             "List & Filters", "Members", "Collections", "Search", "Confirmation", "List & Item", "Help",
-            "Messages", "List, Members & About",
+            "Messages", "List, Members & About", "All but Filters", "Item",
         ])
     }
 

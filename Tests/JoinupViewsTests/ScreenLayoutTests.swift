@@ -13,16 +13,16 @@ import JoinupStore
         // header's first line and the status line; its heading and abstract take 4 of its 26 rows.
         #expect(viewport == Viewport(width: 100, height: 30, listRows: 12, memberRows: 23,
                                      detailMaxScroll: 0, aboutMaxScroll: 0, aboutRows: 25, facetRows: 24,
-                                     helpMaxScroll: 0, helpRows: 24, pickerRows: 22))
+                                     helpMaxScroll: 0, helpRows: 28, pickerRows: 22))
     }
 
     @Test func viewportAt60x20() {
         let viewport = ScreenLayout.viewport(for: Fixtures.state(tab: .overview, opened: true), width: 60, height: 20)
         // The item is 25 lines at 39 columns and the About text 27 lines at 58, in a 15-row body
-        // (a counts line and 7 two-line tiles).
+        // (a counts line and 7 two-line tiles) whose last row says where the text is.
         #expect(viewport == Viewport(width: 60, height: 20, listRows: 7, memberRows: 13,
-                                     detailMaxScroll: 10, aboutMaxScroll: 12, aboutRows: 15,
-                                     facetRows: 14, helpMaxScroll: 18, helpRows: 18, pickerRows: 12))
+                                     detailMaxScroll: 11, aboutMaxScroll: 13, aboutRows: 15,
+                                     facetRows: 14, helpMaxScroll: 66, helpRows: 18, pickerRows: 12))
     }
 
     @Test func nothingToScrollWithoutAnOpenedItemOrAbout() {
@@ -57,14 +57,17 @@ import JoinupStore
 
         state.about.scroll = viewport.aboutMaxScroll
         let atMax = render(state, width: width, height: height)
-        #expect(atMax.lines[bodyBottom].hasSuffix("rdfxml"))
+        // The last body line says where the text is; the text ends just above it.
+        #expect(atMax.lines[bodyBottom].hasSuffix("End · 100%"))
+        #expect(atMax.lines[bodyBottom - 1].hasSuffix("rdfxml"))
         state.about.scroll = viewport.aboutMaxScroll + 5
         #expect(render(state, width: width, height: height).lines == atMax.lines)
 
         state.tab = .overview
         state.overview.detailScroll = viewport.detailMaxScroll
         let detail = render(state, width: width, height: height)
-        #expect(detail.lines[bodyBottom].hasSuffix("services."))
+        #expect(detail.lines[bodyBottom].hasSuffix("End · 100%"))
+        #expect(detail.lines[bodyBottom - 1].hasSuffix("services."))
         state.overview.detailScroll = viewport.detailMaxScroll + 3
         #expect(render(state, width: width, height: height).lines == detail.lines)
     }

@@ -44,4 +44,10 @@ int jr_stop_signal_received(void);
 
 /// Puts back the actions that were there before `jr_catch_stop_signals`.
 void jr_release_stop_signals(void);
+
+// Ctrl-Z in raw mode arrives as a key, not as SIGTSTP: joinup stops itself once the screen is restored.
+
+/// Stops the process group as the terminal's Ctrl-Z would (SIGTSTP with its default action, whatever
+/// handler was installed), and returns once it is continued (`fg`, SIGCONT). Returns 0, or -1 with errno.
+int jr_stop_until_continued(void);
 #endif

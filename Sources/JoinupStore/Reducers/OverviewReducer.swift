@@ -5,7 +5,10 @@ enum OverviewReducer {
     static func reduce(_ state: inout OverviewState, _ action: Action, _ context: inout ReducerContext) -> [Effect] {
         switch action {
         case .viewRestored(let filter, let sort):
-            if let filter { state.filter = filter }
+            if let filter {
+                state.filter = filter
+                state.query = nil
+            }
             if let sort { state.sort = sort }
             return reload(&state, context, save: false)
         case .overviewLoaded(let revision, let facets, let kindCounts, let itemCount, let window):
@@ -80,6 +83,15 @@ enum OverviewReducer {
     static func clearFilters(_ state: inout OverviewState, _ context: inout ReducerContext) -> [Effect] {
         guard !state.filter.isEmpty else { return [] }
         state.filter = .none
+        state.query = nil
+        return reload(&state, context)
+    }
+
+    /// Backspace in the list: the filter line's last chip goes, the others stay.
+    static func removeLastFilter(_ state: inout OverviewState, _ context: inout ReducerContext) -> [Effect] {
+        guard !state.filter.isEmpty, state.openedItem == nil, state.paneFocus == .list else { return [] }
+        state.filter = state.filter.removingLastPart()
+        state.query = nil
         return reload(&state, context)
     }
 
@@ -108,16 +120,30 @@ enum OverviewReducer {
     }
 
     private static func detail(_ command: Command, _ state: inout OverviewState, _ context: ReducerContext) -> [Effect] {
-        if command == .back {
+        switch command {
+        case .back:
             state.openedItem = nil
             state.detailScroll = 0
             return []
+        case .nextItem, .previousItem:
+            return openNeighbour(command == .nextItem ? 1 : -1, &state, context)
+        default:
+            break
         }
         if let target = scrollTarget(of: command, from: state.detailScroll, max: context.viewport.detailMaxScroll,
                                      page: context.viewport.listRows) {
             state.detailScroll = target
         }
         return []
+    }
+
+    /// `]`/`[` in the reader: the list's cursor moves one row and the item there opens (the
+    /// reader stays up meanwhile; `.itemLoaded` replaces it). At either end nothing moves.
+    private static func openNeighbour(_ step: Int, _ state: inout OverviewState, _ context: ReducerContext) -> [Effect] {
+        let index = state.cursor.selection + step
+        guard let uri = context.collectionURI, let row = state.window.row(at: index) else { return [] }
+        state.cursor = state.cursor.moved(to: index, count: state.itemCount, rows: context.viewport.listRows)
+        return [.loadItem(collectionURI: uri, id: row.id)] + windowEffects(for: state, context)
     }
 
     /// Keys in the filter pane: move over selectable rows, Space/Enter toggles, → goes back to the list.
@@ -140,6 +166,7 @@ enum OverviewReducer {
             case .topic(let facet, _):
                 state.filter.topicURIs.formSymmetricDifference([facet.topic.uri])
             }
+            state.query = nil
             return reload(&state, context)
         default:
             let cursor = state.facetCursor
@@ -151,7 +178,8 @@ enum OverviewReducer {
             let start = min(max(0, wanted), max(0, rows.count - 1))
             let index = selectable(from: start, step: step, in: rows)
                 ?? selectable(from: start, step: -step, in: rows) ?? cursor.selection
-            state.facetCursor = cursor.moved(to: index, count: rows.count, rows: facetPaneRows(context))
+            state.facetCursor = revealingHeading(cursor.moved(to: index, count: rows.count, rows: facetPaneRows(context)),
+                                                 rows: rows, paneRows: facetPaneRows(context))
             return []
         }
     }
@@ -191,7 +219,18 @@ enum OverviewReducer {
         var index = min(state.facetCursor.selection, max(0, rows.count - 1))
         if rows.indices.contains(index) && !rows[index].isSelectable { index += 1 }
         if !rows.indices.contains(index) || !rows[index].isSelectable { index = rows.firstIndex(where: \.isSelectable) ?? 0 }
-        state.facetCursor = state.facetCursor.moved(to: index, count: rows.count, rows: facetPaneRows(context))
+        state.facetCursor = revealingHeading(state.facetCursor.moved(to: index, count: rows.count, rows: facetPaneRows(context)),
+                                             rows: rows, paneRows: facetPaneRows(context))
+    }
+
+    /// Scrolled up just enough to show the headings right above the cursor ("Type" above the
+    /// first type) when they fit with it: headings never hold the cursor, so moving to the
+    /// first row under one would otherwise leave it scrolled off.
+    static func revealingHeading(_ cursor: ListCursor, rows: [FacetRow], paneRows: Int) -> ListCursor {
+        var top = cursor.selection
+        while top > 0, rows.indices.contains(top - 1), !rows[top - 1].isSelectable { top -= 1 }
+        guard top < cursor.scrollTop, cursor.selection - top < max(1, paneRows) else { return cursor }
+        return ListCursor(selection: cursor.selection, scrollTop: top)
     }
 
     /// The first selectable row from `start` going by `step`, if any.

@@ -63,7 +63,7 @@ extension AppState {
     }
 }
 
-/// A command, to what has the keys. Quit and the theme work everywhere; the modals are tried outermost first.
+/// A command, to what has the keys. Quit, the theme, redraw and suspend work everywhere; the modals are tried outermost first.
 private func route(_ command: Command, in state: inout AppState) -> [Effect] {
     switch command {
     case .quit:
@@ -71,6 +71,10 @@ private func route(_ command: Command, in state: inout AppState) -> [Effect] {
         return []
     case .cycleTheme:
         return [.terminal(.nextTheme)]
+    case .redraw:
+        return [.terminal(.redraw)]
+    case .suspend:
+        return [.terminal(.suspend)]
     case .toggleHelp where state.modal.dialog == nil && !state.modal.isHelp:
         state.modal = .help(HelpState(), over: state.modal)
         return []
@@ -173,6 +177,10 @@ private func browse(_ command: Command, in state: inout AppState) -> [Effect] {
     // Search works on the Members tab (names) and on the Overview's list (not over an open item).
     case .startSearch where state.tab == .members || (state.tab == .overview && state.overview.openedItem == nil):
         return SearchReducer.start(in: &state)
+    case .removeLastFilter where state.tab == .overview:
+        return state.scope(\.overview) { (part: inout OverviewState, context: inout ReducerContext) in
+            OverviewReducer.removeLastFilter(&part, &context)
+        }
     case .clearFilters:
         var effects: [Effect] = state.scope(\.members) { (part: inout MembersState, context: inout ReducerContext) in
             MembersReducer.clearFilters(&part, &context)

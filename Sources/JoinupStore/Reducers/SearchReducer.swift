@@ -11,6 +11,12 @@ enum SearchReducer {
         }
         state.tab = .overview
         state.overview.paneFocus = .list
+        // The query kept last time opens again as typed (`type:news after:2022-06`), over the
+        // filter it was typed on; without one, the free text is what there is to edit.
+        if let query = state.overview.query {
+            state.modal = .search(SearchLine(target: .items, text: query.text, base: query.base))
+            return []
+        }
         var base = state.overview.filter
         let text = base.text
         base.text = ""
@@ -23,10 +29,15 @@ enum SearchReducer {
         var line = line
         switch command {
         case .typed(let character):
-            line.text.append(character)
+            line.insert(character)
         case .deleteBackward:
-            guard !line.text.isEmpty else { return [] }
-            line.text.removeLast()
+            guard line.deleteBackward() else { return [] }
+        case .editLine(let edit):
+            guard line.apply(edit) else {
+                // Only the cursor moved: nothing to filter again.
+                state.modal = .search(line)
+                return []
+            }
         case .submitSearch:
             state.modal = .none
             if let error = line.error {
@@ -34,12 +45,15 @@ enum SearchReducer {
                 return []
             }
             state.messages.resolve(.query)
-            return line.target == .items ? OverviewReducer.saveView(state.overview, state.context) : []
+            guard line.target == .items else { return [] }
+            state.overview.query = line.text.isEmpty ? nil : KeptQuery(text: line.text, base: line.base ?? .none)
+            return OverviewReducer.saveView(state.overview, state.context)
         case .cancelSearch, .back:
             state.modal = .none
             state.messages.resolve(.query)
             switch line.target {
             case .items:
+                state.overview.query = nil
                 return OverviewReducer.setFilter(line.base ?? state.overview.filter, &state.overview, state.context)
             case .members:
                 state.members.nameQuery = ""

@@ -50,16 +50,15 @@ extension ScreenLayout {
         return PointerTargets(targets: targets)
     }
 
-    /// The filter pane's visible rows, scrolled as FacetList draws them (the last line says
-    /// "more" when rows are hidden below).
+    /// The filter pane's visible rows, scrolled as FacetList draws them (between its "↑ more"
+    /// and "↓ more" lines).
     private func facetTargets(_ state: AppState) -> [PointerTargets.Target] {
         guard facetWidth > 0 else { return [] }
-        let rows = state.overview.facetRows
-        let top = min(state.overview.facetCursor.scrollTop, max(0, rows.count - facets.height))
-        let visible = rows.count - top > facets.height ? facets.height - 1 : facets.height
-        return (0..<max(0, visible)).filter { rows.indices.contains(top + $0) }.map { line in
-            PointerTargets.Target(rect: Rect(x: facets.x, y: facets.y + line, width: facets.width, height: 1),
-                                  command: .pointAtFacet(top + line))
+        let shown = FacetList.window(count: state.overview.facetRows.count, cursor: state.overview.facetCursor,
+                                     height: facets.height)
+        return (0..<shown.visible).map { offset in
+            PointerTargets.Target(rect: Rect(x: facets.x, y: facets.y + shown.firstLine + offset, width: facets.width, height: 1),
+                                  command: .pointAtFacet(shown.top + offset))
         }
     }
 

@@ -37,7 +37,10 @@ extension KeyMap {
     /// becomes "Q quit").
     public func remapped(_ keys: [Command: [Key]]) -> KeyMap {
         var result = self
-        for (command, newKeys) in keys where !newKeys.isEmpty {
+        for (command, remappedKeys) in keys where !remappedKeys.isEmpty {
+            // The interrupt stays an interrupt: a remapped quit adds its keys to Ctrl-C.
+            let kept = Self.neverRemoved[command, default: []].filter { !remappedKeys.contains($0) }
+            let newKeys = remappedKeys + kept
             guard let primary = bindings.first(where: { $0.command == command }) else { continue }
             for index in result.bindings.indices
             where result.bindings[index].command == command && bindings[index].keys == primary.keys {
@@ -51,6 +54,9 @@ extension KeyMap {
         }
         return result
     }
+
+    /// Keys a remap adds to instead of replacing, as every terminal program keeps them.
+    static let neverRemoved: [Command: [Key]] = [.quit: [.control("c")]]
 
     /// Keys that issue two different commands in one focus (only the first can ever run).
     /// In the search line characters are text, so only non-character keys can clash there.

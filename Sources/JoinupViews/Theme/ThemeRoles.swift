@@ -32,6 +32,7 @@ extension StyleRole {
         case .detailTitle: "detail.title"
         case .detailLabel: "detail.label"
         case .link: "link"
+        case .selectedRowUnfocused: "list.selected.unfocused"
         }
     }
 
@@ -66,6 +67,7 @@ extension StyleRole {
         case .detailTitle: "An opened item's title, selected filters"
         case .detailLabel: "Labels in the item and About views, filter headings"
         case .link: "Links (URLs)"
+        case .selectedRowUnfocused: "The cursor's row in the pane without the keys (the list while the filters have them)"
         }
     }
 

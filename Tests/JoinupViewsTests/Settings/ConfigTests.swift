@@ -119,7 +119,7 @@ import JoinupStore
 
         let help = render(Fixtures.state(tab: .overview, help: true), width: 120, height: 50, keyMap: map).text
         #expect(help.contains("S/F5"))
-        #expect(help.contains("Q        ") || help.contains("Q "))
+        #expect(help.contains("Q/Ctrl-C"))
         #expect(!help.contains("q/Ctrl-C"))
         let status = render(Fixtures.state(tab: .overview), width: 120, height: 30, keyMap: map).lines[29]
         #expect(status.contains("Q quit") && status.contains("S sync"))
