@@ -7,7 +7,8 @@ enum HelpOverlay {
 
     enum Line: Equatable {
         case heading(String)
-        case entry(Binding)
+        /// A binding's keys and what they do; a continuation line of keys has no description.
+        case entry(keys: String, description: String)
         case gap
 
         var isHeading: Bool {
@@ -20,7 +21,7 @@ enum HelpOverlay {
         var lines: [Line]
 
         var keyWidth: Int {
-            lines.compactMap { if case .entry(let b) = $0 { TextWidth.width(b.keyLabel) } else { nil } }.max() ?? 0
+            lines.compactMap { if case .entry(let keys, _) = $0 { TextWidth.width(keys) } else { nil } }.max() ?? 0
         }
 
         var width: Int {
@@ -28,7 +29,7 @@ enum HelpOverlay {
             return lines.map { line -> Int in
                 switch line {
                 case .heading(let title): TextWidth.width(title)
-                case .entry(let binding): key + 2 + TextWidth.width(binding.description)
+                case .entry(_, let description): key + 2 + TextWidth.width(description)
                 case .gap: 0
                 }
             }.max() ?? 0
@@ -77,7 +78,7 @@ enum HelpOverlay {
             guard x < inner.maxX else { break }
             let area = Rect(x: x, y: inner.y, width: min(column.width, inner.maxX - x), height: inner.height)
             draw(Column(lines: Array(column.lines.dropFirst(offset))), in: area, on: &surface)
-            x += column.width + 3
+            x += column.width + columnGap
         }
         if tallest > inner.height {
             let more = offset + inner.height < tallest ? " ↓ more: j/k " : " ↑ top: g "
@@ -91,9 +92,34 @@ enum HelpOverlay {
         for section in sections {
             if !lines.isEmpty { lines.append(.gap) }
             lines.append(.heading(section.title))
-            lines += section.bindings.map(Line.entry)
+            for binding in section.bindings {
+                for (index, keys) in keyRows(binding.keys.map(\.label)).enumerated() {
+                    lines.append(.entry(keys: keys, description: index == 0 ? binding.description : ""))
+                }
+            }
         }
         return lines
+    }
+
+    /// Widest key column before a binding's keys go on to a second row: "Ctrl-D/Ctrl-F" in one
+    /// row would widen every column past two across 60 columns.
+    static let keyRowWidth = 11
+
+    /// Blank columns between two columns of bindings (two keeps two columns within 60).
+    static let columnGap = 2
+
+    /// The keys joined by "/", broken into rows of at most `keyRowWidth` (a single longer key
+    /// keeps its own row).
+    static func keyRows(_ labels: [String]) -> [String] {
+        var rows: [String] = []
+        for label in labels {
+            if let last = rows.last, TextWidth.width(last) + 1 + TextWidth.width(label) <= keyRowWidth {
+                rows[rows.count - 1] = last + "/" + label
+            } else {
+                rows.append(label)
+            }
+        }
+        return rows
     }
 
     /// Pours the lines into `count` columns of about equal height, like newspaper columns:
@@ -118,7 +144,7 @@ enum HelpOverlay {
     }
 
     private static func boxWidth(_ columns: [Column]) -> Int {
-        columns.reduce(0) { $0 + $1.width } + 3 * max(0, columns.count - 1) + 4
+        columns.reduce(0) { $0 + $1.width } + columnGap * max(0, columns.count - 1) + 4
     }
 
     private static func draw(_ column: Column, in area: Rect, on surface: inout some Surface) {
@@ -127,10 +153,9 @@ enum HelpOverlay {
             switch line {
             case .heading(let title):
                 surface.put(title, x: area.x, in: area, row: row, style: .detailLabel)
-            case .entry(let binding):
-                let x = surface.put(TextWidth.pad(binding.keyLabel, to: keyWidth), x: area.x, in: area,
-                                    row: row, style: .helpKey)
-                surface.put(binding.description, x: x + 2, in: area, row: row, style: .help)
+            case .entry(let keys, let description):
+                let x = surface.put(TextWidth.pad(keys, to: keyWidth), x: area.x, in: area, row: row, style: .helpKey)
+                surface.put(description, x: x + 2, in: area, row: row, style: .help)
             case .gap:
                 break
             }

@@ -95,6 +95,7 @@ import Testing
         store.send(.submitSearch, effects: [.saveView(uri: Self.uri, filter: .none, sort: .newest)]) {
             $0.modal = .none
             $0.status = nil
+            $0.overview.query = KeptQuery(text: "type:news", base: ItemFilter.none)
         }
     }
 

@@ -145,7 +145,11 @@ import Testing
             $0.status = StatusMessage(.info, "Filters cleared")
         }
         store.send(.clearFilters, effects: cleared.effects, cleared.update)
-        store.send(.startSearch) { $0.modal = .search(SearchLine(target: .items, base: ItemFilter.none)) }
+        // An info message ends with the next command.
+        store.send(.startSearch) {
+            $0.modal = .search(SearchLine(target: .items, base: ItemFilter.none))
+            $0.status = nil
+        }
     }
 
     @Test func backspaceInTheListRemovesOneFilterAtATimeFromTheEnd() {

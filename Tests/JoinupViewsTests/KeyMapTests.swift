@@ -184,3 +184,13 @@ import JoinupStore
         #expect(KeyDecoder.decode(status: -1, value: 0) == nil)
     }
 }
+
+@Suite struct HelpKeyRowTests {
+    @Test func longKeyListsBreakIntoRowsSoHelpKeepsTwoColumnsAt60() throws {
+        #expect(HelpOverlay.keyRows(["q", "Ctrl-C"]) == ["q/Ctrl-C"])
+        #expect(HelpOverlay.keyRows(["Ctrl-D", "Ctrl-F"]) == ["Ctrl-D", "Ctrl-F"])
+        #expect(HelpOverlay.keyRows(["Space", "Enter", "Ctrl-D"]) == ["Space/Enter", "Ctrl-D"])
+        let geometry = try #require(HelpOverlay.geometry(KeyMap.standard, in: Rect(x: 0, y: 0, width: 60, height: 20)))
+        #expect(geometry.columns.count == 2)
+    }
+}
