@@ -1,3 +1,5 @@
+import JoinupModel
+
 /// A user intent, produced by the key map from a key press (or later a mouse click).
 public enum Command: Hashable, Sendable {
     case moveUp
@@ -56,4 +58,10 @@ public enum Command: Hashable, Sendable {
     case pointAtCollection(Int)
     /// A click on the collections browser's topic row at this index (toggles it).
     case pointAtCollectionTopic(Int)
+    /// Copy the selected or opened item's link (OSC 52, or the status line shows it).
+    case copyLink
+    /// In the About link chooser: open the link with this number (1 is the first).
+    case chooseLink(Int)
+    /// A click on a Members role chip: show that role (nil: every role).
+    case pointAtRole(Role?)
 }

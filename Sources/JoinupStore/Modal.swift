@@ -11,6 +11,8 @@ public indirect enum Modal: Hashable, Sendable {
     case help(HelpState, over: Modal)
     /// The join/leave confirmation, over what it covers.
     case dialog(MembershipDialog, over: Modal)
+    /// The About tab's link chooser (`o`).
+    case linkChooser(LinkChooser)
 
     /// The focus of the outermost modal; nil when nothing covers the tabs.
     public var focus: Focus? {
@@ -20,6 +22,7 @@ public indirect enum Modal: Hashable, Sendable {
         case .search: .search
         case .help: .help
         case .dialog: .dialog
+        case .linkChooser: .linkChooser
         }
     }
 
@@ -27,7 +30,7 @@ public indirect enum Modal: Hashable, Sendable {
     public var layers: [Modal] {
         switch self {
         case .none: return []
-        case .picker, .search: return [self]
+        case .picker, .search, .linkChooser: return [self]
         case .help(_, let covered), .dialog(_, let covered):
             var layers: [Modal] = [self]
             layers.append(contentsOf: covered.layers)
@@ -40,7 +43,7 @@ public indirect enum Modal: Hashable, Sendable {
         switch self {
         case .picker(let picker): picker
         case .help(_, let covered), .dialog(_, let covered): covered.picker
-        case .none, .search: nil
+        case .none, .search, .linkChooser: nil
         }
     }
 
@@ -49,7 +52,7 @@ public indirect enum Modal: Hashable, Sendable {
         switch self {
         case .search(let line): line
         case .help(_, let covered), .dialog(_, let covered): covered.search
-        case .none, .picker: nil
+        case .none, .picker, .linkChooser: nil
         }
     }
 
@@ -92,7 +95,7 @@ public indirect enum Modal: Hashable, Sendable {
         case .dialog(let dialog, var covered):
             covered.updateBase(change)
             self = .dialog(dialog, over: covered)
-        case .none, .picker, .search:
+        case .none, .picker, .search, .linkChooser:
             change(&self)
         }
     }

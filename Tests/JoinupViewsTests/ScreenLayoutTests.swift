@@ -13,16 +13,16 @@ import JoinupStore
         // header's first line and the status line; its heading and abstract take 4 of its 26 rows.
         #expect(viewport == Viewport(width: 100, height: 30, listRows: 12, memberRows: 23,
                                      detailMaxScroll: 0, aboutMaxScroll: 0, aboutRows: 25, facetRows: 24,
-                                     helpMaxScroll: 0, helpRows: 22, pickerRows: 22))
+                                     helpMaxScroll: 0, helpRows: 25, pickerRows: 22))
     }
 
     @Test func viewportAt60x20() {
         let viewport = ScreenLayout.viewport(for: Fixtures.state(tab: .overview, opened: true), width: 60, height: 20)
-        // The item is 25 lines at 39 columns and the About text 27 lines at 58, in a 15-row body
-        // (a counts line and 7 two-line tiles).
+        // The item is 23 lines at 39 columns and the About text 24 lines at 58 (links cut, not
+        // wrapped), in a 15-row body (a counts line and 7 two-line tiles). Help is one column here.
         #expect(viewport == Viewport(width: 60, height: 20, listRows: 7, memberRows: 13,
-                                     detailMaxScroll: 10, aboutMaxScroll: 12, aboutRows: 15,
-                                     facetRows: 14, helpMaxScroll: 14, helpRows: 18, pickerRows: 12))
+                                     detailMaxScroll: 8, aboutMaxScroll: 9, aboutRows: 15,
+                                     facetRows: 14, helpMaxScroll: 54, helpRows: 18, pickerRows: 12))
     }
 
     @Test func nothingToScrollWithoutAnOpenedItemOrAbout() {
@@ -57,7 +57,9 @@ import JoinupStore
 
         state.about.scroll = viewport.aboutMaxScroll
         let atMax = render(state, width: width, height: height)
-        #expect(atMax.lines[bodyBottom].hasSuffix("rdfxml"))
+        // The last line is the metadata link, whole or cut with "…" (links never wrap).
+        let last = atMax.lines[bodyBottom]
+        #expect(last.contains("https://joinup.ec.europa.eu/") && (last.hasSuffix("rdfxml") || last.hasSuffix("…")), "\(last)")
         state.about.scroll = viewport.aboutMaxScroll + 5
         #expect(render(state, width: width, height: height).lines == atMax.lines)
 
