@@ -37,10 +37,14 @@ public struct Viewport: Hashable, Sendable {
     public var helpRows: Int
     /// Rows of the collections browser's list (and of its topic facet).
     public var pickerRows: Int
+    /// How far the message log overlay can scroll, and how many of its lines show at once.
+    public var messagesMaxScroll: Int
+    public var messagesRows: Int
 
     public init(width: Int, height: Int, listRows: Int, memberRows: Int,
                 detailMaxScroll: Int = 0, aboutMaxScroll: Int = 0, aboutRows: Int = 1, facetRows: Int = 1,
-                helpMaxScroll: Int = 0, helpRows: Int = 1, pickerRows: Int = 1) {
+                helpMaxScroll: Int = 0, helpRows: Int = 1, pickerRows: Int = 1,
+                messagesMaxScroll: Int = 0, messagesRows: Int = 1) {
         self.width = width
         self.height = height
         self.listRows = listRows
@@ -52,6 +56,8 @@ public struct Viewport: Hashable, Sendable {
         self.helpMaxScroll = helpMaxScroll
         self.helpRows = helpRows
         self.pickerRows = pickerRows
+        self.messagesMaxScroll = messagesMaxScroll
+        self.messagesRows = messagesRows
     }
 
     /// Before the first frame: one list row (one two-line tile, as the smallest screen has).
@@ -176,18 +182,6 @@ public struct SyncSummary: Hashable, Sendable {
     }
 }
 
-/// A message in the status line.
-public struct StatusMessage: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case info, busy, error }
-    public var kind: Kind
-    public var text: String
-
-    public init(_ kind: Kind, _ text: String) {
-        self.kind = kind
-        self.text = text
-    }
-}
-
 /// The About tab: the collection's metadata and how far it is scrolled.
 public struct AboutState: Hashable, Sendable {
     /// Nil until the cache has answered.
@@ -220,7 +214,8 @@ public struct AppState: Hashable, Sendable {
     /// The remote `r` syncs from; nil when none is configured.
     public var remote: String?
     public var isSyncing = false
-    public var status: StatusMessage?
+    /// The status line's message and the message log (Messages/Messages.swift).
+    public var messages = Messages()
     public var isQuitting = false
     /// Why the app quit on its own, for the terminal after the screen is restored (nil: the user quit).
     public var exitMessage: String?
@@ -230,6 +225,13 @@ public struct AppState: Hashable, Sendable {
     public var account = AccountState()
 
     public init() {}
+
+    /// The message on the status line. Setting one posts it (logged; an info never hides a
+    /// warning or an error, see `Messages.post`); setting nil takes it off the line.
+    public var status: StatusMessage? {
+        get { messages.current }
+        set { if let newValue { messages.post(newValue) } else { messages.dismiss() } }
+    }
 
     /// The region the keys act on, which also picks the status-line hints: the modal's, else the tab's.
     public var focus: Focus {
@@ -259,6 +261,8 @@ public enum Focus: Hashable, Sendable, CaseIterable {
     case help
     /// The join/leave confirmation.
     case dialog
+    /// The message log overlay.
+    case messages
     /// The About tab's link chooser.
     case linkChooser
 }

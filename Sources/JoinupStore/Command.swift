@@ -58,6 +58,10 @@ public enum Command: Hashable, Sendable {
     case pointAtCollection(Int)
     /// A click on the collections browser's topic row at this index (toggles it).
     case pointAtCollectionTopic(Int)
+    /// Open or close the message log (every message shown, newest first, whole).
+    case toggleMessages
+    /// Take a warning or error off the status line (Esc where it has nothing else to do).
+    case dismissMessage
     /// Copy the selected or opened item's link (OSC 52, or the status line shows it).
     case copyLink
     /// In the About link chooser: open the link with this number (1 is the first).

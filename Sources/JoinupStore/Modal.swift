@@ -11,6 +11,8 @@ public indirect enum Modal: Hashable, Sendable {
     case help(HelpState, over: Modal)
     /// The join/leave confirmation, over what it covers.
     case dialog(MembershipDialog, over: Modal)
+    /// The message log (`M`), over what it covers.
+    case messages(MessageLogState, over: Modal)
     /// The About tab's link chooser (`o`).
     case linkChooser(LinkChooser)
 
@@ -22,6 +24,7 @@ public indirect enum Modal: Hashable, Sendable {
         case .search: .search
         case .help: .help
         case .dialog: .dialog
+        case .messages: .messages
         case .linkChooser: .linkChooser
         }
     }
@@ -31,7 +34,7 @@ public indirect enum Modal: Hashable, Sendable {
         switch self {
         case .none: return []
         case .picker, .search, .linkChooser: return [self]
-        case .help(_, let covered), .dialog(_, let covered):
+        case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered):
             var layers: [Modal] = [self]
             layers.append(contentsOf: covered.layers)
             return layers
@@ -42,7 +45,7 @@ public indirect enum Modal: Hashable, Sendable {
     public var picker: CollectionsBrowser? {
         switch self {
         case .picker(let picker): picker
-        case .help(_, let covered), .dialog(_, let covered): covered.picker
+        case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered): covered.picker
         case .none, .search, .linkChooser: nil
         }
     }
@@ -51,7 +54,7 @@ public indirect enum Modal: Hashable, Sendable {
     public var search: SearchLine? {
         switch self {
         case .search(let line): line
-        case .help(_, let covered), .dialog(_, let covered): covered.search
+        case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered): covered.search
         case .none, .picker, .linkChooser: nil
         }
     }
@@ -65,6 +68,12 @@ public indirect enum Modal: Hashable, Sendable {
     /// Whether the key list is on top.
     public var isHelp: Bool {
         if case .help = self { return true }
+        return false
+    }
+
+    /// Whether the message log is on top.
+    public var isMessages: Bool {
+        if case .messages = self { return true }
         return false
     }
 
@@ -95,6 +104,9 @@ public indirect enum Modal: Hashable, Sendable {
         case .dialog(let dialog, var covered):
             covered.updateBase(change)
             self = .dialog(dialog, over: covered)
+        case .messages(let log, var covered):
+            covered.updateBase(change)
+            self = .messages(log, over: covered)
         case .none, .picker, .search, .linkChooser:
             change(&self)
         }
@@ -104,6 +116,16 @@ public indirect enum Modal: Hashable, Sendable {
 /// The key list's own state.
 public struct HelpState: Hashable, Sendable {
     /// Lines the overlay is scrolled by when it does not fit the screen.
+    public var scroll = 0
+
+    public init(scroll: Int = 0) {
+        self.scroll = scroll
+    }
+}
+
+/// The message log's own state.
+public struct MessageLogState: Hashable, Sendable {
+    /// Lines the log is scrolled by.
     public var scroll = 0
 
     public init(scroll: Int = 0) {

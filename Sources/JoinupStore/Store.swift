@@ -1,3 +1,5 @@
+import Foundation
+
 /// Holds the state on the main actor, reduces actions and runs effects off it.
 @MainActor
 public final class Store {
@@ -17,6 +19,8 @@ public final class Store {
 
     public func send(_ action: Action) {
         let effects = reduce(&state, action)
+        // The reducer has no clock: the log learns when its new messages were shown here.
+        state.messages.stamp(Date())
         onChange?()
         for effect in effects {
             if case .terminal(let work) = effect {

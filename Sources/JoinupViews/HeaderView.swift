@@ -24,15 +24,25 @@ enum HeaderView {
             surface.put(membership, x: content.maxX - membershipWidth, y: content.y,
                         maxWidth: membershipWidth, style: .header)
         }
-        surface.put("Last update: " + JoinupDate.lastUpdate(header.lastUpdate),
-                    x: content.x, in: content, row: 1, style: .header)
-        if state.account.isLoaded {
-            let account = TerminalText.line(state.account.signInLabel)
-            let width = min(TextWidth.width(account), max(0, content.width / 2))
-            surface.put(account, x: content.maxX - width, y: content.y + 1, maxWidth: width, style: .header)
+        let update = updateRow(header, account: state.account, width: content.width)
+        surface.put(update.left, x: content.x, in: content, row: 1, style: .header)
+        if !update.right.isEmpty {
+            let width = TextWidth.width(update.right)
+            surface.put(update.right, x: content.maxX - width, y: content.y + 1, maxWidth: width, style: .header)
         }
         let counts = header.memberCountLabel + " · " + ItemKind.solution.counted(header.count(of: .solution))
         surface.put(counts, x: content.x, in: content, row: 2, style: .header)
+    }
+
+    /// "Last update: …" and the account, never touching: the weekday goes first, then the
+    /// date's time, then the account (the stamp is the page's own, so it gives way last).
+    static func updateRow(_ header: CollectionHeader, account: AccountState, width: Int) -> (left: String, right: String) {
+        let stamp = JoinupDate.lastUpdate(header.lastUpdate)
+        let withoutWeekday = stamp.split(separator: ", ", maxSplits: 1).last.map(String.init) ?? stamp
+        let stamps = ["Last update: " + stamp, "Last update: " + withoutWeekday,
+                      "Last update: " + JoinupDate.day(header.lastUpdate)]
+        let signIn = account.isLoaded ? TerminalText.line(account.signInLabel) : ""
+        return HeaderFit.fit(stamps.map { ($0, signIn) } + stamps.dropFirst().map { ($0, "") }, width: width)
     }
 
     /// The membership state as the header shows it; the join hint when there is none.

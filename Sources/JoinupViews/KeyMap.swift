@@ -93,6 +93,7 @@ public struct KeyMap: Hashable, Sendable {
         let names: [(Focus, String)] = [
             (.itemList, "List"), (.filters, "Filters"), (.itemDetail, "Item"), (.members, "Members"),
             (.about, "About"), (.picker, "Collections"), (.pickerTopics, "Collections"), (.search, "Search"), (.help, "Help"), (.dialog, "Confirmation"),
+            (.messages, "Messages"),
             (.linkChooser, "Links"),
         ]
         // The collections browser's two panes (list and topics) are one place to a reader of help.
@@ -106,7 +107,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let standard: KeyMap = {
         // Movement means the same everywhere: a cursor in a list, the scroll of a text.
         let moving = browsing.union([.picker, .pickerTopics])
-        let everywhere = moving.union([.help])
+        let everywhere = moving.union([.help, .messages])
         // The help overlay scrolls with the same keys when it does not fit; the About link
         // chooser moves its cursor with them.
         let scrolling = everywhere.union([.linkChooser])
@@ -159,6 +160,11 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.escape], .toggleHelp, in: [.help], "Close help", hint: "Esc close"),
             // In the search line "q" is text (characters never reach the table there); Ctrl-C still quits.
             Binding([.character("q"), .control("c")], .quit, in: everywhere.union([.search, .dialog, .linkChooser]), "Quit", hint: "q quit"),
+            // Messages: M opens the log (a cut message says so); Esc, where it has nothing else
+            // to do, takes a warning or error off the status line.
+            Binding([.character("M")], .toggleMessages, in: moving.union([.messages]), "Message log"),
+            Binding([.escape], .back, in: [.messages], "Close", hint: "Esc close"),
+            Binding([.escape], .dismissMessage, in: [.itemList, .members, .about], "Clear message"),
             Binding([.character("y")], .copyLink, in: [.itemList, .itemDetail], "Copy link"),
             // The About link chooser: a number opens its link, or move (↑↓ above) and press Enter.
             Binding([.enter], .open, in: [.linkChooser], "Open", hint: "Enter open"),

@@ -77,10 +77,12 @@ public struct ScreenLayout: Hashable, Sendable {
             aboutMax = max(0, lines - aboutContent.height)
         }
         let help = HelpOverlay.geometry(keyMap, in: Rect(x: 0, y: 0, width: width, height: height))
+        let log = state.modal.layers.contains(where: \.isMessages) ? MessageLogOverlay.geometry(state.messages, in: Rect(x: 0, y: 0, width: width, height: height)) : nil
         return Viewport(width: width, height: height, listRows: listRows, memberRows: memberRows,
                         detailMaxScroll: detailMax, aboutMaxScroll: aboutMax, aboutRows: aboutContent.height,
                         facetRows: facetRows, helpMaxScroll: help?.maxScroll ?? 0, helpRows: help?.inner.height ?? 1,
-                        pickerRows: CollectionsBrowserOverlay.Geometry(width: width, height: height).rows)
+                        pickerRows: CollectionsBrowserOverlay.Geometry(width: width, height: height).rows,
+                        messagesMaxScroll: log?.maxScroll ?? 0, messagesRows: log?.inner.height ?? 1)
     }
 
     /// The viewport of a `width` x `height` screen for a state.

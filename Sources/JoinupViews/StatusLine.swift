@@ -11,36 +11,46 @@ enum StatusLine {
             renderSearch(search, keyMap: keyMap, in: content, on: &surface)
             return
         }
-        var right: String
-        let rightStyle: Style
+        let waiting = state.account.waitingActions > 0 ? MembershipWording.waiting(state.account.waitingActions) : ""
+        let origin = state.header?.origin.summary ?? ""
+        let wanted = [waiting, state.status.map { TerminalText.line($0.text) } ?? origin].filter { !$0.isEmpty }
+        // The hints keep their place (the help hint always); the message takes what is left.
+        let focusHints = keyMap.hintList(for: state.focus)
+        let help = keyMap.bindings.first { $0.command == .toggleHelp && $0.contexts.contains(state.focus) }?.hint
+        let hints = StatusLineFit.hints(focusHints, essential: help.flatMap { focusHints.contains($0) ? $0 : nil },
+                                        rightWidth: TextWidth.width(wanted.joined(separator: " · ")), width: content.width)
+        surface.put(hints, x: content.x, y: content.y, maxWidth: content.width, style: .statusBar)
+        let hintsWidth = TextWidth.width(hints)
+        let room = content.width - (hintsWidth > 0 ? hintsWidth + 2 : 0)
+        let waitingPart = waiting.isEmpty ? "" : waiting + (wanted.count > 1 ? " · " : "")
+        let messageRoom = room - TextWidth.width(waitingPart)
+        var right = waitingPart, style = Style.statusBar
         if let status = state.status {
-            right = TerminalText.line(status.text)
-            switch status.kind {
-            case .info: rightStyle = .statusOK
-            case .busy: rightStyle = .statusBusy
-            case .error: rightStyle = .statusError
-            }
+            right += messageRoom > 0 ? StatusLineFit.message(status, more: messageLogKey(keyMap), width: messageRoom) : ""
+            style = self.style(of: status.kind)
         } else {
-            right = state.header?.origin.summary ?? ""
-            rightStyle = .statusBar
+            right += TextWidth.truncate(origin, to: max(0, messageRoom))
         }
-        if state.account.waitingActions > 0 {
-            right = MembershipWording.waiting(state.account.waitingActions) + (right.isEmpty ? "" : " · " + right)
-        }
-        // The message matters more than the hints, but never takes more than two thirds.
-        let rightWidth = min(TextWidth.width(right), content.width * 2 / 3)
+        right = TextWidth.truncate(right, to: max(0, room))
+        let rightWidth = TextWidth.width(right)
         if rightWidth > 0 {
-            surface.put(right, x: content.maxX - rightWidth, y: content.y, maxWidth: rightWidth, style: rightStyle)
+            surface.put(right, x: content.maxX - rightWidth, y: content.y, maxWidth: rightWidth, style: style)
         }
-        let hintsWidth = content.width - (rightWidth > 0 ? rightWidth + 2 : 0)
-        // Whole hints only: a cut hint ("Enter ope…") helps nobody.
-        var hints = ""
-        for hint in keyMap.hintList(for: state.focus) {
-            let next = hints.isEmpty ? hint : hints + "  " + hint
-            guard TextWidth.width(next) <= hintsWidth else { break }
-            hints = next
+    }
+
+    /// The theme role a message of this kind is drawn in (warnings share the busy role's colour:
+    /// both say "look, but nothing broke").
+    static func style(of kind: StatusMessage.Kind) -> Style {
+        switch kind {
+        case .info, .success: .statusOK
+        case .busy, .warning: .statusBusy
+        case .error: .statusError
         }
-        surface.put(hints, x: content.x, y: content.y, maxWidth: hintsWidth, style: .statusBar)
+    }
+
+    /// The key that opens the message log, as a cut message names it ("M").
+    static func messageLogKey(_ keyMap: KeyMap) -> String {
+        keyMap.bindings.first { $0.command == .toggleMessages }?.keys.first?.label ?? "M"
     }
 
     /// "/europ▏" while typing, with why it does not parse (or the keys) on the right.

@@ -48,7 +48,7 @@ public final class TerminalApp {
             self?.idle.signal()
         }
         store.send(.started(collectionURI: collectionURI))
-        if let startupMessage { store.send(.statusShown(StatusMessage(.error, startupMessage))) }
+        if let startupMessage { store.send(.statusShown(StatusMessage(.warning, startupMessage))) }
 
         while !store.state.isQuitting && !StopSignals.received && !TerminalScreen.hungUp() {
             var readAny = false

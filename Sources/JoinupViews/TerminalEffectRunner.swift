@@ -62,7 +62,7 @@ final class TerminalEffectRunner {
                 } else {
                     LinkOpener.reapInBackground(pid)
                 }
-                return StatusMessage(.info, "Opened the link with \(TerminalText.line(launch.arguments[0]))")
+                return StatusMessage(.success, "Opened the link with \(TerminalText.line(launch.arguments[0]))")
             } catch {
                 return StatusMessage(.error, TerminalText.line("\(error)"))
             }

@@ -77,7 +77,7 @@ import Testing
             send(.moveToBottom, sourceLocation: sourceLocation) { $0.cursor.selection = 5 }
             let sync = Effect.syncCollection(CollectionsBrowserTests.lodz, remote: CollectionsBrowserTests.remote)
             send(.open, effects: [sync], sourceLocation: sourceLocation, { $0.syncing = CollectionsBrowserTests.lodz }) {
-                $0.status = StatusMessage(.busy, "Syncing Łódź smart city pilots…")
+                $0.status = StatusMessage(.busy, "Syncing Łódź smart city pilots…", subject: "Łódź smart city pilots")
             }
             return sync
         }
@@ -214,7 +214,7 @@ import Testing
         session.send(.moveDown) { $0.cursor.selection = 3 }
         let sync = Effect.syncCollection(Self.osor, remote: Self.remote)
         session.send(.open, effects: [sync], { $0.syncing = Self.osor }) {
-            $0.status = StatusMessage(.busy, "Syncing Open Source Observatory (OSOR)…")
+            $0.status = StatusMessage(.busy, "Syncing Open Source Observatory (OSOR)…", subject: "Open Source Observatory (OSOR)")
         }
         // One sync at a time: Enter again waits for it.
         session.send(.open)
@@ -227,7 +227,8 @@ import Testing
         var session = Session()
         let sync = session.syncLodz()
         session.send(.collectionSynced(Self.lodz, failure: "HTTP 404 for /rdf_entity/…/feed.xml"), from: sync, { $0.syncing = nil }) {
-            $0.status = StatusMessage(.error, "Could not sync Łódź smart city pilots: HTTP 404 for /rdf_entity/…/feed.xml")
+            $0.status = StatusMessage(.error, "Could not sync Łódź smart city pilots: HTTP 404 for /rdf_entity/…/feed.xml",
+                                     subject: "Łódź smart city pilots")
         }
     }
 
@@ -236,7 +237,7 @@ import Testing
         let sync = session.syncLodz()
         session.store.send(.back) { $0.modal = .none }
         session.store.receive(.collectionSynced(Self.lodz, failure: nil), from: sync) {
-            $0.status = StatusMessage(.info, "Synced Łódź smart city pilots")
+            $0.status = StatusMessage(.success, "Synced Łódź smart city pilots", subject: "Łódź smart city pilots")
         }
     }
 
@@ -245,7 +246,8 @@ import Testing
         session.send(.moveToBottom) { $0.cursor.selection = 5 }
         session.send(.open, also: { $0.status = StatusMessage(.error, noRemoteMessage) })
         // Joining needs the metadata a sync brings.
-        session.send(.join, also: { $0.status = StatusMessage(.error, "Open Łódź smart city pilots first (Enter syncs it)") })
+        session.send(.join, also: { $0.status = StatusMessage(.error, "Open Łódź smart city pilots first (Enter syncs it)",
+                                                                              subject: "Łódź smart city pilots") })
     }
 
     @Test func escapeLeavesTheFacetThenClosesAndCClosesToo() {
@@ -284,7 +286,7 @@ import Testing
         }
         let sync = Effect.syncCollection(Self.cybersecurity, remote: Self.remote)
         session.send(.pointAtCollection(0), effects: [sync], { $0.syncing = Self.cybersecurity }) {
-            $0.status = StatusMessage(.busy, "Syncing Cybersecurity Working Group…")
+            $0.status = StatusMessage(.busy, "Syncing Cybersecurity Working Group…", subject: "Cybersecurity Working Group")
         }
     }
 

@@ -82,7 +82,11 @@ import Testing
         store.receive(.themeChanged(name: "light"), from: .terminal(.nextTheme)) {
             $0.status = StatusMessage(.info, "Theme: light")
         }
-        store.send(.toggleHelp) { $0.modal = .help(HelpState(), over: .none) }
+        // An info ends with the next command.
+        store.send(.toggleHelp) {
+            $0.modal = .help(HelpState(), over: .none)
+            $0.status = nil
+        }
         store.send(.cycleTheme, effects: [.terminal(.nextTheme)])
     }
 }

@@ -115,7 +115,7 @@ import Testing
                       effects: [.loadCollection(uri: Self.uri), .loadMembers(uri: Self.uri, role: nil, nameQuery: "")]) {
             $0.account.waitingActions = 0
             $0.account.isDelivering = false
-            $0.status = StatusMessage(.info, "You are now a member of Test.")
+            $0.status = StatusMessage(.success, "You are now a member of Test.", subject: "Test")
         }
     }
 
@@ -123,7 +123,7 @@ import Testing
         var store = TestStore(Self.loaded())
         store.send(.outboxDelivered([Self.result(.joinPending, membership: .pending)], waiting: 0),
                    effects: [.loadCollection(uri: Self.uri), .loadMembers(uri: Self.uri, role: nil, nameQuery: "")]) {
-            $0.status = StatusMessage(.info, "Your membership to the Test collection is under approval.")
+            $0.status = StatusMessage(.success, "Your membership to the Test collection is under approval.", subject: "Test")
         }
     }
 
@@ -131,11 +131,11 @@ import Testing
         var store = TestStore(Self.loaded())
         let reload: [Effect] = [.loadCollection(uri: Self.uri), .loadMembers(uri: Self.uri, role: nil, nameQuery: "")]
         store.send(.outboxDelivered([Self.result(.blocked, membership: .blocked)], waiting: 0), effects: reload) {
-            $0.status = StatusMessage(.error, "You cannot join Test because your account has been blocked.")
+            $0.status = StatusMessage(.error, "You cannot join Test because your account has been blocked.", subject: "Test")
         }
         let owner = Self.result(.ownerCannotLeave, kind: .leave, membership: .owner)
         store.send(.outboxDelivered([owner], waiting: 0), effects: reload) {
-            $0.status = StatusMessage(.error, TerminalText.line(owner.message))
+            $0.status = StatusMessage(.error, TerminalText.line(owner.message), subject: "Test")
         }
         #expect(owner.message.contains("transfer the ownership"))
     }
@@ -146,7 +146,7 @@ import Testing
         // Nothing was stored: no reload.
         store.send(.outboxDelivered([queued], waiting: 1)) {
             $0.account.waitingActions = 1
-            $0.status = StatusMessage(.error, TerminalText.line(queued.message))
+            $0.status = StatusMessage(.warning, TerminalText.line(queued.message), subject: "Test")
         }
         #expect(queued.message.hasPrefix("Join queued — will be sent when the remote is reachable"))
         // The retry timer tries again, one delivery at a time.
@@ -160,7 +160,7 @@ import Testing
         store.send(.outboxDelivered([rejected], waiting: 1)) {
             $0.account.isSignedIn = false
             $0.account.waitingActions = 1
-            $0.status = StatusMessage(.error, TerminalText.line(rejected.message))
+            $0.status = StatusMessage(.warning, TerminalText.line(rejected.message), subject: "Test")
         }
         #expect(rejected.message.contains("joinup login"))
     }

@@ -279,7 +279,7 @@ import Testing
         }
         store.send(.syncFinished(SyncSummary(finishedAt: "14:02", newItems: 3, updatedItems: 1))) {
             $0.isSyncing = false
-            $0.status = StatusMessage(.info, "Synced 14:02 · 3 new, 1 updated")
+            $0.status = StatusMessage(.success, "Synced 14:02 · 3 new, 1 updated")
         }
         // Progress arriving late, after the end, does not bring the busy line back.
         store.send(.syncProgressed(SyncProgress(alias: "x", resourcesDone: 1, resourcesTotal: 1, itemsSoFar: 0)))
@@ -319,7 +319,7 @@ import Testing
         Self.start(&store)
     }
 
-    @Test func failedSyncShowsTheFirstErrorAndHowManyMore() {
+    @Test func failedSyncShowsTheFirstErrorAndHowManyMoreAndKeepsThemAll() {
         var store = TestStore(Self.loaded())
         store.assume { $0.remote = "http://127.0.0.1:1" }
         store.send(.sync, effects: [.sync(remote: "http://127.0.0.1:1")]) {
@@ -328,7 +328,7 @@ import Testing
         }
         store.send(.syncFinished(SyncSummary(finishedAt: "14:02", failures: ["directory: connection refused", "b: 500"]))) {
             $0.isSyncing = false
-            $0.status = StatusMessage(.error, "Sync failed: directory: connection refused (and 1 more)")
+            $0.status = StatusMessage(.error, "Sync failed: directory: connection refused (and 1 more) — b: 500")
         }
     }
 

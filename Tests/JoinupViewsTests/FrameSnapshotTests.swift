@@ -64,7 +64,7 @@ import JoinupStore
                               │
                               │ …
                               │
-             ↑↓ move  Enter open  ← filters           embedded snapshot
+             ↑↓ move  Enter open  ← filters  ? help   embedded snapshot
             """, name: "overviewListAt60x20")
     }
 
@@ -188,7 +188,7 @@ import JoinupStore
 
 
 
-             ↑↓ move  / search  f role  r sync        embedded snapshot
+             ↑↓ move  / search  f role  ? help        embedded snapshot
             """, name: "membersTabAt60x20")
     }
 

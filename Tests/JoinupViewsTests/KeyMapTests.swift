@@ -87,7 +87,21 @@ import JoinupStore
     @Test func unboundKeysIssueNothing() {
         #expect(keyMap.command(for: .character("z"), focus: .itemList) == nil)
         #expect(keyMap.command(for: .unknown, focus: .itemList) == nil)
-        #expect(keyMap.command(for: .escape, focus: .itemList) == nil)
+        #expect(keyMap.command(for: .escape, focus: .help) == .toggleHelp)
+    }
+
+    /// Esc steps out first (the reader, the filter pane); where there is nothing to step out of,
+    /// it takes a warning or error off the status line.
+    @Test func escapeDismissesAMessageOnlyWhereItHasNothingElseToDo() {
+        for focus in [Focus.itemList, .members, .about] {
+            #expect(keyMap.command(for: .escape, focus: focus) == .dismissMessage)
+        }
+        #expect(keyMap.command(for: .escape, focus: .itemDetail) == .back)
+        #expect(keyMap.command(for: .escape, focus: .filters) == .focusList)
+        #expect(keyMap.command(for: .escape, focus: .messages) == .back)
+        #expect(keyMap.command(for: .character("M"), focus: .itemList) == .toggleMessages)
+        #expect(keyMap.command(for: .character("M"), focus: .messages) == .toggleMessages)
+        #expect(keyMap.conflicts().isEmpty)
     }
 
     @Test func helpListsEveryBindingExactlyOnce() {
@@ -97,7 +111,7 @@ import JoinupStore
         #expect(keyMap.helpSections().map(\.title) == [
             "Global", "List & Collections", "Item & Collections", "List", "Filters", "List, Filters & Members",
             "List & Filters", "Members", "Collections", "Search", "Confirmation", "List, Item & About", "Help",
-            "List & Item", "Links",
+            "Messages", "List, Members & About", "List & Item", "Links",
         ])
     }
 

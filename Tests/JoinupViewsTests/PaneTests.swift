@@ -126,9 +126,9 @@ import JoinupStore
         #expect(render(state, width: 100, height: 30).style(x: 97, y: 29) == .statusBusy)
     }
 
-    @Test func statusHintsAreDroppedWholeWhenNarrow() {
+    @Test func statusHintsAreDroppedWholeWhenNarrowKeepingHelp() {
         let line = render(Fixtures.state(tab: .overview), width: 40, height: 12).lines[11]
-        #expect(line == " ↑↓ move  Enter open  embedded snapshot")
+        #expect(line == " ↑↓ move  ? help      embedded snapshot")
     }
 
     @Test func everyShippedPaletteDefinesEveryRoleWithItsOwnPair() throws {

@@ -22,13 +22,23 @@ enum AccountReducer {
             // The remote's answer says whether the token works.
             if last.outcome == .notSignedIn { account.isSignedIn = false }
             if results.contains(where: { $0.outcome.isFinal }) { account.isSignedIn = true }
-            let good: Set<MembershipOutcome> = [.joined, .joinPending, .left]
-            context.status = StatusMessage(good.contains(last.outcome) ? .info : .error, TerminalText.line(last.message))
+            // The title is the part to shorten: the outcome ("is under approval") must stay visible.
+            context.status = StatusMessage(kind(of: last.outcome), TerminalText.line(last.message),
+                                           subject: TerminalText.line(last.action.collectionTitle))
             return []
         case .outboxTick:
             return deliverIfWaiting(&account, context)
         default:
             return []
+        }
+    }
+
+    /// Delivered is a success; kept in the outbox (to send later) a warning; refused an error.
+    static func kind(of outcome: MembershipOutcome) -> StatusMessage.Kind {
+        switch outcome {
+        case .joined, .joinPending, .left: .success
+        case .queued, .notSignedIn: .warning
+        case .blocked, .ownerCannotLeave, .refused, .noJoinAPI: .error
         }
     }
 
@@ -50,7 +60,8 @@ enum AccountReducer {
             guard let chosen = picker.selected else { return [] }
             guard chosen.listing.isSynced else {
                 // Joining needs the collection's metadata, which a sync brings.
-                state.status = StatusMessage(.error, "Open \(TerminalText.line(chosen.collection.title)) first (Enter syncs it)")
+                let title = TerminalText.line(chosen.collection.title)
+                state.status = StatusMessage(.error, "Open \(title) first (Enter syncs it)", subject: title)
                 return []
             }
             state.modal = .none

@@ -93,12 +93,12 @@ enum AppReducer {
         if waiting { state.modal.updatePicker { $0.syncing = nil } }
         let title = TerminalText.line(collection.title)
         if let failure {
-            state.status = StatusMessage(.error, "Could not sync \(title): \(TerminalText.line(failure))")
+            state.status = StatusMessage(.error, "Could not sync \(title): \(TerminalText.line(failure))", subject: title)
             return []
         }
         // The user closed the browser meanwhile: the collection is in the cache for the next `c`.
         guard waiting, case .picker = state.modal else {
-            state.status = StatusMessage(.info, "Synced \(title)")
+            state.status = StatusMessage(.success, "Synced \(title)", subject: title)
             return []
         }
         state.modal = .none
@@ -164,8 +164,10 @@ enum AppReducer {
             // Joinup publishes no directory: say which collections were synced instead.
             synced += " · no directory: synced \(aliases.count == 1 ? aliases[0] : "\(aliases.count) cached collections")"
         }
-        guard let first = summary.failures.first else { return StatusMessage(.info, synced) }
-        let more = summary.failures.count > 1 ? " (and \(summary.failures.count - 1) more)" : ""
+        guard let first = summary.failures.first else { return StatusMessage(.success, synced) }
+        // The whole text keeps every failure: the status line shows the first, the log all.
+        let others = summary.failures.dropFirst()
+        let more = others.isEmpty ? "" : " (and \(others.count) more) — " + others.joined(separator: "; ")
         return StatusMessage(.error, "Sync failed: \(first)\(more)")
     }
 }

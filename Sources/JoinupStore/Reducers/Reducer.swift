@@ -10,7 +10,10 @@ public let itemWindowSize = 120
 /// scope (each takes what is its own, in a fixed order, so effects come out in that order); a
 /// command goes to what has the keys: the outermost modal, else the tab on screen.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
-    if case .commandIssued(let command) = action { return route(command, in: &state) }
+    if case .commandIssued(let command) = action {
+        state.messages.commandIssued()
+        return route(command, in: &state)
+    }
     if case .viewportChanged(let viewport) = action { state.viewport = viewport }
     var effects: [Effect] = AppReducer.reduce(&state, action)
     effects += state.scope(\.overview) { (part: inout OverviewState, context: inout ReducerContext) in
@@ -36,12 +39,18 @@ struct ReducerContext {
     let viewport: Viewport
     let remote: String?
     let isSyncing: Bool
-    var status: StatusMessage?
+    var messages: Messages
+
+    /// As `AppState.status`: setting posts, nil takes the message off the line.
+    var status: StatusMessage? {
+        get { messages.current }
+        set { if let newValue { messages.post(newValue) } else { messages.dismiss() } }
+    }
 }
 
 extension AppState {
     var context: ReducerContext {
-        ReducerContext(collectionURI: collectionURI, viewport: viewport, remote: remote, isSyncing: isSyncing, status: status)
+        ReducerContext(collectionURI: collectionURI, viewport: viewport, remote: remote, isSyncing: isSyncing, messages: messages)
     }
 
     /// Runs a scoped reducer over one part of the state with the context it may read.
@@ -49,7 +58,7 @@ extension AppState {
                               _ body: (inout Part, inout ReducerContext) -> [Effect]) -> [Effect] {
         var context = context
         let effects = body(&self[keyPath: part], &context)
-        status = context.status
+        messages = context.messages
         return effects
     }
 }
@@ -65,6 +74,9 @@ private func route(_ command: Command, in state: inout AppState) -> [Effect] {
     case .toggleHelp where state.modal.dialog == nil && !state.modal.isHelp:
         state.modal = .help(HelpState(), over: state.modal)
         return []
+    case .toggleMessages where state.modal.dialog == nil && !state.modal.isMessages && !state.modal.isHelp:
+        state.modal = .messages(MessageLogState(), over: state.modal)
+        return []
     default:
         break
     }
@@ -78,6 +90,17 @@ private func route(_ command: Command, in state: inout AppState) -> [Effect] {
         }
         HelpReducer.reduce(&help, command, state.context)
         state.modal = .help(help, over: covered)
+        return []
+    case .messages(var log, let covered):
+        if command == .toggleMessages || command == .back {
+            state.modal = covered
+            return []
+        }
+        if let target = scrollTarget(of: command, from: log.scroll, max: state.viewport.messagesMaxScroll,
+                                     page: state.viewport.messagesRows) {
+            log.scroll = target
+            state.modal = .messages(log, over: covered)
+        }
         return []
     case .search(let line):
         return SearchReducer.command(command, line, in: &state)
@@ -113,7 +136,8 @@ private func route(_ command: Command, in state: inout AppState) -> [Effect] {
                 }
                 picker.syncing = collection
                 state.modal = .picker(picker)
-                state.status = StatusMessage(.busy, "Syncing \(TerminalText.line(collection.title))…")
+                let title = TerminalText.line(collection.title)
+                state.status = StatusMessage(.busy, "Syncing \(title)…", subject: title)
                 return [.syncCollection(collection, remote: remote)]
             }
         }
@@ -147,6 +171,9 @@ private func browse(_ command: Command, in state: inout AppState) -> [Effect] {
         return LinkReducer.openChooser(in: &state)
     case .openLink:
         return AppReducer.requestLink(&state)
+    case .dismissMessage:
+        state.status = nil
+        return []
     case .copyLink:
         return LinkReducer.requestCopy(&state)
     // Search works on the Members tab (names) and on the Overview's list (not over an open item).

@@ -30,12 +30,14 @@ enum SearchReducer {
         case .submitSearch:
             state.modal = .none
             if let error = line.error {
-                state.status = StatusMessage(.error, error)
+                state.status = StatusMessage(.error, error, origin: .query)
                 return []
             }
+            state.messages.resolve(.query)
             return line.target == .items ? OverviewReducer.saveView(state.overview, state.context) : []
         case .cancelSearch, .back:
             state.modal = .none
+            state.messages.resolve(.query)
             switch line.target {
             case .items:
                 return OverviewReducer.setFilter(line.base ?? state.overview.filter, &state.overview, state.context)

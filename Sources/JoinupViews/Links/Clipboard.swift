@@ -27,7 +27,7 @@ public enum Clipboard {
         }
         switch mode {
         case .osc52:
-            return (osc52(text), StatusMessage(.info, "Copied \(text)"))
+            return (osc52(text), StatusMessage(.success, "Copied \(text)"))
         case .off:
             // With no clipboard the link is in the message, to select with the mouse.
             return (nil, StatusMessage(.info, "Link: \(text)"))
