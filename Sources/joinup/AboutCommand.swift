@@ -14,7 +14,7 @@ struct About: ParsableCommand {
     var json = false
 
     func run() throws {
-        try reportingFailures("about") {
+        try reportingFailures {
             let opened = try OpenedCache.open(options, collection: selection.collection)
             let uri = opened.collection.uri
             let header = try opened.cache.header(collectionURI: uri)

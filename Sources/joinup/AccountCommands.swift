@@ -26,27 +26,27 @@ struct Login: AsyncParsableCommand {
     func run() async throws {
         let paths = options.paths
         let token = try readToken()
-        guard !token.isEmpty else { fail("empty token", code: MembershipExit.usage) }
+        guard !token.isEmpty else { fail("empty token", code: JoinupExit.usage) }
         var user: String?
-        guard let remote = RemoteSetting.resolve(flag: remote, config: ConfigFile.load(paths, warningsTo: "joinup login")),
+        guard let remote = RemoteSetting.resolve(flag: remote, config: ConfigFile.load(paths)),
               let origin = Origin(remote) else {
             fail("a token is tied to the remote that issued it: name it with --remote URL (or JOINUP_REMOTE, or remote in config.toml)",
-                 code: MembershipExit.usage)
+                 code: JoinupExit.usage)
         }
         do {
             switch try await AccountCheck.whoami(remote: remote, token: token) {
             case .user(let name): user = name
-            case .rejected: fail("the remote \(origin) does not accept this token (401); nothing stored", code: MembershipExit.failure)
+            case .rejected: fail("the remote \(origin) does not accept this token (401); nothing stored", code: JoinupExit.failure)
             }
         } catch SyncError.redirectRefused(let url, let detail) {
-            fail("\(url): \(detail); nothing stored", code: MembershipExit.failure)
+            fail("\(url): \(detail); nothing stored", code: JoinupExit.failure)
         } catch {
-            FileHandle.standardError.write(Data("joinup login: could not check the token (\(error.message)); storing it unchecked for \(origin)\n".utf8))
+            CLIMessage.warning("could not check the token (\(error.message)); storing it unchecked for \(origin)")
         }
         do {
             try CredentialStore(folder: paths.configDirectory).save(Credentials(token: token, user: user, origin: origin.description))
         } catch {
-            fail(error.description, code: MembershipExit.failure)
+            fail(error.description, code: JoinupExit.failure)
         }
         if FileManager.default.fileExists(atPath: paths.cacheFile) {
             try? CacheDatabase(path: paths.cacheFile).makePendingActionsDue()
@@ -57,17 +57,17 @@ struct Login: AsyncParsableCommand {
     private func readToken() throws -> String {
         if let tokenFile {
             let data = tokenFile == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: tokenFile)
-            guard let data else { fail("cannot read \(tokenFile)", code: MembershipExit.usage) }
+            guard let data else { fail("cannot read \(tokenFile)", code: JoinupExit.usage) }
             return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard isatty(STDIN_FILENO) == 1 else {
-            fail("no terminal to read the token from: pass --token-file FILE (or - for stdin)", code: MembershipExit.usage)
+            fail("no terminal to read the token from: pass --token-file FILE (or - for stdin)", code: JoinupExit.usage)
         }
         return SecretPrompt.read("Token: ")
     }
 
     private func fail(_ message: String, code: ExitCode) -> Never {
-        FileHandle.standardError.write(Data("joinup login: \(message)\n".utf8))
+        CLIMessage.error(message)
         Login.exit(withError: code)
     }
 }
@@ -88,8 +88,8 @@ struct Logout: ParsableCommand {
             }
             print(removed ? "Signed out." : "Not signed in.")
         } catch {
-            FileHandle.standardError.write(Data("joinup logout: \(error.description)\n".utf8))
-            throw MembershipExit.failure
+            CLIMessage.error(error.description)
+            throw JoinupExit.failure
         }
     }
 }
@@ -109,7 +109,7 @@ struct Whoami: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let remote = RemoteSetting.resolve(flag: remote, config: ConfigFile.load(options.paths, warningsTo: "joinup whoami"))
+            let remote = RemoteSetting.resolve(flag: remote, config: ConfigFile.load(options.paths))
             guard let credentials = try CredentialStore(folder: options.paths.configDirectory).load(for: remote) else {
                 print("Not signed in" + (remote.flatMap(Origin.init).map { " at \($0)" } ?? ""))
                 throw ExitCode(1)
@@ -121,8 +121,8 @@ struct Whoami: AsyncParsableCommand {
             let at = credentials.origin.map { " at \($0)" } ?? ""
             if check {
                 guard let remote else {
-                    FileHandle.standardError.write(Data("joinup whoami: --check needs a remote (--remote, JOINUP_REMOTE or config.toml)\n".utf8))
-                    throw MembershipExit.usage
+                    CLIMessage.error("--check needs a remote (--remote, JOINUP_REMOTE or config.toml)")
+                    throw JoinupExit.usage
                 }
                 switch try await AccountCheck.whoami(remote: remote, token: credentials.token) {
                 case .user(let name):
@@ -135,11 +135,11 @@ struct Whoami: AsyncParsableCommand {
             }
             print(credentials.user.map { "Signed in as \(TerminalText.line($0))\(at)" } ?? "Signed in\(at) (user unknown: the token was not checked)")
         } catch let error as CredentialsError {
-            FileHandle.standardError.write(Data("joinup whoami: \(error.description)\n".utf8))
-            throw MembershipExit.failure
+            CLIMessage.error(error.description)
+            throw JoinupExit.failure
         } catch let error as SyncError {
-            FileHandle.standardError.write(Data("joinup whoami: \(error.message)\n".utf8))
-            throw MembershipExit.failure
+            CLIMessage.error(error.message)
+            throw JoinupExit.failure
         }
     }
 }

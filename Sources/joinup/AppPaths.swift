@@ -36,7 +36,7 @@ struct AppPaths: Equatable {
             let reason = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil }
                 ?? error.localizedDescription
             throw CommandFailure(message: "cannot create the data folder \(dataDirectory) (\(reason)); choose a folder you can write with --data-dir, JOINUP_DATA_DIR or XDG_DATA_HOME",
-                                 exitCode: 1)
+                                 exitCode: JoinupExit.failure)
         }
     }
 

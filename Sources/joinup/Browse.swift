@@ -33,10 +33,6 @@ struct Browse: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let problem = TerminalCheck.problem() {
-            stderrLine("joinup: \(problem). Without a terminal use `joinup items`, `joinup members` or `joinup about`.")
-            throw ExitCode(2)
-        }
         let paths = options.paths
         let environment = ProcessInfo.processInfo.environment
         let (config, settingsIssues) = AppConfig.load(path: paths.configFile)
@@ -45,8 +41,12 @@ struct Browse: AsyncParsableCommand {
         do {
             opened = try OpenedCache.open(options, collection: selection.collection)
         } catch {
-            stderrLine("joinup: \(error)")
-            throw ExitCode(1)
+            throw reported(error)
+        }
+        // After the cache: an unknown collection is "not found" (6) with or without a terminal.
+        if let problem = TerminalCheck.problem() {
+            CLIMessage.error("\(problem); without a terminal use `joinup items`, `joinup members` or `joinup about`")
+            throw JoinupExit.usage
         }
         var initial = AppState()
         initial.remote = RemoteSetting.resolve(flag: remote, config: config, environment: environment, quiet: true)
@@ -81,8 +81,8 @@ struct Browse: AsyncParsableCommand {
                                     keyMap: KeyMap.standard.remapped(config.keys), options: terminalOptions)
         try await app.run()
         if let message = await store.state.exitMessage {
-            FileHandle.standardError.write(Data("joinup: \(message)\n".utf8))
-            throw ExitCode(1)
+            CLIMessage.error(message)
+            throw JoinupExit.failure
         }
     }
 }

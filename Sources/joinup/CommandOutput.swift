@@ -3,36 +3,54 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import JoinupCache
 import JoinupModel
 
 /// A problem to report as one line on stderr, with the exit code scripts see.
 struct CommandFailure: Error, CustomStringConvertible {
     var message: String
-    /// 2: the command line asked for something impossible; 1: it could not be done.
-    var exitCode: Int32 = 2
+    /// `usage` by default: the command line asked for something impossible (see `JoinupExit`).
+    var exitCode: ExitCode = JoinupExit.usage
 
     var description: String { message }
+
+    /// An unknown collection, item or topic.
+    static func notFound(_ message: String) -> CommandFailure {
+        CommandFailure(message: message, exitCode: JoinupExit.notFound)
+    }
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning any failure into one line on stderr and an exit code.
-    func reportingFailures(_ name: String, _ body: () throws -> Void) throws {
+    /// Runs `body`, turning any failure into one message on stderr and an exit code of the table.
+    func reportingFailures(_ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let failure as CommandFailure {
-            stderrLine("joinup \(name): \(failure.message)")
-            throw ExitCode(failure.exitCode)
-        } catch let failure as OutputFailure {
-            // A reader that went away (`joinup items | head`) is not an error: end quietly, as
-            // SIGPIPE would have ended us had it not been ignored.
-            if !failure.isClosedPipe { stderrLine("joinup \(name): \(failure)") }
-            throw ExitCode(failure.isClosedPipe ? OutputFailure.closedPipeStatus : 1)
-        } catch let exit as ExitCode {
-            throw exit
         } catch {
-            stderrLine("joinup \(name): \(TerminalText.line("\(error)"))")
-            throw ExitCode(1)
+            throw reported(error)
         }
+    }
+}
+
+/// Says what went wrong on stderr, in joinup's style, and gives the exit code of the table.
+func reported(_ error: any Error) -> ExitCode {
+    switch error {
+    case let failure as CommandFailure:
+        CLIMessage.error(failure.message)
+        return failure.exitCode
+    case let failure as OutputFailure:
+        // A reader that went away (`joinup items | head`) is not an error: end quietly, as
+        // SIGPIPE would have ended us had it not been ignored.
+        if failure.isClosedPipe { return ExitCode(OutputFailure.closedPipeStatus) }
+        CLIMessage.error("\(failure)")
+        return JoinupExit.failure
+    case let exit as ExitCode:
+        return exit
+    case CacheError.unknownCollection:
+        CLIMessage.error("\(error)")
+        return JoinupExit.notFound
+    default:
+        CLIMessage.error(TerminalText.line("\(error)"))
+        return JoinupExit.failure
     }
 }
 
@@ -81,7 +99,7 @@ enum StandardStream {
             if fflush(nil) == 0 { return }
             let code = errno
             if code == EPIPE { _exit(OutputFailure.closedPipeStatus) }
-            stderrLine("joinup: \(OutputFailure(code: code))")
+            CLIMessage.error("\(OutputFailure(code: code))")
             _exit(1)
         }
     }

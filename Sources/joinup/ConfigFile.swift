@@ -3,10 +3,10 @@ import JoinupSettings
 
 /// Reading config.toml for a subcommand: the good parts are used, problems go to stderr.
 enum ConfigFile {
-    static func load(_ paths: AppPaths, warningsTo command: String) -> AppConfig {
+    static func load(_ paths: AppPaths) -> AppConfig {
         let (config, issues) = AppConfig.load(path: paths.configFile)
         for issue in issues {
-            FileHandle.standardError.write(Data("\(command): warning: \(issue) (ignored)\n".utf8))
+            CLIMessage.warning("\(issue) (ignored)")
         }
         return config
     }

@@ -22,7 +22,7 @@ struct Doctor: ParsableCommand {
     var resetCache = false
 
     func run() throws {
-        try reportingFailures("doctor") {
+        try reportingFailures {
             let path = options.paths.cacheFile
             var out = OutputBuffer()
             let diagnosis = CacheDoctor.diagnose(path: path)

@@ -19,10 +19,10 @@ struct ItemFilterOptions: ParsableArguments {
         "Words to find in title, body or author (each word a prefix; case and accents ignored).", valueName: "text"))
     var search: String?
 
-    @Option(help: ArgumentHelp("Only items listed on or after this day (Europe/Brussels).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Only items listed on or after this day, month or year (Europe/Brussels).", valueName: "YYYY[-MM[-DD]]"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only items listed on or before this day (Europe/Brussels).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Only items listed on or before this day, month or year (Europe/Brussels; inclusive).", valueName: "YYYY[-MM[-DD]]"))
     var until: String?
 
     @Option(help: ArgumentHelp("A query in joinup's query language (combined with the other options).", valueName: "query"))
@@ -44,8 +44,11 @@ struct ItemFilterOptions: ParsableArguments {
             filter.kinds.insert(kind)
         }
         if let search { filter.text = search }
-        if let since { filter.since = try Self.day(since, option: "--since") }
-        if let until { filter.until = try Self.day(until, option: "--until").nextDay() }
+        filter.since = try since.map { try Self.date($0, option: "--since", bound: QueryDate.start(of:)) }
+        filter.until = try until.map { try Self.date($0, option: "--until", bound: QueryDate.end(of:)) }
+        if let since, let until, let start = filter.since, let end = filter.until, start >= end {
+            throw CommandFailure(message: "--since \(since) is after --until \(until): no item can match")
+        }
         if let query {
             filter = try QueryHook.apply(query, to: filter, vocabulary: try cache.allTopics())
         }
@@ -62,35 +65,15 @@ struct ItemFilterOptions: ParsableArguments {
         case .unknown(let suggestions):
             let hint = suggestions.isEmpty ? "; `joinup topics` lists them"
                 : "; did you mean " + suggestions.map { "\"\($0.label)\" (\($0.level.rawValue), \($0.uri))" }.joined(separator: ", ") + "?"
-            throw CommandFailure(message: "no topic \"\(text)\"\(hint)")
+            throw CommandFailure.notFound("no topic \"\(text)\"\(hint)")
         }
     }
 
-    /// The start of a YYYY-MM-DD day in Brussels.
-    static func day(_ text: String, option: String) throws -> Date {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        var components = DateComponents()
-        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-           let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
-            components.year = year
-            components.month = month
-            components.day = day
-        }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = JoinupDate.brussels
-        guard components.year != nil, components.isValidDate(in: calendar), let date = calendar.date(from: components) else {
-            throw CommandFailure(message: "\(option) wants a day as YYYY-MM-DD, not \"\(text)\"")
+    /// A `YYYY[-MM[-DD]]` option as the instant `bound` makes of it, like the query's `after:`/`before:`.
+    static func date(_ text: String, option: String, bound: (String) -> Date?) throws -> Date {
+        guard let date = bound(text) else {
+            throw CommandFailure(message: "\(option) wants a date as YYYY-MM-DD, YYYY-MM or YYYY, not \"\(text)\"")
         }
         return date
     }
 }
-
-private extension Date {
-    /// The start of the following Brussels day (an inclusive --until becomes an exclusive bound).
-    func nextDay() -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = JoinupDate.brussels
-        return calendar.date(byAdding: .day, value: 1, to: self) ?? self.addingTimeInterval(86_400)
-    }
-}
-

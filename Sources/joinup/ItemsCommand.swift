@@ -6,11 +6,11 @@ import JoinupModel
 /// `joinup items`: the content list, filtered and sorted, as a table, JSON lines or CSV.
 struct Items: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List a collection's content (date, type, title, topics).",
+        abstract: "List a collection's content (date, kind, title, topics, link, author, id, topic URIs).",
         discussion: """
-            The default output is tab-separated: date, type, title, topics. --json prints one JSON \
-            object per item (id, kind, title, date, link, author, topics); --csv prints RFC 4180 CSV \
-            with a header row.
+            Tab-separated with a header row by default, CSV (RFC 4180) with --csv, one JSON object per \
+            line with --json: the same fields in all three (\(ItemFields.names.joined(separator: ", "))), \
+            dates in ISO 8601; JSON adds the body. --no-header drops the header row.
             """)
 
     @OptionGroup var options: PathOptions
@@ -20,70 +20,41 @@ struct Items: ParsableCommand {
     @Option(help: ArgumentHelp("Order: newest, oldest or title.", valueName: "order"))
     var sort: String = ItemSort.newest.rawValue
 
-    @Option(help: "Show at most this many items.")
+    // Unconditional: "--limit -1" reaches the range check below instead of reading as an option.
+    @Option(parsing: .unconditional, help: "Show at most this many items.")
     var limit: Int?
 
-    @Flag(help: "One JSON object per line.")
-    var json = false
-
-    @Flag(help: "CSV (RFC 4180) with a header row.")
-    var csv = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try reportingFailures("items") {
-            if json && csv { throw CommandFailure(message: "choose one of --json and --csv") }
+        try reportingFailures {
             guard let order = ItemSort(rawValue: sort) else {
                 throw CommandFailure(message: "unknown sort \"\(sort)\"; use newest, oldest or title")
             }
             if let limit, limit < 0 { throw CommandFailure(message: "--limit must be 0 or more") }
+            var listing = try Listing(fields: ItemFields.names, options: output)
             let opened = try OpenedCache.open(options, collection: selection.collection)
             let filter = try filtering.filter(cache: opened.cache)
             let items = try opened.cache.items(collectionURI: opened.collection.uri, filter: filter, sort: order,
                                                limit: limit ?? Int.max)
-            var out = OutputBuffer()
-            if csv {
-                try out.line(CSV.record(["date", "type", "title", "topics", "link", "author", "id", "topic_uris"]), terminator: CSV.lineEnd)
-            }
+            try listing.start()
             for detail in items {
-                let item = detail.item
-                if json {
-                    try out.line(try JSONLines.line(ItemRecord(detail)))
-                } else if csv {
-                    try out.line(CSV.record([ISODate.string(item.listDate), item.kind.rawValue, item.title,
-                                             detail.topics.map(\.label).joined(separator: "; "), item.link, item.author,
-                                             item.id, detail.topics.map(\.uri).joined(separator: " ")]),
-                                 terminator: CSV.lineEnd)
-                } else {
-                    try out.line([JoinupDate.day(item.listDate), item.kind.label, cell(item.title),
-                                  cell(detail.topics.map(\.label).joined(separator: ", "))].joined(separator: "\t"))
-                }
+                try listing.row(ItemFields.values(detail), jsonExtra: ["body": .text(detail.item.body)])
             }
-            try out.flush()
+            try listing.finish()
         }
     }
 }
 
-/// One item as `--json` prints it.
-struct ItemRecord: Encodable {
-    var id: String
-    var kind: String
-    var title: String
-    var date: String
-    var link: String
-    var author: String
-    /// The text as synced: the whole body, or Joinup's 200-character description (ending with "…" when cut).
-    var body: String
-    var topics: [TopicRecord]
+/// The fields of an item in every output format (the read-state commands list items with them too).
+enum ItemFields {
+    static let names = ["date", "kind", "title", "topics", "link", "author", "id", "topic_uris"]
 
-    init(_ detail: ItemDetail) {
+    /// `detail`'s values in the order of `names`; the date is ISO 8601.
+    static func values(_ detail: ItemDetail) -> [FieldValue] {
         let item = detail.item
-        id = item.id
-        kind = item.kind.rawValue
-        title = item.title
-        date = ISODate.string(item.listDate)
-        link = item.link
-        author = item.author
-        body = item.body
-        topics = detail.topics.map { TopicRecord($0) }
+        return [.text(ISODate.string(item.listDate)), .text(item.kind.rawValue), .text(item.title),
+                .list(detail.topics.map(\.label)), .text(item.link), .text(item.author), .text(item.id),
+                .list(detail.topics.map(\.uri))]
     }
 }

@@ -10,7 +10,7 @@ struct Joinup: AsyncParsableCommand {
             With no subcommand, opens the browser full screen. A first start with an empty cache \
             opens the embedded snapshot of the EC Open Source Programme Office collection.
             For scripts and pipes use the headless subcommands: items, topics, collections, members, about; `joinup sync` fetches from a remote. \
-            `joinup login` signs in; `joinup join`/`leave` change a membership (exit 0 done, 3 queued, 4 refused, 5 read-only); \
+            `joinup login` signs in; `joinup join`/`leave` change a membership (exit 0 done, 3 queued, 4 refused, 5 read-only, 6 unknown collection); \
             `joinup outbox` lists what waits to be sent.
             """,
         version: "joinup 0.1.0",
@@ -18,6 +18,12 @@ struct Joinup: AsyncParsableCommand {
                       Join.self, Leave.self, Outbox.self, Login.self, Logout.self, Whoami.self, Themes.self, Config.self,
                       Doctor.self, Complete.self],
         defaultSubcommand: Browse.self)
+
+    /// ArgumentParser's text for a usage error without its "Error: " label.
+    static func usageMessage(for error: any Error) -> String {
+        let text = fullMessage(for: error)
+        return text.hasPrefix("Error: ") ? String(text.dropFirst("Error: ".count)) : text
+    }
 
     /// ArgumentParser's own `main`, with stdio's buffered output checked at exit first: a command
     /// that `print`s to a full disk must not exit 0.
@@ -31,6 +37,12 @@ struct Joinup: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            // ArgumentParser's parse and validation errors exit 64; joinup's table says usage is 2,
+            // and its messages have one style (the usage lines follow the sentence).
+            if exitCode(for: error) == JoinupExit.argumentParserUsage {
+                CLIMessage.error(usageMessage(for: error))
+                exit(withError: JoinupExit.usage)
+            }
             exit(withError: error)
         }
     }

@@ -6,7 +6,12 @@ import JoinupModel
 /// `joinup members`: the active members, optionally by role and name.
 struct Members: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List a collection's active members (name, title, organisation, roles).")
+        abstract: "List a collection's active members (name, title, organisation, roles, state, since, id).",
+        discussion: """
+            Tab-separated with a header row by default, CSV with --csv, JSON lines with --json: the same \
+            fields in all three (\(MemberFields.names.joined(separator: ", "))), dates in ISO 8601. \
+            --no-header drops the header row.
+            """)
 
     @OptionGroup var options: PathOptions
     @OptionGroup var selection: CollectionOption
@@ -19,11 +24,10 @@ struct Members: ParsableCommand {
         "Only members whose name contains this (case and accents ignored).", valueName: "name"))
     var search: String?
 
-    @Flag(help: "One JSON object per line.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try reportingFailures("members") {
+        try reportingFailures {
             var wanted = Set<Role>()
             for text in roles {
                 guard let role = Role(rawValue: text.lowercased().trimmingCharacters(in: .whitespaces))
@@ -32,31 +36,25 @@ struct Members: ParsableCommand {
                 }
                 wanted.insert(role)
             }
+            var listing = try Listing(fields: MemberFields.names, options: output)
             let opened = try OpenedCache.open(options, collection: selection.collection)
             let members = try opened.cache.members(collectionURI: opened.collection.uri, roles: wanted, nameQuery: search ?? "")
-            var out = OutputBuffer()
+            try listing.start()
             for member in members {
-                if json {
-                    try out.line(try JSONLines.line(MemberRecord(
-                        id: member.id, name: member.name, businessTitle: member.businessTitle,
-                        organisation: member.organisation, roles: member.roles.map(\.rawValue),
-                        state: member.state.rawValue, memberSince: ISODate.string(member.memberSince))))
-                } else {
-                    try out.line([cell(member.name), cell(member.businessTitle), cell(member.organisation),
-                                  member.roles.map(\.label).joined(separator: ", ")].joined(separator: "\t"))
-                }
+                try listing.row(MemberFields.values(member))
             }
-            try out.flush()
+            try listing.finish()
         }
     }
 }
 
-struct MemberRecord: Encodable {
-    var id: String
-    var name: String
-    var businessTitle: String
-    var organisation: String
-    var roles: [String]
-    var state: String
-    var memberSince: String
+/// The fields of a member in every output format.
+enum MemberFields {
+    static let names = ["name", "business_title", "organisation", "roles", "state", "member_since", "id"]
+
+    /// `member`'s values in the order of `names`; roles as their names (owner, facilitator…).
+    static func values(_ member: Member) -> [FieldValue] {
+        [.text(member.name), .text(member.businessTitle), .text(member.organisation), .list(member.roles.map(\.rawValue)),
+         .text(member.state.rawValue), .text(ISODate.string(member.memberSince)), .text(member.id)]
+    }
 }

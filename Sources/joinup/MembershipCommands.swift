@@ -25,7 +25,7 @@ struct MembershipOptions: ParsableArguments {
 /// `joinup join ALIAS`.
 struct Join: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Join a collection (queued durably, then sent). Exit: 0 done, 3 queued, 4 refused, 5 read-only, 2 usage, 1 error.")
+        abstract: "Join a collection (queued durably, then sent). Exit: 0 done, 3 queued, 4 refused, 5 read-only, 6 unknown collection, 2 usage, 1 error.")
 
     @OptionGroup var membership: MembershipOptions
 
@@ -35,7 +35,7 @@ struct Join: AsyncParsableCommand {
 /// `joinup leave ALIAS`.
 struct Leave: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Leave a collection (queued durably, then sent). Exit: 0 done, 3 queued, 4 refused, 5 read-only, 2 usage, 1 error.")
+        abstract: "Leave a collection (queued durably, then sent). Exit: 0 done, 3 queued, 4 refused, 5 read-only, 6 unknown collection, 2 usage, 1 error.")
 
     @OptionGroup var membership: MembershipOptions
 
@@ -49,16 +49,15 @@ private struct MembershipRun {
 
     func run() async throws {
         let paths = options.options.paths
-        let name = "joinup \(kind.rawValue)"
-        let config = ConfigFile.load(paths, warningsTo: name)
+        let config = ConfigFile.load(paths)
         if options.readonly.isReadonly(config: config) {
-            report(name, readonlyText, to: .error)
-            throw MembershipExit.readonly
+            report(readonlyText)
+            throw JoinupExit.readonly
         }
         let opened = try OpenedCache.open(options.options, collection: nil)
         guard let collection = try opened.cache.collection(named: options.collection) else {
-            report(name, "no collection \"\(options.collection)\" in the cache; run `joinup sync` first (or check the alias with `joinup about`)", to: .error)
-            throw MembershipExit.usage
+            report(CacheError.unknownCollection(options.collection).description)
+            throw JoinupExit.notFound
         }
         let about = try opened.cache.about(collectionURI: collection.uri)
         let title = TerminalText.line(collection.title)
@@ -66,13 +65,13 @@ private struct MembershipRun {
            layout.isJoinupItself {
             // Nothing to queue: Joinup takes joins only on its web page.
             let outcome = MembershipOutcome.noJoinAPI(pageURL: layout.collectionPage(collection.alias))
-            report(name, MembershipWording.message(for: outcome, title: title), to: .error)
-            throw MembershipExit.refused
+            report(MembershipWording.message(for: outcome, title: title))
+            throw JoinupExit.refused
         }
         if !options.yes {
             guard isatty(STDIN_FILENO) == 1 else {
-                report(name, "no terminal to confirm on: pass --yes to \(kind.rawValue) without asking", to: .error)
-                throw MembershipExit.usage
+                report("no terminal to confirm on: pass --yes to \(kind.rawValue) without asking")
+                throw JoinupExit.usage
             }
             let question = kind == .join ? MembershipWording.joinQuestion(title: title, isClosed: about.isClosed)
                                          : MembershipWording.leaveQuestion(title: title)
@@ -89,26 +88,26 @@ private struct MembershipRun {
         do {
             credentials = try CredentialStore(folder: paths.configDirectory).load(for: remote)
         } catch {
-            report(name, "\(error.description); the request stays queued", to: .error)
-            throw MembershipExit.queued
+            report("\(error.description); the request stays queued")
+            throw JoinupExit.queued
         }
         let delivery = OutboxDelivery(cache: opened.cache, client: HTTPClient(limits: HTTPClientLimits(requestTimeout: options.timeout)),
                                       remote: remote, credentials: credentials)
         let results = await delivery.deliver()
         guard let result = results.first(where: { $0.action.id == action.id }) else {
             let blocking = results.last.map { " (\($0.message))" } ?? ""
-            report(name, "\(kind == .join ? "Join" : "Leave") queued behind earlier requests\(blocking); see `joinup outbox`", to: .error)
-            throw MembershipExit.queued
+            report("\(kind == .join ? "Join" : "Leave") queued behind earlier requests\(blocking); see `joinup outbox`")
+            throw JoinupExit.queued
         }
         switch result.outcome {
         case .joined, .joinPending, .left:
             print(TerminalText.line(result.message))
         case .notSignedIn, .queued:
-            report(name, result.message, to: .error)
-            throw MembershipExit.queued
+            report(result.message)
+            throw JoinupExit.queued
         case .blocked, .ownerCannotLeave, .refused, .noJoinAPI:
-            report(name, result.message, to: .error)
-            throw MembershipExit.refused
+            report(result.message)
+            throw JoinupExit.refused
         }
     }
 }
@@ -117,7 +116,7 @@ private struct MembershipRun {
 struct Outbox: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List queued join/leave requests; --retry sends them now, --cancel ID drops one.",
-        discussion: "Exit: 0 (with --retry: everything delivered), 3 some still queued, 2 no such ID, 5 read-only.")
+        discussion: "Exit: 0 (with --retry: everything delivered), 3 some still queued, 6 no such ID, 5 read-only.")
 
     @Flag(help: "Send every queued request now, ignoring the backoff.")
     var retry = false
@@ -141,17 +140,17 @@ struct Outbox: AsyncParsableCommand {
         let cache = try CacheDatabase(path: paths.cacheFile)
         if let cancel {
             guard let dropped = try cache.cancelPendingAction(id: cancel) else {
-                report("joinup outbox", "no queued request with ID \(cancel)", to: .error)
-                throw MembershipExit.usage
+                report("no queued request with ID \(cancel)")
+                throw JoinupExit.notFound
             }
             print("Cancelled \(dropped.kind.rawValue) \(TerminalText.line(dropped.collectionAlias)) (ID \(dropped.id)); nothing was sent.")
             return
         }
         if retry {
-            let config = ConfigFile.load(paths, warningsTo: "joinup outbox")
+            let config = ConfigFile.load(paths)
             if readonly.isReadonly(config: config) {
-                report("joinup outbox", readonlyText, to: .error)
-                throw MembershipExit.readonly
+                report(readonlyText)
+                throw JoinupExit.readonly
             }
             let remote = RemoteSetting.resolve(flag: remote, config: config)
             let credentials = try? CredentialStore(folder: paths.configDirectory).load(for: remote)
@@ -159,7 +158,7 @@ struct Outbox: AsyncParsableCommand {
             for result in await delivery.deliver(all: true) {
                 print("\(result.action.id)\t\(result.action.kind.rawValue)\t\(TerminalText.line(result.action.collectionAlias))\t\(TerminalText.line(result.message))")
             }
-            if try !cache.pendingActions().isEmpty { throw MembershipExit.queued }
+            if try !cache.pendingActions().isEmpty { throw JoinupExit.queued }
             return
         }
         let waiting = try cache.pendingActions()
@@ -174,9 +173,7 @@ struct Outbox: AsyncParsableCommand {
 
 private let readonlyText = "read-only mode (--readonly or readonly = true in config.toml): nothing that changes the remote is sent"
 
-private enum Stream { case error }
-
-/// A message on stderr, prefixed by the command, with network text made safe for the terminal.
-private func report(_ command: String, _ message: String, to stream: Stream) {
-    FileHandle.standardError.write(Data("\(command): \(TerminalText.line(message))\n".utf8))
+/// A message on stderr in joinup's style, with network text made one safe line.
+private func report(_ message: String) {
+    CLIMessage.error(TerminalText.line(message))
 }

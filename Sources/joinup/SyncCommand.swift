@@ -51,7 +51,7 @@ struct Sync: AsyncParsableCommand {
 
     func run() async throws {
         let paths = options.paths
-        let config = ConfigFile.load(paths, warningsTo: "joinup sync")
+        let config = ConfigFile.load(paths)
         guard let remoteText = RemoteSetting.resolve(flag: remote, config: config) else {
             fail("no remote configured: pass --remote URL, set JOINUP_REMOTE, or put remote = \"URL\" in \(paths.configFile)")
         }
@@ -72,7 +72,7 @@ struct Sync: AsyncParsableCommand {
             let delivery = OutboxDelivery(cache: cache, remote: remoteText,
                                           credentials: try? CredentialStore(folder: paths.configDirectory).load(for: remoteText))
             for result in await delivery.deliver() {
-                stderrLine("joinup sync: outbox: \(result.message)")
+                CLIMessage.error("outbox: \(result.message)")
             }
         }
         let showProgress = isatty(STDERR_FILENO) == 1
@@ -89,7 +89,7 @@ struct Sync: AsyncParsableCommand {
             if showProgress { try? StandardStream.write(Data("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
             // Like the progress line: only for a person watching (scripts see one line per collection).
             if showProgress, let source = found.source {
-                stderrLine("joinup sync: \(found.listed) collection\(found.listed == 1 ? "" : "s") listed by \(source == .sparql ? URLText.printable(endpoint.absoluteString) : layout.directory)\(found.unchanged ? " (unchanged)" : "")")
+                CLIMessage.error("\(found.listed) collection\(found.listed == 1 ? "" : "s") listed by \(source == .sparql ? URLText.printable(endpoint.absoluteString) : layout.directory)\(found.unchanged ? " (unchanged)" : "")")
             }
             report = found.sync
         } else {
@@ -103,15 +103,26 @@ struct Sync: AsyncParsableCommand {
             fail(error.message)
         }
         if report.withoutDirectory {
-            stderrLine("joinup sync: \(report.remote) publishes no collection directory (Joinup has none); synced the \(report.results.count) collection\(report.results.count == 1 ? "" : "s") cached from it. Add one with --collection ALIAS.")
+            CLIMessage.warning("\(report.remote) publishes no collection directory (Joinup has none); synced the \(report.results.count) collection\(report.results.count == 1 ? "" : "s") cached from it. Add one with --collection ALIAS.")
         }
+        // stdout keeps only results; a failure is said once, on stderr.
         for result in report.results {
-            printLine(result.summary)
-            if case .failed(let error) = result.outcome {
-                stderrLine("joinup sync: \(result.alias): \(error.message)")
+            if let error = result.failure {
+                CLIMessage.error("\(result.alias): \(error.message)")
+            } else {
+                printLine(result.summary)
             }
         }
-        if !report.succeeded { throw ExitCode(1) }
+        if !report.succeeded { throw Self.exitCode(failures: report.results.compactMap(\.failure)) }
+    }
+
+    /// Not found (6) when every failed collection is one the remote does not have (404), like an
+    /// unknown alias in the other subcommands; otherwise a failure (1).
+    static func exitCode(failures: [SyncError]) -> ExitCode {
+        let allMissing = !failures.isEmpty && failures.allSatisfy {
+            if case .httpStatus(_, 404) = $0 { true } else { false }
+        }
+        return allMissing ? JoinupExit.notFound : JoinupExit.failure
     }
 
     private static let showProgress: @Sendable (SyncProgress) -> Void = { progress in
@@ -124,8 +135,8 @@ struct Sync: AsyncParsableCommand {
     }
 
     private func fail(_ message: String) -> Never {
-        stderrLine("joinup sync: \(message)")
-        Sync.exit(withError: ExitCode(1))
+        CLIMessage.error(message)
+        Sync.exit(withError: JoinupExit.failure)
     }
 
     /// One summary line on stdout, written at once so it interleaves with the errors on stderr;
@@ -142,6 +153,13 @@ struct Sync: AsyncParsableCommand {
     }
 }
 
+private extension CollectionSyncResult {
+    /// Why the collection failed to sync; nil when it synced.
+    var failure: SyncError? {
+        if case .failed(let error) = outcome { error } else { nil }
+    }
+}
+
 /// Where the remote's URL comes from: flag, then `JOINUP_REMOTE`, then `remote` in config.toml.
 enum RemoteSetting {
     /// The remote from the flag, JOINUP_REMOTE or config.toml, without any user name and password
@@ -151,7 +169,7 @@ enum RemoteSetting {
                         environment: [String: String] = ProcessInfo.processInfo.environment, quiet: Bool = false) -> String? {
         guard let chosen = configured(flag: flag, config: config, environment: environment) else { return nil }
         if URLText.hasUserinfo(chosen) && !quiet {
-            FileHandle.standardError.write(Data("joinup: warning: \(userinfoWarning)\n".utf8))
+            CLIMessage.warning(userinfoWarning)
         }
         return URLText.withoutUserinfo(chosen)
     }

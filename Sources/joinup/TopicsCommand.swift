@@ -21,7 +21,7 @@ struct Topics: ParsableCommand {
     var json = false
 
     func run() throws {
-        try reportingFailures("topics") {
+        try reportingFailures {
             let opened = try OpenedCache.open(options, collection: selection.collection)
             let filter = try filtering.filter(cache: opened.cache)
             let facets = try opened.cache.facetCounts(collectionURI: opened.collection.uri, filter: filter)

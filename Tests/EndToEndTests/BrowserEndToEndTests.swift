@@ -175,11 +175,11 @@ let seedTitles = [
 
     @Test func headlessItemsListTheSeedInOrder() throws {
         let folder = try TemporaryFolder()
-        let result = try runCommand(builtBinary("joinup"), ["items", "--data-dir", folder.path("data")])
+        let result = try runCommand(builtBinary("joinup"), ["items", "--no-header", "--data-dir", folder.path("data")])
         #expect(result.status == 0)
         let titles = result.stdout.split(separator: "\n").map { $0.split(separator: "\t")[2] }.map(String.init)
         #expect(titles == seedTitles)
-        let members = try runCommand(builtBinary("joinup"), ["members", "--data-dir", folder.path("data")])
+        let members = try runCommand(builtBinary("joinup"), ["members", "--no-header", "--data-dir", folder.path("data")])
         #expect(members.stdout.split(separator: "\n").count == 59)
     }
 

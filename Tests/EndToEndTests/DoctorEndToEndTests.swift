@@ -32,7 +32,7 @@ import Testing
         let moved = try #require(reset.stdout.split(separator: "\n").first { $0.hasPrefix("Moved the old cache to ") })
         let aside = String(moved.dropFirst("Moved the old cache to ".count))
         #expect(try String(contentsOfFile: aside, encoding: .utf8).hasPrefix("this is not a database"))
-        let after = try joinup(folder, ["items"])
+        let after = try joinup(folder, ["items", "--no-header"])
         #expect(after.status == 0 && after.stdout.split(separator: "\n").count == 8, "the fresh cache opens the embedded snapshot")
         #expect(try joinup(folder, ["doctor"]).stdout.contains("Integrity: ok"))
     }

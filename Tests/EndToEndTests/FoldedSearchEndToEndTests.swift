@@ -39,7 +39,7 @@ import Testing
                         ("αθηνα", 3), ("ΑΘΗΝΑ", 3), ("σπαρτησ", 4), ("ΣΠΆΡΤΗΣ", 4), ("δημος", 4), ("coeur", 5), ("CŒUR", 5)]
         for (query, index) in searches {
             let result = try runCommand(builtBinary("joinup"),
-                                        ["items", "--collection", "ec-open-source-programme-office", "--search", query] + paths,
+                                        ["items", "--no-header", "--collection", "ec-open-source-programme-office", "--search", query] + paths,
                                         environment: ["HOME": folder.path("home")])
             #expect(result.status == 0, "\(query): \(result.stderr)")
             let titles = result.stdout.split(separator: "\n").map { String($0.split(separator: "\t", omittingEmptySubsequences: false)[2]) }

@@ -60,13 +60,14 @@ import Testing
             ("the browser without a terminal", try joinup([]).status),
             ("join, read-only", try joinup(["join", "ec-open-source-programme-office", "--yes", "--readonly"]).status),
             ("join, no remote", try joinup(["join", "ec-open-source-programme-office", "--yes"]).status),
+            ("an unknown collection", try joinup(["items", "--collection", "nope"]).status),
         ]
-        #expect(Set(observed.map(\.1)) == [0, 2, 64, 5, 3], "\(observed)")
+        #expect(Set(observed.map(\.1)) == [0, 2, 5, 3, 6], "\(observed)")
         for (what, status) in observed { #expect(documented.contains(status), "\(what): exit \(status) undocumented") }
         // The codes the help itself names ("exit 0 done, 3 queued, …", "Exit: … 2 usage, 1 error").
         let helps = [try runCommand(builtBinary("joinup"), ["--help"]).stdout, try runCommand(builtBinary("joinup"), ["join", "--help"]).stdout]
         let named = helps.flatMap { help in
-            help.matches(of: /(\d+)\s+(done|queued|refused|read-only|usage|error)/).compactMap { Int32($0.output.1) }
+            help.matches(of: /(\d+)\s+(done|queued|refused|read-only|unknown collection|usage|error)/).compactMap { Int32($0.output.1) }
         }
         #expect(Set(named).count >= 5, "\(helps)")
         for code in named { #expect(documented.contains(code), "exit \(code) named by --help, not documented") }

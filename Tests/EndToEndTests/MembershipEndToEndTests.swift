@@ -79,7 +79,7 @@ import Testing
         #expect(queued.status == 3 && queued.stderr.contains("joinup login"))
         let id = try #require(try joinup(["outbox"]).stdout.split(separator: "\t").first)
         #expect(try joinup(["outbox", "--cancel", String(id)]).status == 0)
-        #expect(try joinup(["outbox", "--cancel", String(id)]).status == 2)
+        #expect(try joinup(["outbox", "--cancel", String(id)]).status == 6, "no such ID: not found")
         // Done (0) and refused (4).
         try login("t-owner")
         let owner = try joinup(["leave", "cybersecurity-working-group", "--yes", "--remote", remote.base])
@@ -87,8 +87,8 @@ import Testing
         try login("t-ana")
         let joined = try joinup(["join", Self.ospo, "--yes", "--remote", remote.base])
         #expect(joined.status == 0 && joined.stdout.contains("You are now a member of EC Open Source Programme Office."))
-        // Unknown collection: usage (2).
-        #expect(try joinup(["join", "no-such-collection", "--yes", "--remote", remote.base]).status == 2)
+        // Unknown collection: not found (6), as from every subcommand.
+        #expect(try joinup(["join", "no-such-collection", "--yes", "--remote", remote.base]).status == 6)
     }
 
     @Test func readonlyTurnsOffEveryRemoteChange() throws {

@@ -27,7 +27,7 @@ struct OutputErrorTests {
             let result = try joinup(command + paths, stdout: full)
             #expect(result.status == 1, "\(command): exit \(result.status), \(result.stderr.prefix(300))")
             let lines = result.stderr.split(separator: "\n")
-            #expect(lines.count == 1 && lines.first?.hasSuffix("cannot write to standard output: No space left on device") == true,
+            #expect(lines.count == 1 && lines.first?.hasSuffix("cannot write to standard output: No space left on device.") == true,
                     "\(command): \(result.stderr.prefix(300))")
         }
     }

@@ -91,7 +91,7 @@ struct ReadOnlyCacheTests {
         let sync = try asAnotherUser(["sync", "--remote", remote.base] + paths)
         #expect(sync.status == 1)
         #expect(sync.stderr.split(separator: "\n").count == 1, "\(sync.stderr)")
-        for part in ["Read-only", data + "/joinup.sqlite", "--data-dir", "JOINUP_DATA_DIR"] {
+        for part in ["joinup: read-only", data + "/joinup.sqlite", "--data-dir", "JOINUP_DATA_DIR"] {
             #expect(sync.stderr.contains(part), "\(part) missing: \(sync.stderr)")
         }
 

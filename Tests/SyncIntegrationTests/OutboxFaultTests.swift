@@ -31,7 +31,7 @@ import Testing
         // The remote is down: the join is kept, exit 3.
         let queued = try joinup(folder, ["join", ospo, "--yes", "--remote", base])
         #expect(queued.status == 3, "\(queued.stderr)")
-        #expect(queued.stderr.contains("Join queued — will be sent when the remote is reachable"))
+        #expect(queued.stderr.contains("joinup: join queued — will be sent when the remote is reachable"))
         let listing = try joinup(folder, ["outbox"])
         #expect(listing.stdout.contains("join\t\(ospo)\tattempts 1"))
 

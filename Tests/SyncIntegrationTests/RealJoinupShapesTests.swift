@@ -122,7 +122,7 @@ import Testing
                                            attributes: [.posixPermissions: 0o600])
         let plain = try await s.joinup(["join", Self.alias, "--yes", "--remote", s.remote.base])
         #expect(plain.status == 4, "\(plain.stdout)\(plain.stderr)")
-        #expect(plain.stderr.contains("This remote has no join or leave for terminals"), "\(plain.stderr)")
+        #expect(plain.stderr.contains("joinup: this remote has no join or leave for terminals"), "\(plain.stderr)")
         #expect(try await s.joinup(["outbox"]).stdout.contains("The outbox is empty."))
     }
 

@@ -52,7 +52,7 @@ import Testing
         #expect(requests.contains { $0.hasPrefix("GET \(entity)/feed.xml 200") }, "\(requests)")
         #expect(!requests.contains { $0.contains("/collection/") }, "the alias is not known: \(requests)")
 
-        let items = try session.joinup(["items", "--collection", uri])
+        let items = try session.joinup(["items", "--no-header", "--collection", uri])
         #expect(items.status == 0, "\(items.stderr)")
         #expect(items.stdout.split(separator: "\n").count == itemCount)
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// The dates of `after:` and `before:`: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, each meaning the start
 /// of that day, month or year in Europe/Brussels (00:00 Brussels time, whatever the machine's zone).
-enum QueryDate {
+/// The CLI's `--since`/`--until` read the same forms.
+public enum QueryDate {
     private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = JoinupDate.brussels
@@ -10,7 +11,7 @@ enum QueryDate {
     }()
 
     /// The instant a `YYYY[-MM[-DD]]` value starts at, or nil when it is not a real date.
-    static func start(of value: String) -> Date? {
+    public static func start(of value: String) -> Date? {
         let parts = value.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count),
               let year = number(parts[0], digits: 4), year >= 1 else { return nil }
@@ -25,6 +26,18 @@ enum QueryDate {
             day = d
         }
         return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 0, minute: 0, second: 0))
+    }
+
+    /// The instant just after the day, month or year a `YYYY[-MM[-DD]]` value names (the start of
+    /// the next one), or nil when it is not a real date: an inclusive "until" as an exclusive bound.
+    public static func end(of value: String) -> Date? {
+        guard let start = start(of: value) else { return nil }
+        let unit: Calendar.Component = switch value.split(separator: "-").count {
+        case 1: .year
+        case 2: .month
+        default: .day
+        }
+        return calendar.date(byAdding: unit, value: 1, to: start)
     }
 
     /// The Brussels day of an instant as `YYYY-MM-DD` (a time of day is dropped).
