@@ -214,6 +214,11 @@ struct IndexedFilter {
     let index: FilterIndex
     /// Positions passing every constraint but topics and kinds.
     private var base: [Bool]
+    /// Positions `base` dropped for the Upcoming/Past choice alone (nil when there is none), so
+    /// the two can be counted over everything else.
+    private var droppedForTiming: [Bool]?
+    /// The moment that splits upcoming from past events.
+    private let moment: Double
     private let topicSelected: [Bool]
     private let hasTopics: Bool
     private let kindSelected: [Bool]
@@ -256,17 +261,23 @@ struct IndexedFilter {
         }
         let since = filter.since?.timeIntervalSince1970, until = filter.until?.timeIntervalSince1970
         let eventKind = UInt8(ItemKind.allCases.firstIndex(of: .event)!)
+        let moment = now.timeIntervalSince1970
+        self.moment = moment
         if since != nil || until != nil || filter.eventTiming != nil {
-            let moment = now.timeIntervalSince1970
+            var dropped = filter.eventTiming == nil ? nil : [Bool](repeating: false, count: n)
             for p in 0..<n where base[p] {
                 let date = index.dates[p]
                 if let since, date < since { base[p] = false; continue }
                 if let until, date >= until { base[p] = false; continue }
                 if let timing = filter.eventTiming {
                     let keep = index.kinds[p] == eventKind && (timing == .upcoming ? date >= moment : date < moment)
-                    if !keep { base[p] = false }
+                    if !keep {
+                        base[p] = false
+                        dropped?[p] = true
+                    }
                 }
             }
+            droppedForTiming = dropped
         }
         var topics = [Bool](repeating: false, count: topicCount)
         var anyTopic = false
@@ -313,6 +324,18 @@ struct IndexedFilter {
             }
         }
         return (count, topicCounts, kindCounts)
+    }
+
+    /// Upcoming and past events over the filter minus its own Upcoming/Past choice (as the type
+    /// facet ignores the type selection): the counts beside the two filter rows.
+    func eventTimingTally() -> [EventTiming: Int] {
+        let eventKind = UInt8(ItemKind.allCases.firstIndex(of: .event)!)
+        var upcoming = 0, past = 0
+        for p in 0..<index.count where index.kinds[p] == eventKind && topicOK(p) {
+            guard base[p] || droppedForTiming?[p] == true else { continue }
+            if index.dates[p] >= moment { upcoming += 1 } else { past += 1 }
+        }
+        return [.upcoming: upcoming, .past: past]
     }
 
     func count() -> Int {

@@ -12,12 +12,17 @@ public struct FilteredItems: Hashable, Sendable {
     public var kindCounts: [ItemKind: Int]
     /// The first window of rows.
     public var rows: [ItemSummary]
+    /// Upcoming and past events over the filter minus its Upcoming/Past choice; empty unless
+    /// the filter selects Event (only then does the filter pane show the two).
+    public var eventTimingCounts: [EventTiming: Int]
 
-    public init(count: Int, facets: [FacetCount], kindCounts: [ItemKind: Int], rows: [ItemSummary]) {
+    public init(count: Int, facets: [FacetCount], kindCounts: [ItemKind: Int], rows: [ItemSummary],
+                eventTimingCounts: [EventTiming: Int] = [:]) {
         self.count = count
         self.facets = facets
         self.kindCounts = kindCounts
         self.rows = rows
+        self.eventTimingCounts = eventTimingCounts
     }
 }
 
@@ -69,7 +74,8 @@ extension CacheDatabase {
                 count: tally.count, facets: try Self.facets(tally.topics, index: evaluated.index, in: db),
                 kindCounts: Self.kinds(tally.kinds),
                 rows: try window(evaluated, collectionURI: collectionURI, filter: filter, sort: sort,
-                                 offset: 0, limit: limit, in: db))
+                                 offset: 0, limit: limit, in: db),
+                eventTimingCounts: filter.kinds.contains(.event) ? evaluated.eventTimingTally() : [:])
         }
     }
 
@@ -139,18 +145,20 @@ extension CacheDatabase {
     static func summaries(_ records: [ItemSummaryRecord], in db: Database) throws -> [ItemSummary] {
         guard !records.isEmpty else { return [] }
         let ids = records.map(\.id)
-        var leading: [Int64: [String]] = [:]
+        var leading: [Int64: [(label: String, isCategory: Bool)]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT it.item_id, t.label FROM item_topic it JOIN topic t ON t.uri = it.topic_uri
+            SELECT it.item_id, t.label, t.level FROM item_topic it JOIN topic t ON t.uri = it.topic_uri
             WHERE it.item_id IN \(placeholders(ids.count)) AND it.position < 2
             ORDER BY it.item_id, it.position
             """, arguments: StatementArguments(ids)) {
-            leading[row["item_id"], default: []].append(row["label"])
+            let level: String = row["level"]
+            leading[row["item_id"], default: []].append((row["label"], level == Topic.Level.category.rawValue))
         }
         return records.map { record in
-            let labels = leading[record.id] ?? []
+            let topics = leading[record.id] ?? []
             return ItemSummary(id: record.guid, kind: record.kind, title: record.title, listDate: record.listDate,
-                               leadingTopics: labels, moreTopicCount: max(0, record.topicCount - labels.count))
+                               leadingTopics: topics.map(\.label), moreTopicCount: max(0, record.topicCount - topics.count),
+                               leadingTopicIsCategory: topics.map(\.isCategory))
         }
     }
 

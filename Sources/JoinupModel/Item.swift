@@ -50,6 +50,9 @@ public struct ItemSummary: Hashable, Sendable {
     public var leadingTopics: [String]
     /// How many more own topics the item has ("+N topics").
     public var moreTopicCount: Int
+    /// Which of `leadingTopics` are categories (marked "▸" as in the filter pane): a category
+    /// and a term often share a label ("Transport · Transport").
+    public var leadingTopicIsCategory: [Bool]
 
     /// "+2 topics" / "+1 topic" as a tile says it; nil when there are no more.
     public var moreTopicsLabel: String? {
@@ -61,13 +64,14 @@ public struct ItemSummary: Hashable, Sendable {
     }
 
     public init(id: String, kind: ItemKind, title: String, listDate: Date,
-                leadingTopics: [String], moreTopicCount: Int) {
+                leadingTopics: [String], moreTopicCount: Int, leadingTopicIsCategory: [Bool] = []) {
         self.id = id
         self.kind = kind
         self.title = title
         self.listDate = listDate
         self.leadingTopics = leadingTopics
         self.moreTopicCount = moreTopicCount
+        self.leadingTopicIsCategory = leadingTopicIsCategory
     }
 }
 

@@ -21,6 +21,8 @@ public struct AppConfig: Hashable, Sendable {
     public var keyLines: [Command: Int] = [:]
     /// `sparql = "URL"`: the remote's SPARQL endpoint when it is not `<remote>/sparql` (issue 15).
     public var sparql: String?
+    /// `clipboard = "osc52" | "off"`: how `y` copies a link (default osc52).
+    public var clipboard: ClipboardMode?
 
     public init() {}
 
@@ -28,7 +30,7 @@ public struct AppConfig: Hashable, Sendable {
     public static let minimumSyncInterval = 10
 
     /// Keys config.toml knows, for "unknown key" messages.
-    public static let knownKeys = ["remote", "theme", "sync_interval", "browser", "mouse", "readonly", "keys", "sparql"]
+    public static let knownKeys = ["remote", "theme", "sync_interval", "browser", "mouse", "readonly", "keys", "sparql", "clipboard"]
 
     /// Parses config text: the config and every problem found, each with its line and key.
     public static func parse(_ text: String, file: String) -> (AppConfig, [SettingsIssue]) {
@@ -76,6 +78,12 @@ public struct AppConfig: Hashable, Sendable {
                 } else {
                     issues.append(document.issue(key, "\"\(text)\" is not an http(s) URL"))
                 }
+            case ("clipboard", .string(let text)):
+                if let mode = ClipboardMode(rawValue: text) {
+                    config.clipboard = mode
+                } else {
+                    issues.append(document.issue(key, "must be \"osc52\" or \"off\", not \"\(text)\""))
+                }
             case ("keys", .table(let table)):
                 readKeys(table, into: &config, issues: &issues, document: document)
             case (_, _) where knownKeys.contains(key):
@@ -84,7 +92,7 @@ public struct AppConfig: Hashable, Sendable {
                 issues.append(document.issue(key, "unknown key (known: \(knownKeys.joined(separator: ", ")))"))
             }
         }
-        return (config, issues)
+        return (config, issues.inLineOrder())
     }
 
     /// Reads config.toml from a path: no file is an empty config, not an error.

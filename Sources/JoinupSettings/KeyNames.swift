@@ -42,6 +42,7 @@ public enum KeyAction {
         ("messages", .toggleMessages), ("dismiss_message", .dismissMessage),
         ("redraw", .redraw), ("suspend", .suspend), ("next_item", .nextItem), ("previous_item", .previousItem),
         ("remove_filter", .removeLastFilter),
+        ("copy_link", .copyLink),
     ]
 
     public static func command(named name: String) -> Command? {

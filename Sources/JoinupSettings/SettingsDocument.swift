@@ -24,6 +24,17 @@ public struct SettingsIssue: Error, Hashable, Sendable, CustomStringConvertible 
     }
 }
 
+extension Array where Element == SettingsIssue {
+    /// The issues by file and line, as an editor walks them; issues without a line come first, and
+    /// issues on one line keep their order.
+    public func inLineOrder() -> [SettingsIssue] {
+        enumerated().sorted { a, b in
+            let left = (a.element.file, a.element.line ?? 0, a.offset), right = (b.element.file, b.element.line ?? 0, b.offset)
+            return left < right
+        }.map(\.element)
+    }
+}
+
 /// A TOML file read into plain values (TOMLKit's tables are reference types; these are Sendable
 /// values), with the line each key is written on so that semantic errors can name it too.
 public struct SettingsDocument: Hashable, Sendable {

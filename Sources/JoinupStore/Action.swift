@@ -52,6 +52,11 @@ public enum Action: Hashable, Sendable {
     case outboxTick
     /// The terminal has carried out `.redraw` or `.suspend` (after `fg`): the screen is whole again.
     case terminalRestored
+    /// The link of the item `y` asked for, read from the cache.
+    case linkToCopyFound(String)
+    /// Upcoming and past events for the Overview's filter (sent after `.overviewLoaded` while
+    /// Event is selected).
+    case eventTimingCounted(revision: Int, [EventTiming: Int])
 }
 
 /// What parsing the search line gave: a filter, or an error to show.
@@ -99,6 +104,8 @@ public enum Effect: Hashable, Sendable {
     case syncTimer(seconds: Int)
     /// Work on the terminal itself, carried out by the terminal runtime between frames.
     case terminal(TerminalEffect)
+    /// The link of one item, for `y` on a list row.
+    case findLinkToCopy(collectionURI: String, id: String)
 }
 
 /// Work only the terminal runtime can do (bubbletea's `ExecProcess`): the store hands these over
@@ -114,6 +121,9 @@ public enum TerminalEffect: Hashable, Sendable {
     /// Restore the terminal, stop the process (SIGTSTP) and take the screen back on SIGCONT.
     /// Answered by `.terminalRestored`.
     case suspend
+    /// Put a link on the clipboard (OSC 52 where configured) and say so, with the link.
+    /// Answered by `.linkHandled`.
+    case copyLink(String)
 }
 
 extension Effect {

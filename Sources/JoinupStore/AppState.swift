@@ -120,6 +120,8 @@ public struct OverviewState: Hashable, Sendable {
     public var facets: [FacetCount] = []
     /// Items per content type under the other filters (the type facet ignores its own selection).
     public var kindCounts: [ItemKind: Int] = [:]
+    /// Upcoming and past events beside the two filter rows (empty until counted).
+    public var eventTimingCounts: [EventTiming: Int] = [:]
     /// Every topic the facets have shown, to keep naming a selection whose count fell to zero.
     public var knownTopics: [String: Topic] = [:]
     public var paneFocus: OverviewPaneFocus = .list
@@ -154,6 +156,12 @@ public struct MembersState: Hashable, Sendable {
     public var roleCounts: [Role: Int] = [:]
 
     public init() {}
+
+    /// The roles `f` cycles through and the chips show: those someone holds (every role
+    /// before the counts arrive), and the one chosen even when the name search emptied it.
+    public var rolesWithMembers: [Role] {
+        Role.allCases.filter { roleCounts.isEmpty || (roleCounts[$0] ?? 0) > 0 || $0 == role }
+    }
 }
 
 /// What a finished sync run reports to the status line.
@@ -258,4 +266,6 @@ public enum Focus: Hashable, Sendable, CaseIterable {
     case dialog
     /// The message log overlay.
     case messages
+    /// The About tab's link chooser.
+    case linkChooser
 }

@@ -1,3 +1,5 @@
+import JoinupModel
+
 /// A user intent, produced by the key map from a key press (or later a mouse click).
 public enum Command: Hashable, Sendable {
     case moveUp
@@ -60,6 +62,12 @@ public enum Command: Hashable, Sendable {
     case toggleMessages
     /// Take a warning or error off the status line (Esc where it has nothing else to do).
     case dismissMessage
+    /// Copy the selected or opened item's link (OSC 52, or the status line shows it).
+    case copyLink
+    /// In the About link chooser: open the link with this number (1 is the first).
+    case chooseLink(Int)
+    /// A click on a Members role chip: show that role (nil: every role).
+    case pointAtRole(Role?)
     /// Repaint the whole screen (Ctrl-L), as after another program drew over it.
     case redraw
     /// Give the terminal back to the shell and stop (Ctrl-Z); `fg` resumes and repaints.

@@ -44,6 +44,9 @@ public struct EffectRunner: Sendable {
                 let result = try cache.filteredItems(collectionURI: uri, filter: filter, sort: sort, limit: windowSize)
                 await send(.overviewLoaded(revision: revision, facets: result.facets, kindCounts: result.kindCounts,
                                            itemCount: result.count, window: ItemWindow(offset: 0, rows: result.rows)))
+                if !result.eventTimingCounts.isEmpty {
+                    await send(.eventTimingCounted(revision: revision, result.eventTimingCounts))
+                }
             case .loadItemWindow(let uri, let filter, let sort, let revision, let offset, let limit):
                 let rows = try cache.itemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: offset,
                                                    limit: limit, now: Date())
@@ -57,18 +60,16 @@ public struct EffectRunner: Sendable {
                 try cache.saveView(collectionURI: uri, filter: filter, sort: sort)
             case .parseSearch(_, let text, let base):
                 await send(.searchParsed(text: text, result: try parse(text, base: base)))
-            case .findLink(let uri, let id):
+            case .findLink(let uri, let id), .findLinkToCopy(let uri, let id), .loadItem(let uri, let id):
                 guard let detail = try cache.item(collectionURI: uri, id: id) else {
                     await send(.loadFailed("That item is no longer in the cache."))
                     return
                 }
-                await send(.linkFound(detail.item.link))
-            case .loadItem(let uri, let id):
-                guard let detail = try cache.item(collectionURI: uri, id: id) else {
-                    await send(.loadFailed("That item is no longer in the cache."))
-                    return
+                switch effect {
+                case .findLink: await send(.linkFound(detail.item.link))
+                case .findLinkToCopy: await send(.linkToCopyFound(detail.item.link))
+                default: await send(.itemLoaded(detail))
                 }
-                await send(.itemLoaded(detail))
             case .sync(let remote):
                 await send(.syncFinished(await sync(from: remote, send: send)))
             case .loadAccount, .prepareMembershipDialog, .queueMembership, .deliverOutbox, .outboxTimer:

@@ -4,7 +4,8 @@ import JoinupModel
 public enum FacetRow: Hashable, Sendable {
     case heading(String)
     case kind(ItemKind, count: Int, selected: Bool)
-    case eventTiming(EventTiming, selected: Bool)
+    /// Upcoming or Past under a selected Event; `count` nil until counted.
+    case eventTiming(EventTiming, count: Int?, selected: Bool)
     case topic(FacetCount, selected: Bool)
 
     /// Headings are drawn but never hold the cursor.
@@ -29,7 +30,7 @@ extension OverviewState {
                 rows.append(.kind(kind, count: kindCounts[kind] ?? 0, selected: filter.kinds.contains(kind)))
                 if kind == .event && filter.kinds.contains(.event) {
                     for timing in EventTiming.allCases {
-                        rows.append(.eventTiming(timing, selected: filter.eventTiming == timing))
+                        rows.append(.eventTiming(timing, count: eventTimingCounts[timing], selected: filter.eventTiming == timing))
                     }
                 }
             }

@@ -13,6 +13,8 @@ public indirect enum Modal: Hashable, Sendable {
     case dialog(MembershipDialog, over: Modal)
     /// The message log (`M`), over what it covers.
     case messages(MessageLogState, over: Modal)
+    /// The About tab's link chooser (`o`).
+    case linkChooser(LinkChooser)
 
     /// The focus of the outermost modal; nil when nothing covers the tabs.
     public var focus: Focus? {
@@ -23,6 +25,7 @@ public indirect enum Modal: Hashable, Sendable {
         case .help: .help
         case .dialog: .dialog
         case .messages: .messages
+        case .linkChooser: .linkChooser
         }
     }
 
@@ -30,7 +33,7 @@ public indirect enum Modal: Hashable, Sendable {
     public var layers: [Modal] {
         switch self {
         case .none: return []
-        case .picker, .search: return [self]
+        case .picker, .search, .linkChooser: return [self]
         case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered):
             var layers: [Modal] = [self]
             layers.append(contentsOf: covered.layers)
@@ -43,7 +46,7 @@ public indirect enum Modal: Hashable, Sendable {
         switch self {
         case .picker(let picker): picker
         case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered): covered.picker
-        case .none, .search: nil
+        case .none, .search, .linkChooser: nil
         }
     }
 
@@ -52,7 +55,7 @@ public indirect enum Modal: Hashable, Sendable {
         switch self {
         case .search(let line): line
         case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered): covered.search
-        case .none, .picker: nil
+        case .none, .picker, .linkChooser: nil
         }
     }
 
@@ -104,7 +107,7 @@ public indirect enum Modal: Hashable, Sendable {
         case .messages(let log, var covered):
             covered.updateBase(change)
             self = .messages(log, over: covered)
-        case .none, .picker, .search:
+        case .none, .picker, .search, .linkChooser:
             change(&self)
         }
     }

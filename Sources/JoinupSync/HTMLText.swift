@@ -4,7 +4,7 @@
 /// the terminal needs only the words and the paragraph breaks, never markup.
 public enum HTMLText {
     /// Drops tags (and script/style content), turns `<p>`/`<div>`/headings/lists into paragraph breaks
-    /// and `<br>`/`<li>` into line breaks, decodes named and numeric entities, collapses whitespace.
+    /// and `<br>`/`<li>` into line breaks, starts list items with their bullet ("• ") or number ("2. "), decodes named and numeric entities, collapses whitespace.
     /// Paragraphs are separated by one blank line; no leading or trailing whitespace remains.
     /// Text without any tag keeps its blank-line paragraphs (plain-text descriptions).
     public static func plainText(_ html: String) -> String {
@@ -49,6 +49,10 @@ public enum HTMLText {
         var out: [UInt8] = []
         var pendingSpace = false
         var pendingBreaks = 0
+        /// The open lists, innermost last: nil for a bulleted one, else the next item's number.
+        var lists: [Int?] = []
+        /// A list item's marker was just written: its text follows on the same line.
+        var afterMarker = false
 
         mutating func text(_ c: Unicode.Scalar) {
             switch c {
@@ -57,6 +61,21 @@ public enum HTMLText {
                 return
             default: break
             }
+            if afterMarker {
+                pendingBreaks = 0
+                pendingSpace = false
+                afterMarker = false
+            }
+            flushPending()
+            if c.isASCII {
+                out.append(UInt8(truncatingIfNeeded: c.value))
+            } else {
+                UTF8.encode(c) { out.append($0) }
+            }
+        }
+
+        /// Writes the breaks or the space waiting before the next text (none at the very start).
+        private mutating func flushPending() {
             if !out.isEmpty {
                 if pendingBreaks > 0 {
                     for _ in 0..<pendingBreaks { out.append(UInt8(ascii: "\n")) }
@@ -66,13 +85,23 @@ public enum HTMLText {
             }
             pendingBreaks = 0
             pendingSpace = false
-            if c.isASCII {
-                out.append(UInt8(truncatingIfNeeded: c.value))
-            } else {
-                UTF8.encode(c) { out.append($0) }
-            }
         }
 
+        /// `<li>`: a new line starting with the item's bullet or number.
+        mutating func listItem() {
+            newLine()
+            flushPending()
+            var marker = "• "
+            if let number = lists.last ?? nil {
+                marker = "\(number). "
+                lists[lists.count - 1] = number + 1
+            }
+            out.append(contentsOf: Array(marker.utf8))
+            afterMarker = true
+        }
+
+        /// `</li>`: one line break, even after the item's last paragraph.
+        mutating func endListItem() { pendingBreaks = 1 }
         /// `<br>`: each adds a line break, two in a row make a blank line.
         mutating func lineBreak() { pendingBreaks = min(2, pendingBreaks + 1) }
         /// `<li>`, `<tr>`: start a new line unless one is already pending.
@@ -149,6 +178,17 @@ public enum HTMLText {
         name = name.lowercased()
         if name == "br" {
             out.lineBreak()
+        } else if name == "li" {
+            // An item's own paragraphs end with it: the next item follows on the next line.
+            if closing { out.endListItem() } else { out.listItem() }
+        } else if name == "ul" || name == "ol" {
+            if closing {
+                _ = out.lists.popLast()
+            } else if !(end > start && s[end - 1] == "/") {
+                out.lists.append(name == "ol" ? 1 : nil)
+            }
+            // A list inside an item goes on with the item's lines; a list of its own is a paragraph.
+            if out.lists.count > (closing ? 0 : 1) { out.newLine() } else { out.paragraph() }
         } else if paragraphTags.contains(name) {
             out.paragraph()
         } else if lineTags.contains(name) {

@@ -87,8 +87,8 @@ enum FacetList {
         case .kind(let kind, let count, let selected):
             label(kind.label, count: count, selected: selected, marker: " ", indent: 0, cursor: cursor,
                   in: content, on: &surface)
-        case .eventTiming(let timing, let selected):
-            label(timing == .upcoming ? "Upcoming" : "Past", count: nil, selected: selected, marker: " ", indent: 2,
+        case .eventTiming(let timing, let count, let selected):
+            label(timing == .upcoming ? "Upcoming" : "Past", count: count, selected: selected, marker: " ", indent: 2,
                   cursor: cursor, in: content, on: &surface)
         case .topic(let facet, let selected):
             label(facet.topic.label, count: facet.count, selected: selected,

@@ -81,7 +81,8 @@ enum ItemList {
         x = surface.put(TextWidth.pad(item.kind.label, to: kindWidth), x: x, in: tile, row: 1, style: style(.kindTag)) + 2
         let topicsWidth = tile.maxX - x
         guard topicsWidth > 0 else { return }
-        let topics = topicText(item.leadingTopics, more: item.moreTopicCount, width: topicsWidth)
+        let topics = topicText(item.leadingTopics, categories: item.leadingTopicIsCategory, more: item.moreTopicCount,
+                               width: topicsWidth)
         surface.put(topics, x: x, in: tile, row: 1, style: style(.topicTag))
     }
 
@@ -99,20 +100,28 @@ enum ItemList {
         return max(4, kinds.map { TextWidth.width($0.label) }.max() ?? 4)
     }
 
-    /// "Collaboration · eGovernment +2 topics", shortened step by step to fit `width`.
-    static func topicText(_ leading: [String], more: Int, width: Int) -> String {
-        let labels = leading.map { TerminalText.line($0) }.filter { !$0.isEmpty }
-        let moreLabel = ItemSummary.moreTopicsLabel(more)
-        guard let first = labels.first else { return moreLabel.map { TextWidth.truncate($0, to: width) } ?? "" }
-        let joined = labels.joined(separator: " · ")
+    /// The topic column's width from which tiles spell out "+2 topics"; narrower ones say "+2".
+    /// One rule for every row, so the form changes only when the width does.
+    static let spelledOutMoreWidth = 40
+
+    /// "Collaboration · ▸ eGovernment +2 topics", shortened step by step to fit `width`.
+    /// Categories are marked "▸" as in the filter pane; "+N topics" or "+N" by `spelledOutMoreWidth`.
+    static func topicText(_ leading: [String], categories: [Bool] = [], more: Int, width: Int) -> String {
+        let labels = leading.indices.compactMap { index -> String? in
+            let label = TerminalText.line(leading[index])
+            guard !label.isEmpty else { return nil }
+            let isCategory = index < categories.count && categories[index]
+            return isCategory ? "\(FacetList.categoryMarker) \(label)" : label
+        }
+        let spelledOut = width >= spelledOutMoreWidth
+        func suffix(_ count: Int) -> String {
+            guard count > 0 else { return "" }
+            return " " + (spelledOut ? ItemSummary.moreTopicsLabel(count) ?? "" : "+\(count)")
+        }
+        guard let first = labels.first else { return TextWidth.truncate(suffix(more).dropFirst(), to: width) }
         let rest = labels.count - 1 + more
-        let candidates = [
-            moreLabel.map { "\(joined) \($0)" } ?? joined,
-            more > 0 ? "\(joined) +\(more)" : joined,
-            rest > 0 ? "\(first) +\(rest)" : first,
-        ]
+        let candidates = [labels.joined(separator: " · ") + suffix(more), first + suffix(rest)]
         if let fits = candidates.first(where: { TextWidth.width($0) <= width }) { return fits }
-        let suffix = rest > 0 ? " +\(rest)" : ""
-        return TextWidth.truncate(first, to: width - TextWidth.width(suffix)) + suffix
+        return TextWidth.truncate(first, to: width - TextWidth.width(suffix(rest))) + suffix(rest)
     }
 }

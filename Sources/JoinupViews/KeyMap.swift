@@ -46,6 +46,11 @@ public struct KeyMap: Hashable, Sendable {
     /// line every printable character is text (so "q" and "?" can be searched for).
     public func command(for key: Key, focus: Focus) -> Command? {
         if focus == .search, case .character(let character) = key { return .typed(character) }
+        // The link chooser numbers its links: a digit opens that one (the table lists "1").
+        if focus == .linkChooser, case .character(let character) = key, let number = character.wholeNumberValue,
+           (1...9).contains(number) {
+            return .chooseLink(number)
+        }
         return bindings.first { $0.contexts.contains(focus) && $0.keys.contains(key) }?.command
     }
 
@@ -89,6 +94,7 @@ public struct KeyMap: Hashable, Sendable {
             (.itemList, "List"), (.filters, "Filters"), (.itemDetail, "Item"), (.members, "Members"),
             (.about, "About"), (.picker, "Collections"), (.pickerTopics, "Collections"), (.search, "Search"), (.help, "Help"), (.dialog, "Confirmation"),
             (.messages, "Messages"),
+            (.linkChooser, "Links"),
         ]
         // Everywhere you browse but one place (Space pages all but the filter pane): say so, briefly.
         let missing = browsing.subtracting(contexts)
@@ -108,12 +114,13 @@ public struct KeyMap: Hashable, Sendable {
         // Movement means the same everywhere: a cursor in a list, the scroll of a text.
         let moving = browsing.union([.picker, .pickerTopics])
         let everywhere = moving.union([.help, .messages])
-        // The help overlay scrolls with the same keys when it does not fit.
-        let scrolling = everywhere
+        // The help overlay scrolls with the same keys when it does not fit; the About link
+        // chooser moves its cursor with them.
+        let scrolling = everywhere.union([.linkChooser])
         let listing: Set<Focus> = [.itemList, .filters]
         let browser: Set<Focus> = [.picker, .pickerTopics]
         let paging = scrolling.subtracting([.filters, .picker, .pickerTopics])
-        let anywhere = everywhere.union([.search, .dialog])
+        let anywhere = everywhere.union([.search, .dialog, .linkChooser])
         return KeyMap(bindings: [
             Binding([.up, .character("k")], .moveUp, in: scrolling, "Up", hint: "↑↓ move"),
             Binding([.down, .character("j")], .moveDown, in: scrolling, "Down"),
@@ -155,7 +162,7 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.character("L")], .leave, in: browsing.union([.picker]), "Leave"),
             Binding([.character("y"), .enter], .confirm, in: [.dialog], "Confirm", hint: "y/Enter confirm"),
             Binding([.character("n"), .escape], .cancelDialog, in: [.dialog], "Cancel", hint: "n/Esc cancel"),
-            Binding([.character("o")], .openLink, in: [.itemList, .itemDetail], "Open link"),
+            Binding([.character("o")], .openLink, in: [.itemList, .itemDetail, .about], "Open link"),
             Binding([.character("T")], .cycleTheme, in: everywhere, "Next theme"),
             Binding([.character("?")], .toggleHelp, in: everywhere, "Toggle help", hint: "? help"),
             Binding([.escape], .toggleHelp, in: [.help], "Close help", hint: "Esc close"),
@@ -187,6 +194,12 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.control("u")], .editLine(.killToStart), in: [.search], "Kill to start"),
             Binding([.control("k")], .editLine(.killToEnd), in: [.search], "Kill to end"),
             Binding([.control("w")], .editLine(.killWordBackward), in: [.search], "Kill word"),
+            Binding([.character("y")], .copyLink, in: [.itemList, .itemDetail], "Copy link"),
+            // The About link chooser: a number opens its link, or move (↑↓ above) and press Enter.
+            Binding([.enter], .open, in: [.linkChooser], "Open", hint: "Enter open"),
+            // Listed once; `command(for:focus:)` maps 2–9 the same way.
+            Binding([.character("1")], .chooseLink(1), in: [.linkChooser], "Open link 1-9", hint: "1-9 open"),
+            Binding([.escape], .back, in: [.linkChooser], "Close list", hint: "Esc close"),
         ])
     }()
 }

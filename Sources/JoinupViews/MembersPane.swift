@@ -35,24 +35,42 @@ enum MembersPane {
         }
     }
 
+    /// Columns kept free at the right of the count line for the position ("12/59").
+    static let positionRoom = 8
+
+    /// "All  Owners 1  Facilitators 2  Members 56" after the member count: the roles someone
+    /// holds, each with the columns it takes (drawing and clicks both use them); those that
+    /// don't fit are left out.
+    static func roleChips(_ state: AppState, in rect: Rect) -> [(text: String, role: Role?, columns: Range<Int>)] {
+        let members = state.members
+        guard !members.roleCounts.isEmpty || members.role != nil else { return [] }
+        let countLabel = state.header?.memberCountLabel ?? "\(members.members.count) members"
+        let chips: [(String, Role?)] = [("All", nil)] + members.rolesWithMembers.map { role in
+            ("\(role.label) \(members.roleCounts[role] ?? 0)", role)
+        }
+        var result: [(text: String, role: Role?, columns: Range<Int>)] = []
+        var x = rect.x + TextWidth.width(countLabel) + 3
+        for (text, role) in chips {
+            let width = TextWidth.width(text)
+            guard x + width <= rect.maxX - positionRoom else { break }
+            result.append((text, role, x..<(x + width)))
+            x += width + 2
+        }
+        return result
+    }
+
     static func render(_ state: AppState, in rect: Rect, on surface: inout some Surface) {
         guard !rect.isEmpty else { return }
         let members = state.members
         let countLabel = state.header?.memberCountLabel ?? "\(members.members.count) members"
         var countEnd = surface.put(countLabel, x: rect.x, in: rect, row: 0, style: .detailLabel)
-        let positionRoom = 8
-        // The role filter (f cycles it) with counts, the chosen one highlighted, then the name search.
-        if !members.roleCounts.isEmpty || members.role != nil {
-            let chips: [(String, Bool)] = [("All", members.role == nil)] + Role.allCases.map { role in
-                ("\(role.label) \(members.roleCounts[role] ?? 0)", members.role == role)
-            }
-            var x = countEnd + 3
-            for (text, chosen) in chips {
-                guard x + TextWidth.width(text) <= rect.maxX - positionRoom else { break }
-                x = surface.put(text, x: x, in: rect, row: 0, style: chosen ? .tabActive : .dim) + 2
-            }
-            countEnd = x - 2
+        // The role filter (f cycles it, a click chooses) with counts, the chosen one highlighted,
+        // then the name search.
+        let chips = roleChips(state, in: rect)
+        for chip in chips {
+            surface.put(chip.text, x: chip.columns.lowerBound, in: rect, row: 0, style: chip.role == members.role ? .tabActive : .dim)
         }
+        if let last = chips.last { countEnd = last.columns.upperBound }
         if !members.nameQuery.isEmpty {
             let query = "names with “\(TerminalText.line(members.nameQuery))”"
             if countEnd + 3 + TextWidth.width(query) <= rect.maxX - positionRoom {

@@ -29,6 +29,7 @@ public enum Screen {
             case .help(let help, _): HelpOverlay.render(keyMap, scroll: help.scroll, on: &surface)
             case .dialog(let dialog, _): DialogOverlay.render(dialog, keyMap: keyMap, on: &surface)
             case .messages(let log, _): MessageLogOverlay.render(state.messages, scroll: log.scroll, on: &surface)
+            case .linkChooser(let chooser): LinkChooserOverlay.render(chooser, keyMap: keyMap, on: &surface)
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import JoinupModel
+import JoinupSettings
 import JoinupStore
 
 /// Carries out the store's terminal effects between frames, as bubbletea's runtime does its
@@ -35,6 +36,22 @@ final class TerminalEffectRunner {
         case .suspend:
             screen.suspend()
             return .terminalRestored
+        case .copyLink(let link):
+            let (sequence, message) = Clipboard.copy(link, mode: options.clipboard)
+            // Between frames ncurses has flushed its output; the sequence moves no cursor.
+            if let sequence { writeToTerminal(sequence) }
+            return .linkHandled(message)
+        }
+    }
+
+    /// Writes bytes straight to the terminal, past ncurses (which has no call for OSC 52).
+    private func writeToTerminal(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
         }
     }
 

@@ -1,3 +1,5 @@
+import JoinupSettings
+
 /// What the browser was configured with beyond the store: themes, mouse, links.
 public struct TerminalOptions: Sendable {
     /// Themes `T` cycles through, in order; `themeIndex` is the one to start with.
@@ -9,6 +11,8 @@ public struct TerminalOptions: Sendable {
     /// The configured link command (config `browser`), nil for $BROWSER / xdg-open.
     public var browser: [String]?
     public var environment: [String: String]
+    /// How `y` copies a link (config `clipboard`).
+    public var clipboard: ClipboardMode = .osc52
 
     public init(themes: [Theme] = [ThemeCatalog.defaultTheme], themeIndex: Int = 0, startupMessage: String? = nil,
                 mouse: Bool = true, browser: [String]? = nil, environment: [String: String] = [:]) {

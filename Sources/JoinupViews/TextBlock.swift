@@ -29,11 +29,15 @@ struct TextBlock {
         lines.append(spans)
     }
 
-    /// Plain text (paragraphs separated by blank lines) wrapped to the block, indented.
+    /// Columns running text is wrapped at however wide the screen: longer lines are hard to read.
+    static let readableWidth = 100
+
+    /// Plain text (paragraphs separated by blank lines) wrapped to the block, but no wider than
+    /// `readableWidth`, indented.
     mutating func paragraphs(_ text: String, style: Style, indent: Int = 0) {
         let pad = String(repeating: " ", count: indent)
         let body = TerminalText.block(text).trimmingNewlines()
-        for line in TextWidth.wrap(body, width: width - indent) {
+        for line in TextWidth.wrap(body, width: min(width, Self.readableWidth) - indent) {
             lines.append(line.isEmpty ? [] : [Span(pad + line, style)])
         }
     }

@@ -55,7 +55,9 @@ public enum TextWidth {
 
     /// Word-wraps text to lines of at most `columns` (a character wider than `columns` gets a
     /// line of its own). Line breaks are kept, so blank lines between paragraphs survive; words
-    /// longer than a line are broken; runs of spaces between words collapse.
+    /// longer than a line are broken, except a URL, which is never split: one too long for a line
+    /// is shown shortened with "…" (copy and open use the whole link from the data, not the screen);
+    /// runs of spaces between words collapse.
     public static func wrap(_ text: some StringProtocol, width columns: Int) -> [String] {
         guard columns > 0 else { return [] }
         var lines: [String] = []
@@ -80,6 +82,10 @@ public enum TextWidth {
                     line = ""
                     used = 0
                 }
+                if restWidth > columns && looksLikeURL(rest) {
+                    lines.append(truncate(rest, to: columns))
+                    continue
+                }
                 // Break a word that is wider than a whole line.
                 while restWidth > columns {
                     var piece = ""
@@ -102,5 +108,11 @@ public enum TextWidth {
             if !line.isEmpty { lines.append(line) }
         }
         return lines
+    }
+
+    /// A word that is a link ("https://…", "www.…", "mailto:…"): wrapping must not split it.
+    static func looksLikeURL(_ word: some StringProtocol) -> Bool {
+        let lowered = word.lowercased()
+        return lowered.contains("://") || lowered.hasPrefix("www.") || lowered.hasPrefix("mailto:")
     }
 }

@@ -72,10 +72,11 @@ struct Browse: AsyncParsableCommand {
         let runner = EffectRunner(cache: opened.cache, credentials: CredentialStore(folder: paths.configDirectory),
                                   remote: initial.remote, retryInterval: retryInterval)
         let store = await Store(state: initial, runner: runner)
-        let terminalOptions = TerminalOptions(
+        var terminalOptions = TerminalOptions(
             themes: choice.themes, themeIndex: choice.index,
             startupMessage: messages.isEmpty ? nil : messages.joined(separator: " · "),
             mouse: !noMouse && (config.mouse ?? true), browser: config.browser, environment: environment)
+        terminalOptions.clipboard = config.clipboard ?? .osc52
         let app = await TerminalApp(store: store, collectionURI: opened.collection.uri,
                                     keyMap: KeyMap.standard.remapped(config.keys), options: terminalOptions)
         try await app.run()

@@ -32,10 +32,11 @@ struct Config: ParsableCommand {
             return
         }
         var (config, issues) = AppConfig.load(path: paths.configFile)
-        issues += config.keyConflicts(file: paths.configFile)
+        // The config's own problems in line order (key conflicts among them), then the theme's.
+        issues = (issues + config.keyConflicts(file: paths.configFile)).inLineOrder()
         if let theme = config.theme {
             do {
-                _ = try ThemeCatalog(userFolder: ConfigFile.themeFolder(paths)).find(theme).parse()
+                issues += try ThemeCatalog(userFolder: ConfigFile.themeFolder(paths)).find(theme).problems()
             } catch {
                 issues.append(error)
             }

@@ -134,19 +134,27 @@ import Testing
         try session.waitFor("EXIT=0")
     }
 
-    @Test func oOpensTheSelectedItemsLinkWithTheConfiguredBrowser() throws {
+    /// A browser that records its arguments: its path, and how to read them once it has run.
+    private func fakeBrowser() throws -> (script: String, arguments: () throws -> [String]) {
         let record = folder.path("argv")
         let script = folder.path("fake-browser")
         try "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"\(record).tmp\"; mv \"\(record).tmp\" \"\(record)\"\n"
             .write(toFile: script, atomically: true, encoding: .utf8)
         chmod(script, 0o755)
-        try writeConfig("browser = [\"\(script)\", \"--from-joinup\"]\n")
+        return (script, {
+            let deadline = Date().addingTimeInterval(10)
+            while !FileManager.default.fileExists(atPath: record) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            return try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n").map(String.init)
+        })
+    }
+
+    @Test func oOpensTheSelectedItemsLinkWithTheConfiguredBrowser() throws {
+        let browser = try fakeBrowser()
+        try writeConfig("browser = [\"\(browser.script)\", \"--from-joinup\"]\n")
         let session = try start()
         try session.send("o")
         try session.waitFor("Opened the link")
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: record) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        let argv = try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n").map(String.init)
+        let argv = try browser.arguments()
         #expect(argv.count == 2 && argv[0] == "--from-joinup", "\(argv)")
         #expect(argv.last?.hasPrefix("https://") == true, "\(argv)")
         // The screen is intact after the browser started.
@@ -169,6 +177,46 @@ import Testing
         try session.send("Enter")
         let back = try session.waitFor("Opened the link with")
         #expect(back.contains("ICT (3)") && !back.contains("FAKE W3M"))
+    }
+
+    /// `y` sends the selected item's link as OSC 52; tmux with `set-clipboard on` takes it into
+    /// its paste buffer, which holds exactly the link the status line names.
+    @Test func yCopiesTheSelectedItemsLinkThroughOSC52() throws {
+        let session = try start()
+        try session.tmux(["set-option", "-g", "set-clipboard", "on"])
+        try session.send("y")
+        let screen = try session.waitFor("Copied https://")
+        let buffer = try session.tmux(["show-buffer"])
+        #expect(buffer.hasPrefix("https://") && !buffer.contains("\u{1B}"), "\(buffer)")
+        #expect(screen.contains("Copied " + String(buffer.prefix(30))), "\(screen)")
+        // With the clipboard off the status line shows the link instead, and tmux gets nothing new.
+        try writeConfig("clipboard = \"off\"\n")
+        let off = try start()
+        try off.tmux(["set-option", "-g", "set-clipboard", "on"])
+        try off.send("y")
+        try off.waitFor("Link: https://")
+        #expect((try? off.tmux(["show-buffer"])) == nil)
+    }
+
+    /// `o` in About lists the collection's links; a number opens that one with the browser.
+    @Test func oInAboutChoosesALinkToOpen() throws {
+        let browser = try fakeBrowser()
+        try writeConfig("browser = [\"\(browser.script)\", \"--new-tab=%u\"]\n")
+        let session = try start()
+        try session.send("3")
+        try session.waitFor("Description")
+        try session.send("o")
+        let chooser = try session.waitFor("RSS feed")
+        #expect(chooser.contains("1  Joinup page") && chooser.contains("3  Metadata"), "\(chooser)")
+        try session.send("Escape")
+        try session.waitFor("closed the chooser") { !$0.contains("1  Joinup page") }
+        try session.send("o")
+        try session.waitFor("1  Joinup page")
+        try session.send("2")
+        try session.waitFor("Opened the link")
+        let argv = try browser.arguments()
+        // `%u` inside an argument is replaced there, and the feed is the one chosen.
+        #expect(argv.count == 1 && argv[0].hasPrefix("--new-tab=https://") && argv[0].contains("feed"), "\(argv)")
     }
 
     /// `sync_interval` (minimum 10 s) syncs in the background without a key press.
@@ -215,6 +263,16 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("\(file):3: mouse: ") }, "\(bad.stdout)")
         #expect(lines.contains { $0.hasPrefix("\(file):5: keys.warp: unknown action") }, "\(bad.stdout)")
         #expect(lines.contains { $0.contains("nope") && $0.contains("no such theme") }, "\(bad.stdout)")
+
+        // Every problem, the config's in line order ([keys] too), then each of the theme's.
+        let themes = folder.path("config") + "/themes"
+        try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
+        try "[list]\nfg = \"nope\"\nbg = 300\n".write(toFile: themes + "/two.toml", atomically: true, encoding: .utf8)
+        try "theme = \"two\"\n[keys]\nsync = \"bad-key\"\nfly = \"f\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let every = try joinup(["config", "--check"])
+        #expect(every.status == 1)
+        let located = every.stdout.split(separator: "\n").map { $0.split(separator: ":").prefix(2).joined(separator: ":") }
+        #expect(located == ["\(file):3", "\(file):4", "\(themes)/two.toml:2", "\(themes)/two.toml:3"], "\(every.stdout)")
     }
 
     @Test func themesListsShippedAndUserThemesWithASwatch() throws {

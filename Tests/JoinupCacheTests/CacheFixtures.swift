@@ -99,7 +99,22 @@ extension CacheDatabase {
                 count: try Self.sqlItemCount(collectionURI: uri, filter: filter, now: now, in: db),
                 facets: try Self.sqlFacetCounts(collectionURI: uri, filter: filter, now: now, in: db),
                 kindCounts: try Self.sqlKindCounts(collectionURI: uri, filter: filter, now: now, in: db),
-                rows: try Self.sqlItemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: 0, limit: limit, now: now, in: db))
+                rows: try Self.sqlItemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: 0, limit: limit, now: now, in: db),
+                eventTimingCounts: try sqlEventTimingCounts(collectionURI: uri, filter: filter, now: now, in: db))
         }
+    }
+
+    /// Upcoming and past events counted as two more queries: the filter with only Event and each timing.
+    private func sqlEventTimingCounts(collectionURI uri: String, filter: ItemFilter, now: Date,
+                                      in db: Database) throws -> [EventTiming: Int] {
+        guard filter.kinds.contains(.event) else { return [:] }
+        var counts: [EventTiming: Int] = [:]
+        for timing in EventTiming.allCases {
+            var events = filter
+            events.kinds = [.event]
+            events.eventTiming = timing
+            counts[timing] = try Self.sqlItemCount(collectionURI: uri, filter: events, now: now, in: db)
+        }
+        return counts
     }
 }

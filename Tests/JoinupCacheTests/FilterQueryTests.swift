@@ -110,6 +110,25 @@ import Testing
         #expect(try cache.itemCount(collectionURI: uri, filter: ItemFilter(eventTiming: .past), now: later) == 2)
     }
 
+    /// The counts beside Upcoming and Past ignore the Upcoming/Past choice itself but follow the
+    /// other filters; they are only counted while Event is selected.
+    @Test func upcomingAndPastAreCountedOverTheOtherFilters() throws {
+        func counts(_ filter: ItemFilter) throws -> [EventTiming: Int] {
+            try cache.filteredItems(collectionURI: uri, filter: filter, limit: 10, now: now).eventTimingCounts
+        }
+        #expect(try counts(ItemFilter(kinds: [.event])) == [.upcoming: 1, .past: 1])
+        #expect(try counts(ItemFilter(kinds: [.event], eventTiming: .upcoming)) == [.upcoming: 1, .past: 1])
+        #expect(try counts(ItemFilter(topicURIs: [Fixture.security.uri], kinds: [.event], eventTiming: .past))
+            == [.upcoming: 1, .past: 0])
+        #expect(try counts(ItemFilter(kinds: [.news])) == [:])
+    }
+
+    @Test func listRowsSayWhichLeadingTopicsAreCategories() throws {
+        let rows = try cache.itemSummaries(collectionURI: uri, filter: ItemFilter(text: "Bananas"), offset: 0, limit: 5, now: now)
+        #expect(rows.map(\.leadingTopicIsCategory) == [[true, false]])
+        #expect(rows.first?.leadingTopics == [Fixture.govCategory.label, Fixture.oss.label])
+    }
+
     // MARK: Facets and type counts
 
     @Test func kindCountsFollowTopicsAndTextButIgnoreTheKindSelection() throws {

@@ -111,7 +111,14 @@ import Testing
         store.send(.moveDown) { $0.overview.facetCursor.selection = 2 }
         var step = Self.reloading(store) { $0.overview.filter.kinds = [.event] }
         store.send(.toggleFilter, effects: step.effects, step.update)
-        #expect(store.state.overview.facetRows.contains(.eventTiming(.upcoming, selected: false)))
+        #expect(store.state.overview.facetRows.contains(.eventTiming(.upcoming, count: nil, selected: false)))
+        // The counts arrive for this filter; a late answer for an older one is dropped.
+        store.send(.eventTimingCounted(revision: store.state.overview.revision - 1, [.upcoming: 9, .past: 9]))
+        store.send(.eventTimingCounted(revision: store.state.overview.revision, [.upcoming: 0, .past: 1])) {
+            $0.overview.eventTimingCounts = [.upcoming: 0, .past: 1]
+        }
+        #expect(store.state.overview.facetRows.contains(.eventTiming(.upcoming, count: 0, selected: false)))
+        #expect(store.state.overview.facetRows.contains(.eventTiming(.past, count: 1, selected: false)))
         store.send(.moveDown) { $0.overview.facetCursor.selection = 3 }
         step = Self.reloading(store) { $0.overview.filter.eventTiming = .upcoming }
         store.send(.toggleFilter, effects: step.effects, step.update)
@@ -263,7 +270,10 @@ import Testing
     }
 
     @Test func membersFilterByRoleInACycleAndSearchByName() {
-        var store = TestStore(Self.loaded())
+        var state = Self.loaded()
+        // Someone holds every role, so `f` visits each.
+        state.members.roleCounts = [.owner: 1, .facilitator: 2, .author: 3, .member: 53]
+        var store = TestStore(state)
         store.send(.showTab(.members)) { $0.tab = .members }
         for role in [Role.owner] + Array(Role.allCases.dropFirst()) + [nil] {
             store.send(.cycleRoleFilter, effects: [.loadMembers(uri: Self.uri, role: role, nameQuery: "")]) { $0.members.role = role }

@@ -7,8 +7,16 @@ import Testing
     }
 
     @Test func breaksAndListItemsBecomeLineBreaks() {
-        #expect(HTMLText.plainText("<p>a<br>b<br/>c</p><ul><li>x</li><li>y</li></ul>") == "a\nb\nc\n\nx\ny")
+        #expect(HTMLText.plainText("<p>a<br>b<br/>c</p><ul><li>x</li><li>y</li></ul>") == "a\nb\nc\n\n• x\n• y")
         #expect(HTMLText.plainText("a<br><br>b") == "a\n\nb")
+    }
+
+    @Test func listItemsKeepTheirBulletsAndNumbers() {
+        #expect(HTMLText.plainText("<p>Steps:</p><ol><li>Clone</li>\n <li> <p>Build</p> </li><li>Test</li></ol><p>Done</p>")
+            == "Steps:\n\n1. Clone\n2. Build\n3. Test\n\nDone")
+        // A nested list goes on line by line with its own bullets, and the outer list keeps its count.
+        #expect(HTMLText.plainText("<ol><li>a<ul><li>x</li><li>y</li></ul></li><li>b</li></ol><p>c</p>")
+            == "1. a\n• x\n• y\n2. b\n\nc")
     }
 
     @Test func whitespaceCollapsesAndInlineTagsVanish() {

@@ -74,7 +74,7 @@ import Testing
     @Test func cdataContentEncodedMayUseHTMLEntities() throws {
         let encoded = "<content:encoded><![CDATA[<p>Caf&eacute; &nbsp;&ndash; &#x2019;quoted&#8217;</p>\n<ul><li>one</li><li>two</li></ul>]]></content:encoded>"
         let page = try parse(Fixture.item(title: "News: T", extra: encoded))
-        #expect(page.items.first?.body == "Café – ’quoted’\n\none\ntwo")
+        #expect(page.items.first?.body == "Café – ’quoted’\n\n• one\n• two")
     }
 
     @Test func joinupsDescriptionIsPlainTextNotMarkup() throws {

@@ -127,13 +127,16 @@ import Testing
              Last update: Mon, 26/06/2023 - 13:43                                                 Not signed in
              59 members · 0 Solutions
               1 Overview   2 Members  [3 About] ────────────────────────────────────────────────────────────────
+               facilitator for activities outlined in the strategy and the action plan guided by six
+               principles: think open, transform, share, contribute, secure, stay in control.
+
                This collection gathers the OSPO’s news, events and publications: hackathons, bug bounties,
                studies on critical open source components and guidance for Commission services that publish or
                reuse open source software.
-            
+
                Members receive updates on new content and can take part in the discussions. Anyone interested
                in open source in the public sector is welcome to join.
-            
+
              Owner                  European Commission, DG DIGIT
                                     Supra national authority
              Contact information    EC OSPO team
@@ -147,11 +150,8 @@ import Testing
              Moderation             Moderated
              Created                Wed, 21/10/2020 - 10:00
              Last update            Mon, 26/06/2023 - 13:43
-             RSS feed               https://joinup.ec.europa.eu/collection/ec-open-source-programme-office/feed
-                                    .xml
-             Metadata               https://joinup.ec.europa.eu/collection/ec-open-source-programme-office?_for
-                                    mat=rdfxml
-                                                                                                     End · 100%
+             RSS feed               https://joinup.ec.europa.eu/collection/ec-open-source-programme-office/fee…
+             Metadata               https://joinup.ec.europa.eu/collection/ec-open-source-programme-office?_fo…
              ↑↓ move  r sync  ? help  q quit                                                  embedded snapshot
             """, name: "aboutDirectoryAt100x30")
     }
@@ -163,12 +163,15 @@ import Testing
              Last update: Mon, 26/06/2023 - 13:43                             Not signed in
              59 members · 0 Solutions
               1 Overview   2 Members  [3 About] ────────────────────────────────────────────
+
+               Members receive updates on new content and can take part in the discussions.
+               Anyone interested in open source in the public sector is welcome to join.
+
              Owner                  European Commission, DG DIGIT
                                     Supra national authority
              Contact information    EC OSPO team
                                     ec-ospo@example.org
-                                    https://joinup.ec.europa.eu/collection/ec-open-source-p
-                                    rogramme-office
+                                    https://joinup.ec.europa.eu/collection/ec-open-source-…
              Topics                 ▸ ICT · ▸ Digital government · Open Source Software
              Geographical coverage  European Union, Belgium
              Keywords               open source, OSPO, inner source
@@ -177,11 +180,8 @@ import Testing
              Moderation             Moderated
              Created                Wed, 21/10/2020 - 10:00
              Last update            Mon, 26/06/2023 - 13:43
-             RSS feed               https://joinup.ec.europa.eu/collection/ec-open-source-p
-                                    rogramme-office/feed.xml
-             Metadata               https://joinup.ec.europa.eu/collection/ec-open-source-p
-                                    rogramme-office?_format=rdfxml
-                                                                                 End · 100%
+             RSS feed               https://joinup.ec.europa.eu/collection/ec-open-source-…
+             Metadata               https://joinup.ec.europa.eu/collection/ec-open-source-…
              ↑↓ move  r sync  ? help  q quit                              embedded snapshot
             """, name: "aboutDirectoryAt80x24")
     }

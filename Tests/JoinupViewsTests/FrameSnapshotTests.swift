@@ -83,16 +83,16 @@ import JoinupStore
                Collaboration (2)        │ When       21/11/2023 09:00 – 17:30
                eGovernment (2)          │ Where      Brussels, Belgium
                ICT security (2)         │ Topics     Collaboration · Legal · ▸ Digital government
-               Legal (2)                │ Link       https://joinup.ec.europa.eu/collection/ec-ospo/event/eu-op
-               Content and knowled… (1) │            en-source-conference
-               Digital innovation (1)   │
-                                        │ The EU Open Source Policy Summit brings together public
+               Legal (2)                │ Link       https://joinup.ec.europa.eu/collection/ec-ospo/event/eu-o…
+               Content and knowled… (1) │
+               Digital innovation (1)   │ The EU Open Source Policy Summit brings together public
                                         │ administrations, companies and communities to discuss how open source
                                         │ serves Europe's digital sovereignty.
                                         │
                                         │ Registration is free but places are limited. The programme covers
                                         │ procurement, security of the software supply chain and inner source
                                         │ in public services.
+                                        │
                                         │
                                         │
                                         │
@@ -121,11 +121,11 @@ import JoinupStore
                ICT secur… (2) │ Where      Brussels, Belgium
                Legal (2)      │ Topics     Collaboration · Legal ·
                Content a… (1) │            ▸ Digital government
-               Digital i… (1) │ Link       https://joinup.ec.europa.eu/
-                              │            collection/ec-ospo/event/eu-
-                              │            open-source-conference
+               Digital i… (1) │ Link       https://joinup.ec.europa.eu…
                               │
-                              │                         ↓ 11 more · 56%
+                              │ The EU Open Source Policy Summit brings
+                              │ together public administrations,
+                              │ companies and communities to discuss
              ↑↓ move  Esc back  r sync  ? help        embedded snapshot
             """, name: "openedItemAt60x20")
     }
@@ -249,7 +249,7 @@ import JoinupStore
              Owner                  European Commission
              Contact information    EC OSPO
                                     ec-ospo@ec.europa.eu
-                                                        ↓ 13 more · 51%
+                                    https://commission.europa.eu/open-…
              ↑↓ move  r sync  ? help  q quit          embedded snapshot
             """, name: "aboutTabAt60x20")
     }
@@ -257,26 +257,26 @@ import JoinupStore
     @Test func helpOverlayAt60x20() {
         let surface = render(Fixtures.state(tab: .overview, help: true), width: 60, height: 20)
         expectFrame(surface, """
-             ┌─ Keys — ? or Esc to close ─────────────────────────────┐
-             │ Global                      x            Clear filters │
-             │ ↑/k          Up                                        │
-             │ ↓/j          Down           List & Filters             │─
-             │ PgUp         Page up        s            Sort order    │
-             │ PgDn         Page down                                 │
-             │ g/Home       Top            Members                    │
-             │ G/End        Bottom         f            Role filter   │
-             │ Tab          Next tab                                  │
-             │ Shift-Tab    Previous tab   Collections                │
-             │ 1            Overview tab   ←/h          Topics        │
-             │ 2            Members tab    Space/Enter  Select        │
-             │ 3            About tab      →/l/Esc      To the list   │
-             │ r            Sync           /            Search        │
-             │ c            Collections    x            Clear filters │
-             │ J            Join                                      │
-             │ L            Leave          Search                     │
-             │ T            Next theme     Enter        Keep          │
-             │ ?            Toggle help    Esc          Drop          │
-             └────────────────────────────────────────── ↓ more: j/k ─┘
+             EC Open Source┌─ Keys — ? or Esc to close ─┐his collection
+             Last update: M│ Global                     │
+             59 members · 0│ ↑/k          Up            │
+             [1 Overview]  │ ↓/j          Down          │───────────────
+             Topics        │ PgUp         Page up       │       8 items
+             ▸ ICT (8)     │ PgDn         Page down     │2023 open-sou…
+               Open Sour… (│ g/Home       Top           │ration +3
+             ▸ Digital g… (│ G/End        Bottom        │tributions fr…
+               ICT (3)     │ Tab          Next tab      │ration +3
+               Collabora… (│ Shift-Tab    Previous tab  │rce Software …
+               eGovernme… (│ 1            Overview tab  │urce Softw… +7
+               ICT secur… (│ 2            Members tab   │mission Open …
+               Legal (2)   │ 3            About tab     │egal
+               Content a… (│ r            Sync          │
+               Digital i… (│ c            Collections   │
+                           │ J            Join          │
+                           │ L            Leave         │
+                           │ T            Next theme    │
+                           │ ?            Toggle help   │
+             ↑↓ move  ? hel└────────────── ↓ more: j/k ─┘edded snapshot
             """, name: "helpOverlayAt60x20")
     }
 }

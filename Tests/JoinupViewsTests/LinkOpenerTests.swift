@@ -32,6 +32,16 @@ import Testing
         #expect(LinkOpener.launch(for: link, configured: nil, environment: ["BROWSER": ""]).arguments == ["xdg-open", link])
     }
 
+    @Test func placeholdersAreReplacedInsideAnyArgument() {
+        let link = "https://example.org/a%20b?x=%u"
+        #expect(LinkOpener.launch(for: link, configured: ["firefox", "--new-tab=%u"], environment: [:]).arguments
+            == ["firefox", "--new-tab=\(link)"])
+        #expect(LinkOpener.launch(for: link, configured: ["b", "--url", "[%s]", "--keep=100%"], environment: [:]).arguments
+            == ["b", "--url", "[\(link)]", "--keep=100%"])
+        // A placeholder inside an argument counts as placed: the link is not appended again.
+        #expect(LinkOpener.launch(for: link, configured: ["b", "-u%u"], environment: [:]).arguments.count == 2)
+    }
+
     /// A real program records its arguments; hostile links arrive as one literal argument and
     /// nothing in them runs (no shell is involved, so the marker file is never made).
     @Test(arguments: [

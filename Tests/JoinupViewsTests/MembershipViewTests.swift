@@ -77,7 +77,9 @@ import Testing
         #expect(keys.command(for: .enter, focus: .dialog) == .confirm)
         #expect(keys.command(for: .escape, focus: .dialog) == .cancelDialog)
         #expect(keys.command(for: .character("n"), focus: .dialog) == .cancelDialog)
-        #expect(keys.command(for: .character("y"), focus: .itemList) == nil)
+        // Outside the dialog y copies a link (issue 16), it never confirms anything.
+        #expect(keys.command(for: .character("y"), focus: .itemList) == .copyLink)
+        #expect(keys.command(for: .character("y"), focus: .members) == nil)
         #expect(keys.command(for: .character("J"), focus: .dialog) == nil)
     }
 }

@@ -73,6 +73,26 @@ import JoinupStore
         #expect(ItemList.topicText(["ICT", "Legal"], more: 0, width: 20) == "ICT · Legal")
     }
 
+    /// The form of "+N" depends on the column's width alone: at one width every row says it the
+    /// same way, even when the long form no longer fits beside two long labels.
+    @Test func moreTopicsIsSpelledOutByWidthOnly() {
+        let wide = ItemList.spelledOutMoreWidth
+        #expect(ItemList.topicText(["Open Source Software", "Digital government"], more: 2, width: wide + 5)
+            == "Open Source Software +3 topics")
+        #expect(ItemList.topicText(["ICT", "Legal"], more: 1, width: wide + 5) == "ICT · Legal +1 topic")
+        #expect(ItemList.topicText(["ICT", "Legal"], more: 1, width: wide - 1) == "ICT · Legal +1")
+    }
+
+    @Test func rowTopicsMarkCategoriesAsTheFacetPaneDoes() {
+        #expect(ItemList.topicText(["Transport", "Transport"], categories: [true, false], more: 0, width: 40)
+            == "▸ Transport · Transport")
+        var state = Fixtures.state(tab: .overview)
+        state.overview.window.rows[0].leadingTopics = ["ICT", "ICT"]
+        state.overview.window.rows[0].leadingTopicIsCategory = [false, true]
+        let lines = render(state, width: 100, height: 30).lines
+        #expect(lines.contains { $0.contains("ICT · ▸ ICT") })
+    }
+
     @Test func membersRowsFollowTheScrollTop() {
         var state = Fixtures.state(tab: .members)
         state.members.cursor = ListCursor(selection: 4, scrollTop: 3)

@@ -49,6 +49,8 @@ enum AppReducer {
             return collectionSynced(collection, failure: failure, in: &state)
         case .linkFound(let link):
             return [.terminal(.openLink(link))]
+        case .linkToCopyFound(let link):
+            return [.terminal(.copyLink(link))]
         case .linkHandled(let message):
             state.status = message
             return []
@@ -123,18 +125,33 @@ enum AppReducer {
 
     /// `o`: the opened item's link, or the selected row's (read from the cache first).
     static func requestLink(_ state: inout AppState) -> [Effect] {
+        switch itemLinkTarget(&state, outside: "o opens the link of an item: select one on the Overview") {
+        case .link(let link): [.terminal(.openLink(link))]
+        case .row(let uri, let id): [.findLink(collectionURI: uri, id: id)]
+        case nil: []
+        }
+    }
+
+    /// What an item's link key (`o`, `y`) acts on.
+    enum ItemLinkTarget {
+        /// The opened item's link, at hand.
+        case link(String)
+        /// The selected row, whose link is read from the cache first.
+        case row(collectionURI: String, id: String)
+    }
+
+    /// The opened item, else the selected row; nil (the status line says why) elsewhere.
+    static func itemLinkTarget(_ state: inout AppState, outside: String) -> ItemLinkTarget? {
         guard state.tab == .overview, state.focus == .itemList || state.focus == .itemDetail else {
-            state.status = StatusMessage(.error, "o opens the link of an item: select one on the Overview")
-            return []
+            state.status = StatusMessage(.error, outside)
+            return nil
         }
-        if let detail = state.overview.openedItem {
-            return [.terminal(.openLink(detail.item.link))]
-        }
+        if let detail = state.overview.openedItem { return .link(detail.item.link) }
         guard let row = state.overview.selectedRow, let uri = state.collectionURI else {
             state.status = StatusMessage(.error, "No item selected")
-            return []
+            return nil
         }
-        return [.findLink(collectionURI: uri, id: row.id)]
+        return .row(collectionURI: uri, id: row.id)
     }
 
     /// "Synced 14:02 · 3 new, 1 updated" or what failed.

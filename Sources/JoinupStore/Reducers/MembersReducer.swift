@@ -29,11 +29,12 @@ enum MembersReducer {
         let rows = context.viewport.memberRows
         switch command {
         case .cycleRoleFilter:
-            // all → owners → facilitators → authors → members → all
-            let roles: [Role?] = [nil] + Role.allCases.map(Optional.some)
-            state.role = roles[(roles.firstIndex(of: state.role)! + 1) % roles.count]
-            state.cursor = ListCursor()
-            return reload(state, context)
+            // all → owners → facilitators → authors → members → all, skipping roles nobody has
+            let roles = [nil] + state.rolesWithMembers.map(Optional.some)
+            let current = roles.firstIndex(of: state.role) ?? 0
+            return show(roles[(current + 1) % roles.count], &state, context)
+        case .pointAtRole(let role):
+            return show(role, &state, context)
         case .pointAtMember(let index):
             guard state.members.indices.contains(index) else { return [] }
             state.cursor = state.cursor.moved(to: index, count: count, rows: rows)
@@ -44,6 +45,14 @@ enum MembersReducer {
             }
             return []
         }
+    }
+
+    /// Shows one role (nil: all) from the top of the list.
+    private static func show(_ role: Role?, _ state: inout MembersState, _ context: ReducerContext) -> [Effect] {
+        guard role != state.role else { return [] }
+        state.role = role
+        state.cursor = ListCursor()
+        return reload(state, context)
     }
 
     /// Sets the name the search line filters by.

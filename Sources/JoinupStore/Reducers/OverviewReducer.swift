@@ -22,6 +22,10 @@ enum OverviewReducer {
             clampFacetCursor(&state, context)
             if context.status?.kind == .busy && !context.isSyncing { context.status = nil }
             return windowEffects(for: state, context)
+        case .eventTimingCounted(let revision, let counts):
+            guard revision == state.revision else { return [] }
+            state.eventTimingCounts = counts
+            return []
         case .itemWindowLoaded(let revision, let window):
             guard revision == state.revision else { return [] }
             state.window = window
@@ -161,7 +165,7 @@ enum OverviewReducer {
             case .kind(let kind, _, _):
                 state.filter.kinds.formSymmetricDifference([kind])
                 if !state.filter.kinds.contains(.event) { state.filter.eventTiming = nil }
-            case .eventTiming(let timing, let selected):
+            case .eventTiming(let timing, _, let selected):
                 state.filter.eventTiming = selected ? nil : timing
             case .topic(let facet, _):
                 state.filter.topicURIs.formSymmetricDifference([facet.topic.uri])

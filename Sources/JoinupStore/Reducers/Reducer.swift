@@ -108,6 +108,8 @@ private func route(_ command: Command, in state: inout AppState) -> [Effect] {
         return []
     case .search(let line):
         return SearchReducer.command(command, line, in: &state)
+    case .linkChooser(let chooser):
+        return LinkReducer.chooser(command, chooser, in: &state)
     case .picker(var picker):
         switch command {
         case .toggleCollectionPicker:
@@ -169,11 +171,15 @@ private func browse(_ command: Command, in state: inout AppState) -> [Effect] {
     case .showTab(let tab):
         state.tab = tab
         return []
+    case .openLink where state.tab == .about:
+        return LinkReducer.openChooser(in: &state)
     case .openLink:
         return AppReducer.requestLink(&state)
     case .dismissMessage:
         state.status = nil
         return []
+    case .copyLink:
+        return LinkReducer.requestCopy(&state)
     // Search works on the Members tab (names) and on the Overview's list (not over an open item).
     case .startSearch where state.tab == .members || (state.tab == .overview && state.overview.openedItem == nil):
         return SearchReducer.start(in: &state)

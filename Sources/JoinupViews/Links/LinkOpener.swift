@@ -31,8 +31,9 @@ public enum LinkOpener {
     }
 
     /// The command for a link: the configured one, else `$BROWSER` (its first `:`-separated
-    /// entry), else `xdg-open`. `%u` or `%s` in the command is replaced by the link (one argument,
-    /// never split or interpreted); otherwise the link is the last argument.
+    /// entry), else `xdg-open`. `%u` or `%s` anywhere inside an argument (`--new-tab=%u`) is
+    /// replaced by the link, which is never split or interpreted; otherwise the link is the
+    /// last argument.
     public static func launch(for link: String, configured: [String]?, environment: [String: String]) -> LinkLaunch {
         var command = configured ?? []
         if command.isEmpty, let browser = environment["BROWSER"],
@@ -43,16 +44,31 @@ public enum LinkOpener {
         var arguments: [String] = []
         var placed = false
         for word in command {
-            if word == "%u" || word == "%s" {
-                arguments.append(link)
-                placed = true
-            } else {
-                arguments.append(word)
-            }
+            placed = placed || word.contains("%u") || word.contains("%s")
+            arguments.append(substitutingPlaceholders(in: word, with: link))
         }
         if !placed { arguments.append(link) }
         let program = (arguments[0] as NSString).lastPathComponent
         return LinkLaunch(arguments: arguments, usesTerminal: terminalBrowsers.contains(program))
+    }
+
+    /// One argument with each `%u` / `%s` replaced by the link. The link is inserted as-is in a
+    /// single pass, so a `%u` inside the link itself is never expanded again.
+    static func substitutingPlaceholders(in word: String, with link: String) -> String {
+        var result = ""
+        var rest = Substring(word)
+        while let percent = rest.firstIndex(of: "%") {
+            result += rest[..<percent]
+            let after = rest.index(after: percent)
+            if after < rest.endIndex, rest[after] == "u" || rest[after] == "s" {
+                result += link
+                rest = rest[rest.index(after: after)...]
+            } else {
+                result.append("%")
+                rest = rest[after...]
+            }
+        }
+        return result + rest
     }
 
     /// Starts the program with posix_spawnp (searching PATH; no shell ever sees the link). A

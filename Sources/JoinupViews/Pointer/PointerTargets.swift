@@ -34,7 +34,9 @@ extension ScreenLayout {
         if case .picker(let browser) = state.modal {
             return PointerTargets(targets: CollectionsBrowserOverlay.pointerTargets(browser, width: width, height: height))
         }
-        guard state.focus != .help, state.focus != .picker, state.focus != .search else { return PointerTargets() }
+        guard state.focus != .help, state.focus != .picker, state.focus != .search, state.focus != .linkChooser else {
+            return PointerTargets()
+        }
         var targets = TabBar.spans(state, in: tabBar).map { tab, columns in
             PointerTargets.Target(rect: Rect(x: columns.lowerBound, y: tabBar.y, width: columns.count, height: 1), command: .showTab(tab))
         }
@@ -43,6 +45,7 @@ extension ScreenLayout {
             targets += facetTargets(state)
             if state.overview.openedItem == nil { targets += itemTargets(state) }
         case .members:
+            targets += roleChipTargets(state)
             targets += memberTargets(state)
         case .about:
             break
@@ -69,6 +72,14 @@ extension ScreenLayout {
             let y = listContent.y + 1 + slot * ItemList.linesPerItem
             return PointerTargets.Target(rect: Rect(x: list.x, y: y, width: list.width, height: min(ItemList.linesPerItem, body.maxY - y)),
                                          command: .pointAtItem(first + slot))
+        }
+    }
+
+    /// The role chips on the Members count line, where MembersPane draws them.
+    private func roleChipTargets(_ state: AppState) -> [PointerTargets.Target] {
+        MembersPane.roleChips(state, in: membersContent).map { chip in
+            PointerTargets.Target(rect: Rect(x: chip.columns.lowerBound, y: membersContent.y, width: chip.columns.count, height: 1),
+                                  command: .pointAtRole(chip.role))
         }
     }
 

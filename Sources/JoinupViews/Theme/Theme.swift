@@ -88,53 +88,68 @@ public enum ThemeParser {
         "bold": .bold, "dim": .dim, "underline": .underline, "reverse": .reverse, "italic": .italic,
     ]
 
-    /// Parses theme text; a theme is named by its file (`light.toml` is `light`).
+    /// Parses theme text; a theme is named by its file (`light.toml` is `light`). Throws the
+    /// first problem in line order (`read` gives them all).
     public static func parse(_ text: String, file: String, name: String) throws(SettingsIssue) -> Theme {
+        let (theme, issues) = try read(text, file: file, name: name)
+        if let first = issues.first { throw first }
+        return theme
+    }
+
+    /// The theme and every problem in it, in line order; throws only when the text is not TOML.
+    public static func read(_ text: String, file: String, name: String) throws(SettingsIssue) -> (Theme, [SettingsIssue]) {
         let document = try SettingsDocument.parse(text, file: file)
         var theme = Theme(name: name)
+        var issues: [SettingsIssue] = []
         for (key, value) in document.root.sorted(by: { $0.key < $1.key }) {
             switch (key, value) {
             case ("description", .string(let text)): theme.summary = text
             case ("variant", .string(let text)):
-                guard let variant = Theme.Variant(rawValue: text) else {
-                    throw document.issue(key, "must be \"dark\" or \"light\", not \"\(text)\"")
+                if let variant = Theme.Variant(rawValue: text) {
+                    theme.variant = variant
+                } else {
+                    issues.append(document.issue(key, "must be \"dark\" or \"light\", not \"\(text)\""))
                 }
-                theme.variant = variant
             case ("description", _), ("variant", _):
-                throw document.issue(key, "must be a string, not \(value.kindName)")
+                issues.append(document.issue(key, "must be a string, not \(value.kindName)"))
             case (_, .table(let table)):
-                try readRole(path: key, table: table, into: &theme, document: document)
+                readRole(path: key, table: table, into: &theme, issues: &issues, document: document)
             default:
-                throw document.issue(key, "unknown key (expected description, variant or a role table; a theme is named by its file name)")
+                issues.append(document.issue(key, "unknown key (expected description, variant or a role table; a theme is named by its file name)"))
             }
         }
-        return theme
+        return (theme, issues.inLineOrder())
     }
 
     private static func readRole(path: String, table: [String: SettingsDocument.Value], into theme: inout Theme,
-                                 document: SettingsDocument) throws(SettingsIssue) {
+                                 issues: inout [SettingsIssue], document: SettingsDocument) {
         var look = RoleLook()
         var hasFields = false
         for (key, value) in table.sorted(by: { $0.key < $1.key }) {
             let keyPath = "\(path).\(key)"
-            switch key {
-            case "fg", "bg":
-                hasFields = true
-                let color = try color(value, at: keyPath, document: document)
-                if key == "fg" { look.foreground = color } else { look.background = color }
-            case "attrs":
-                hasFields = true
-                look.attributes = try attributes(value, at: keyPath, document: document)
-            default:
-                guard case .table(let child) = value else {
-                    throw document.issue(keyPath, "unknown key (a role sets fg, bg and attrs)")
+            do throws(SettingsIssue) {
+                switch key {
+                case "fg", "bg":
+                    hasFields = true
+                    let color = try color(value, at: keyPath, document: document)
+                    if key == "fg" { look.foreground = color } else { look.background = color }
+                case "attrs":
+                    hasFields = true
+                    look.attributes = try attributes(value, at: keyPath, document: document)
+                default:
+                    guard case .table(let child) = value else {
+                        throw document.issue(keyPath, "unknown key (a role sets fg, bg and attrs)")
+                    }
+                    readRole(path: keyPath, table: child, into: &theme, issues: &issues, document: document)
                 }
-                try readRole(path: keyPath, table: child, into: &theme, document: document)
+            } catch {
+                issues.append(error)
             }
         }
         guard hasFields else { return }
         guard let role = StyleRole(themeKey: path) else {
-            throw document.issue(path, "unknown role (Themes/REFERENCE.toml lists every role)")
+            issues.append(document.issue(path, "unknown role (Themes/REFERENCE.toml lists every role)"))
+            return
         }
         theme.looks[role] = look
     }

@@ -20,6 +20,15 @@ public struct ThemeSource: Hashable, Sendable {
     public func parse() throws(SettingsIssue) -> Theme {
         try ThemeParser.parse(text, file: file, name: name)
     }
+
+    /// Every problem in the theme, in line order (`joinup config --check`, `joinup themes --check`).
+    public func problems() -> [SettingsIssue] {
+        do {
+            return try ThemeParser.read(text, file: file, name: name).1
+        } catch {
+            return [error]
+        }
+    }
 }
 
 /// Finds themes by name or path: the shipped ones (embedded from Themes/), then

@@ -59,6 +59,26 @@ import JoinupStore
         #expect(issues[1].description.hasPrefix("config.toml:3: colour: unknown key"))
     }
 
+    /// `[keys]` problems come in the order they are written, not by action name.
+    @Test func problemsAreInLineOrderInsideTablesToo() {
+        let text = """
+            [keys]
+            sync = "not-a-key"
+            fly = "f"
+            bottom = "nope-key"
+            """
+        let (_, issues) = AppConfig.parse(text, file: "config.toml")
+        #expect(issues.map { "\($0.line ?? 0) \($0.key ?? "")" } == ["2 keys.sync", "3 keys.fly", "4 keys.bottom"])
+    }
+
+    @Test func clipboardIsOSC52OrOff() {
+        #expect(AppConfig.parse("clipboard = \"off\"", file: "c").0.clipboard == .off)
+        #expect(AppConfig.parse("clipboard = \"osc52\"", file: "c").0.clipboard == .osc52)
+        let (config, issues) = AppConfig.parse("clipboard = \"xclip\"", file: "c")
+        #expect(config.clipboard == nil)
+        #expect(issues.map(\.description) == ["c:1: clipboard: must be \"osc52\" or \"off\", not \"xclip\""])
+    }
+
     @Test func syntaxErrorsNameTheLine() {
         let (_, issues) = AppConfig.parse("theme = \"light\"\nremote = \n", file: "/x/config.toml")
         #expect(issues.count == 1)

@@ -169,6 +169,16 @@ private let themesFolder = URL(fileURLWithPath: #filePath)
         }
     }
 
+    /// `config --check` lists every problem of a theme, in line order, not only the first.
+    @Test func everyProblemOfAThemeIsReportedInLineOrder() throws {
+        let text = "variant = \"dim\"\n[status.ok]\nattrs = [\"blink\"]\nfg = 300\n[zzz]\nfg = 1\n[list]\nfg = \"nope\"\n"
+        let (_, issues) = try ThemeParser.read(text, file: "bad.toml", name: "bad")
+        #expect(issues.map { "\($0.line ?? 0) \($0.key ?? "")" }
+            == ["1 variant", "3 status.ok.attrs", "4 status.ok.fg", "5 zzz", "8 list.fg"])
+        let source = ThemeSource(name: "bad", origin: .user, file: "bad.toml", text: text)
+        #expect(source.problems() == issues)
+    }
+
     @Test func syntaxErrorsCarryTOMLKitsLine() {
         #expect {
             _ = try ThemeParser.parse("[list]\nfg = 1\n\n[status\nfg = 2\n", file: "broken.toml", name: "broken")
