@@ -39,6 +39,7 @@ public enum KeyAction {
         ("sync", .sync), ("collections", .toggleCollectionPicker), ("join", .join), ("leave", .leave),
         ("confirm", .confirm), ("cancel", .cancelDialog), ("open_link", .openLink),
         ("theme", .cycleTheme), ("help", .toggleHelp), ("quit", .quit),
+        ("outbox", .toggleOutbox), ("cancel_request", .cancelOutboxAction), ("retry", .retryOutbox),
     ]
 
     public static func command(named name: String) -> Command? {

@@ -1,3 +1,4 @@
+import Foundation
 import JoinupCache
 import JoinupModel
 import JoinupSync
@@ -50,6 +51,12 @@ public enum Action: Hashable, Sendable {
     case outboxDelivered([DeliveryResult], waiting: Int)
     /// The retry timer fired.
     case outboxTick
+    /// The outbox as read at `at` (after a load, a queueing, a delivery or a cancel).
+    case outboxLoaded([PendingAction], at: Date)
+    /// A request was cancelled from the outbox overlay (nil: it had already left the outbox).
+    case outboxActionCancelled(PendingAction?)
+    /// The credentials file changed under the app (`joinup login`/`logout` in another shell).
+    case credentialsChanged
 }
 
 /// What parsing the search line gave: a filter, or an error to show.
@@ -97,6 +104,14 @@ public enum Effect: Hashable, Sendable {
     case syncTimer(seconds: Int)
     /// Work on the terminal itself, carried out by the terminal runtime between frames.
     case terminal(TerminalEffect)
+    /// Read the outbox (answered by `.outboxLoaded`).
+    case loadOutbox
+    /// Drop one waiting request without sending it.
+    case cancelOutboxAction(id: Int64)
+    /// Make every waiting request due now and deliver them.
+    case retryOutbox(remote: String?)
+    /// Remember the collection on screen, so the next start opens it.
+    case recordOpened(uri: String)
 }
 
 /// Work only the terminal runtime can do (bubbletea's `ExecProcess`): the store hands these over

@@ -1,3 +1,4 @@
+import Foundation
 import JoinupCache
 import JoinupModel
 
@@ -220,6 +221,9 @@ public struct AppState: Hashable, Sendable {
     public var syncInterval: Int?
     /// Sign-in and the outbox (AccountState.swift).
     public var account = AccountState()
+    /// The zone of every time the browser shows (the user's own); Joinup's "Last update" stamp
+    /// alone stays in Brussels time, as on Joinup's page.
+    public var timeZone: TimeZone = .current
 
     public init() {}
 
@@ -251,4 +255,6 @@ public enum Focus: Hashable, Sendable, CaseIterable {
     case help
     /// The join/leave confirmation.
     case dialog
+    /// The outbox overlay (`O`).
+    case outbox
 }

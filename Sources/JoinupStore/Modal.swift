@@ -11,6 +11,8 @@ public indirect enum Modal: Hashable, Sendable {
     case help(HelpState, over: Modal)
     /// The join/leave confirmation, over what it covers.
     case dialog(MembershipDialog, over: Modal)
+    /// The outbox overlay (`O`): the queued joins and leaves, to cancel or retry.
+    case outbox(OutboxOverlay)
 
     /// The focus of the outermost modal; nil when nothing covers the tabs.
     public var focus: Focus? {
@@ -20,6 +22,7 @@ public indirect enum Modal: Hashable, Sendable {
         case .search: .search
         case .help: .help
         case .dialog: .dialog
+        case .outbox: .outbox
         }
     }
 
@@ -27,7 +30,7 @@ public indirect enum Modal: Hashable, Sendable {
     public var layers: [Modal] {
         switch self {
         case .none: return []
-        case .picker, .search: return [self]
+        case .picker, .search, .outbox: return [self]
         case .help(_, let covered), .dialog(_, let covered):
             var layers: [Modal] = [self]
             layers.append(contentsOf: covered.layers)
@@ -40,7 +43,7 @@ public indirect enum Modal: Hashable, Sendable {
         switch self {
         case .picker(let picker): picker
         case .help(_, let covered), .dialog(_, let covered): covered.picker
-        case .none, .search: nil
+        case .none, .search, .outbox: nil
         }
     }
 
@@ -49,7 +52,7 @@ public indirect enum Modal: Hashable, Sendable {
         switch self {
         case .search(let line): line
         case .help(_, let covered), .dialog(_, let covered): covered.search
-        case .none, .picker: nil
+        case .none, .picker, .outbox: nil
         }
     }
 
@@ -92,7 +95,7 @@ public indirect enum Modal: Hashable, Sendable {
         case .dialog(let dialog, var covered):
             covered.updateBase(change)
             self = .dialog(dialog, over: covered)
-        case .none, .picker, .search:
+        case .none, .picker, .search, .outbox:
             change(&self)
         }
     }
@@ -105,5 +108,14 @@ public struct HelpState: Hashable, Sendable {
 
     public init(scroll: Int = 0) {
         self.scroll = scroll
+    }
+}
+
+/// The outbox overlay's own state: which request the cursor is on (the requests are `AccountState.outbox`).
+public struct OutboxOverlay: Hashable, Sendable {
+    public var cursor = ListCursor()
+
+    public init(cursor: ListCursor = ListCursor()) {
+        self.cursor = cursor
     }
 }

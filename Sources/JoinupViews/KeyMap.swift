@@ -88,6 +88,7 @@ public struct KeyMap: Hashable, Sendable {
         let names: [(Focus, String)] = [
             (.itemList, "List"), (.filters, "Filters"), (.itemDetail, "Item"), (.members, "Members"),
             (.about, "About"), (.picker, "Collections"), (.pickerTopics, "Collections"), (.search, "Search"), (.help, "Help"), (.dialog, "Confirmation"),
+            (.outbox, "Outbox"),
         ]
         // The collections browser's two panes (list and topics) are one place to a reader of help.
         var parts: [String] = []
@@ -100,7 +101,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let standard: KeyMap = {
         // Movement means the same everywhere: a cursor in a list, the scroll of a text.
         let moving = browsing.union([.picker, .pickerTopics])
-        let everywhere = moving.union([.help])
+        let everywhere = moving.union([.help, .outbox])
         // The help overlay scrolls with the same keys when it does not fit.
         let scrolling = everywhere
         let listing: Set<Focus> = [.itemList, .filters]
@@ -152,6 +153,11 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.escape], .toggleHelp, in: [.help], "Close help", hint: "Esc close"),
             // In the search line "q" is text (characters never reach the table there); Ctrl-C still quits.
             Binding([.character("q"), .control("c")], .quit, in: everywhere.union([.search, .dialog]), "Quit", hint: "q quit"),
+            // The outbox overlay: what waits to be sent, from anywhere in the browser.
+            Binding([.character("O")], .toggleOutbox, in: browsing.union([.outbox]), "Outbox"),
+            Binding([.character("c")], .cancelOutboxAction, in: [.outbox], "Cancel", hint: "c cancel"),
+            Binding([.character("r")], .retryOutbox, in: [.outbox], "Retry now", hint: "r retry now"),
+            Binding([.escape], .back, in: [.outbox], "Close", hint: "Esc close"),
         ])
     }()
 }

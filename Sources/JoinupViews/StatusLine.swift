@@ -21,7 +21,7 @@ enum StatusLine {
             case .error: rightStyle = .statusError
             }
         } else {
-            right = state.header?.origin.summary ?? ""
+            right = state.header?.origin.summary(in: state.timeZone) ?? ""
             rightStyle = .statusBar
         }
         if state.account.waitingActions > 0 {

@@ -101,7 +101,7 @@ private struct MembershipRun {
             throw MembershipExit.queued
         }
         switch result.outcome {
-        case .joined, .joinPending, .left:
+        case .joined, .joinPending, .left, .withdrawn:
             print(TerminalText.line(result.message))
         case .notSignedIn, .queued:
             report(name, result.message, to: .error)

@@ -147,7 +147,7 @@ import Testing
              Content creation       Only members can create content.
              Moderation             Moderated
              Created                Wed, 21/10/2020 - 10:00
-             Last update            Mon, 26/06/2023 - 13:43
+             Last update            Mon, 26/06/2023 - 13:43 (Brussels)
              RSS feed               https://joinup.ec.europa.eu/collection/ec-open-source-programme-office/feed
                                     .xml
              Metadata               https://joinup.ec.europa.eu/collection/ec-open-source-programme-office?_for
@@ -177,7 +177,7 @@ import Testing
              Content creation       Only members can create content.
              Moderation             Moderated
              Created                Wed, 21/10/2020 - 10:00
-             Last update            Mon, 26/06/2023 - 13:43
+             Last update            Mon, 26/06/2023 - 13:43 (Brussels)
              RSS feed               https://joinup.ec.europa.eu/collection/ec-open-source-p
                                     rogramme-office/feed.xml
              Metadata               https://joinup.ec.europa.eu/collection/ec-open-source-p

@@ -91,7 +91,7 @@ import JoinupStore
         #expect(Set(listed) == Set(keyMap.bindings))
         #expect(keyMap.helpSections().map(\.title) == [
             "Global", "List & Collections", "Item & Collections", "List", "Filters", "List, Filters & Members",
-            "List & Filters", "Members", "Collections", "Search", "Confirmation", "List & Item", "Help",
+            "List & Filters", "Members", "Collections", "Search", "Confirmation", "List & Item", "Help", "Outbox",
         ])
     }
 

@@ -13,7 +13,7 @@ import JoinupStore
         // header's first line and the status line; its heading and abstract take 4 of its 26 rows.
         #expect(viewport == Viewport(width: 100, height: 30, listRows: 12, memberRows: 23,
                                      detailMaxScroll: 0, aboutMaxScroll: 0, aboutRows: 25, facetRows: 24,
-                                     helpMaxScroll: 0, helpRows: 22, pickerRows: 22))
+                                     helpMaxScroll: 0, helpRows: 24, pickerRows: 22))
     }
 
     @Test func viewportAt60x20() {
@@ -22,7 +22,7 @@ import JoinupStore
         // (a counts line and 7 two-line tiles).
         #expect(viewport == Viewport(width: 60, height: 20, listRows: 7, memberRows: 13,
                                      detailMaxScroll: 10, aboutMaxScroll: 12, aboutRows: 15,
-                                     facetRows: 14, helpMaxScroll: 14, helpRows: 18, pickerRows: 12))
+                                     facetRows: 14, helpMaxScroll: 18, helpRows: 18, pickerRows: 12))
     }
 
     @Test func nothingToScrollWithoutAnOpenedItemOrAbout() {

@@ -22,11 +22,16 @@ enum AccountReducer {
             // The remote's answer says whether the token works.
             if last.outcome == .notSignedIn { account.isSignedIn = false }
             if results.contains(where: { $0.outcome.isFinal }) { account.isSignedIn = true }
-            let good: Set<MembershipOutcome> = [.joined, .joinPending, .left]
+            let good: Set<MembershipOutcome> = [.joined, .joinPending, .left, .withdrawn]
             context.status = StatusMessage(good.contains(last.outcome) ? .info : .error, TerminalText.line(last.message))
             return []
         case .outboxTick:
             return deliverIfWaiting(&account, context)
+        case .outboxLoaded(let actions, let at):
+            account.outbox = actions
+            account.outboxReadAt = at
+            account.waitingActions = actions.count
+            return []
         default:
             return []
         }
