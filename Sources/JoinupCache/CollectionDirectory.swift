@@ -191,10 +191,7 @@ extension CacheDatabase {
             let vocabulary = Dictionary(try Self.directoryVocabulary(db).map { ($0.uri, $0) }) { first, _ in first }
             let words = TextFolding.fold(query.search).split(whereSeparator: \.isWhitespace).map(String.init)
             let synced = Set(try String.fetchAll(db, sql: "SELECT uri FROM collection"))
-            var memberships: [String: MyMembership] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT collection_uri, state FROM my_membership") {
-                memberships[row["collection_uri"]] = MyMembership(rawValue: row["state"])
-            }
+            let memberships = try Self.myMemberships(db)
             var searched: [(listing: DirectoryListing, topics: Set<String>)] = []
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT * FROM directory_collection \(query.includeUnpublished ? "" : "WHERE published = 1")

@@ -72,6 +72,19 @@ extension CacheDatabase {
         }
     }
 
+    /// The signed-in user's membership of every collection it is known for, by collection URI.
+    public func myMemberships() throws -> [String: MyMembership] {
+        try pool.read { db in try Self.myMemberships(db) }
+    }
+
+    static func myMemberships(_ db: Database) throws -> [String: MyMembership] {
+        var memberships: [String: MyMembership] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT collection_uri, state FROM my_membership") {
+            memberships[row["collection_uri"]] = MyMembership(rawValue: row["state"])
+        }
+        return memberships
+    }
+
     /// Forgets every stored membership (a sign-out or another account: they were someone else's).
     public func forgetMemberships() throws {
         try pool.write { db in

@@ -160,11 +160,12 @@ public enum DataOrigin: Hashable, Sendable {
     /// A sync from a remote at a moment.
     case synced(remote: String, at: Date)
 
-    /// The short form the status line shows.
-    public var summary: String {
+    /// The short form the status line shows, in the user's time zone (the clock of "Synced 14:02"
+    /// after a sync; `zone` is for tests).
+    public func summary(in zone: TimeZone = .current) -> String {
         switch self {
         case .embeddedSnapshot: "embedded snapshot"
-        case .synced(_, let at): "synced \(JoinupDate.shortDateTime(at))"
+        case .synced(_, let at): "synced \(JoinupDate.shortDateTime(at, in: zone))"
         }
     }
 }

@@ -43,6 +43,7 @@ public enum KeyAction {
         ("redraw", .redraw), ("suspend", .suspend), ("next_item", .nextItem), ("previous_item", .previousItem),
         ("remove_filter", .removeLastFilter),
         ("copy_link", .copyLink),
+        ("outbox", .toggleOutbox), ("cancel_request", .cancelOutboxAction), ("retry", .retryOutbox),
     ]
 
     public static func command(named name: String) -> Command? {

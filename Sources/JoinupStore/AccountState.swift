@@ -1,3 +1,4 @@
+import Foundation
 import JoinupModel
 
 /// The signed-in account and the outbox, as the browser shows them.
@@ -13,8 +14,17 @@ public struct AccountState: Hashable, Sendable {
     public var isDelivering = false
     /// `--readonly` or `readonly = true`: nothing that changes the remote may be sent.
     public var isReadonly = false
+    /// The requests in the outbox as last read, oldest first (the header, the picker and `O` show them).
+    public var outbox: [PendingAction] = []
+    /// When `outbox` was read: the overlay's ages count to this moment (the reducer has no clock).
+    public var outboxReadAt: Date?
 
     public init() {}
+
+    /// The newest request waiting for a collection, if any (what its header and picker row say).
+    public func queued(for collectionURI: String) -> MembershipActionKind? {
+        outbox.last { $0.collectionURI == collectionURI }?.kind
+    }
 
     /// "Signed in as Ana Novak", "Signed in", "Not signed in".
     public var signInLabel: String {

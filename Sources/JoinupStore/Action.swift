@@ -1,3 +1,4 @@
+import Foundation
 import JoinupCache
 import JoinupModel
 import JoinupSync
@@ -57,6 +58,12 @@ public enum Action: Hashable, Sendable {
     /// Upcoming and past events for the Overview's filter (sent after `.overviewLoaded` while
     /// Event is selected).
     case eventTimingCounted(revision: Int, [EventTiming: Int])
+    /// The outbox as read at `at` (after a load, a queueing, a delivery or a cancel).
+    case outboxLoaded([PendingAction], at: Date)
+    /// A request was cancelled from the outbox overlay (nil: it had already left the outbox).
+    case outboxActionCancelled(PendingAction?)
+    /// The credentials file changed under the app (`joinup login`/`logout` in another shell).
+    case credentialsChanged
 }
 
 /// What parsing the search line gave: a filter, or an error to show.
@@ -106,6 +113,14 @@ public enum Effect: Hashable, Sendable {
     case terminal(TerminalEffect)
     /// The link of one item, for `y` on a list row.
     case findLinkToCopy(collectionURI: String, id: String)
+    /// Read the outbox (answered by `.outboxLoaded`).
+    case loadOutbox
+    /// Drop one waiting request without sending it.
+    case cancelOutboxAction(id: Int64)
+    /// Make every waiting request due now and deliver them.
+    case retryOutbox(remote: String?)
+    /// Remember the collection on screen, so the next start opens it.
+    case recordOpened(uri: String)
 }
 
 /// Work only the terminal runtime can do (bubbletea's `ExecProcess`): the store hands these over

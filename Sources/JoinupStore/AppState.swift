@@ -1,3 +1,4 @@
+import Foundation
 import JoinupCache
 import JoinupModel
 
@@ -226,6 +227,9 @@ public struct AppState: Hashable, Sendable {
     public var syncInterval: Int?
     /// Sign-in and the outbox (AccountState.swift).
     public var account = AccountState()
+    /// The zone of every time the browser shows (the user's own); Joinup's "Last update" stamp
+    /// alone stays in Brussels time, as on Joinup's page.
+    public var timeZone: TimeZone = .current
 
     public init() {}
 
@@ -268,4 +272,6 @@ public enum Focus: Hashable, Sendable, CaseIterable {
     case messages
     /// The About tab's link chooser.
     case linkChooser
+    /// The outbox overlay (`O`).
+    case outbox
 }

@@ -20,12 +20,13 @@ public struct CollectionCatalog: Hashable, Sendable {
         self.isDirectory = isDirectory
     }
 
-    /// The cached collections as listings (all synced, no topics): the browser before any directory.
-    public static func cached(_ collections: [CachedCollection]) -> CollectionCatalog {
+    /// The cached collections as listings (all synced, no topics, with the user's membership of
+    /// each as last learnt): the browser before any directory.
+    public static func cached(_ collections: [CachedCollection], memberships: [String: MyMembership] = [:]) -> CollectionCatalog {
         CollectionCatalog(
             listings: collections.map {
                 DirectoryListing(collection: DirectoryCollection(uri: $0.uri, alias: $0.alias, title: $0.title),
-                                 isPublished: true, isSynced: true, membership: nil)
+                                 isPublished: true, isSynced: true, membership: memberships[$0.uri])
             },
             itemCounts: Dictionary(collections.map { ($0.uri, $0.itemCount) }) { first, _ in first }, isDirectory: false)
     }

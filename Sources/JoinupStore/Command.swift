@@ -58,6 +58,11 @@ public enum Command: Hashable, Sendable {
     case pointAtCollection(Int)
     /// A click on the collections browser's topic row at this index (toggles it).
     case pointAtCollectionTopic(Int)
+    /// Open or close the outbox overlay (`O`).
+    case toggleOutbox
+    /// In the outbox overlay: cancel the selected request / send every waiting request now.
+    case cancelOutboxAction
+    case retryOutbox
     /// Open or close the message log (every message shown, newest first, whole).
     case toggleMessages
     /// Take a warning or error off the status line (Esc where it has nothing else to do).

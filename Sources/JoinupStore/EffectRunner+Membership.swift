@@ -15,7 +15,9 @@ extension EffectRunner {
                 // A credentials file others can read (or garbage) is not used: say why.
                 await send(.loadFailed(error.description))
             }
-            await send(.accountLoaded(signedIn: stored != nil, user: stored?.user, waiting: try cache.pendingActions().count))
+            let waiting = try cache.pendingActions()
+            await send(.outboxLoaded(waiting, at: Date()))
+            await send(.accountLoaded(signedIn: stored != nil, user: stored?.user, waiting: waiting.count))
         case .prepareMembershipDialog(let uri, let kind):
             let about = try cache.about(collectionURI: uri)
             if let layout = remote.flatMap(RemoteLayout.init(base:)), layout.isJoinupItself {
@@ -31,14 +33,32 @@ extension EffectRunner {
         case .queueMembership(let request):
             // Committed before anything is sent: a crash from here on loses nothing.
             _ = try cache.enqueue(request)
-            await send(.membershipQueued(waiting: try cache.pendingActions().count))
+            let waiting = try cache.pendingActions()
+            await send(.outboxLoaded(waiting, at: Date()))
+            await send(.membershipQueued(waiting: waiting.count))
         case .deliverOutbox(let remote):
             await deliverOutbox(remote: remote, send: send)
         case .outboxTimer:
+            // Each tick also looks at the credentials file (one stat): a sign-out elsewhere shows.
+            var stamp = credentials?.fileStamp()
             while !Task.isCancelled {
                 try await Task.sleep(for: .seconds(retryInterval))
+                let now = credentials?.fileStamp()
+                if now != stamp {
+                    stamp = now
+                    await send(.credentialsChanged)
+                }
                 await send(.outboxTick)
             }
+        case .loadOutbox:
+            await send(.outboxLoaded(try cache.pendingActions(), at: Date()))
+        case .cancelOutboxAction(let id):
+            let cancelled = try cache.cancelPendingAction(id: id)
+            await send(.outboxActionCancelled(cancelled))
+            await send(.outboxLoaded(try cache.pendingActions(), at: Date()))
+        case .retryOutbox(let remote):
+            try cache.makePendingActionsDue()
+            await deliverOutbox(remote: remote, send: send)
         default:
             return
         }
@@ -50,7 +70,8 @@ extension EffectRunner {
         let stored = try? credentials?.load(for: remote)
         let delivery = OutboxDelivery(cache: cache, client: client, remote: remote, credentials: stored)
         let results = await delivery.deliver()
-        let waiting = (try? cache.pendingActions().count) ?? 0
-        await send(.outboxDelivered(results, waiting: waiting))
+        let waiting = (try? cache.pendingActions()) ?? []
+        await send(.outboxLoaded(waiting, at: Date()))
+        await send(.outboxDelivered(results, waiting: waiting.count))
     }
 }

@@ -58,6 +58,10 @@ public struct EffectRunner: Sendable {
                 await send(.membersLoaded(role: role, nameQuery: nameQuery, members: members, roleCounts: counts))
             case .saveView(let uri, let filter, let sort):
                 try cache.saveView(collectionURI: uri, filter: filter, sort: sort)
+            case .recordOpened(let uri):
+                // A convenience for the next start, never an error (another user's cache is not written).
+                guard !cache.isReadOnly else { return }
+                try? cache.recordOpened(collectionURI: uri)
             case .parseSearch(_, let text, let base):
                 await send(.searchParsed(text: text, result: try parse(text, base: base)))
             case .findLink(let uri, let id), .findLinkToCopy(let uri, let id), .loadItem(let uri, let id):
@@ -72,7 +76,8 @@ public struct EffectRunner: Sendable {
                 }
             case .sync(let remote):
                 await send(.syncFinished(await sync(from: remote, send: send)))
-            case .loadAccount, .prepareMembershipDialog, .queueMembership, .deliverOutbox, .outboxTimer:
+            case .loadAccount, .prepareMembershipDialog, .queueMembership, .deliverOutbox, .outboxTimer,
+                 .loadOutbox, .cancelOutboxAction, .retryOutbox:
                 try await runMembership(effect, send: send)
             case .observeCache:
                 // The first value is the state the initial load already shows.
@@ -143,7 +148,7 @@ public struct EffectRunner: Sendable {
 
     /// The directory with what the cache holds of it, or the cached collections without one.
     private func catalog() throws -> CollectionCatalog {
-        let cached = CollectionCatalog.cached(try cache.collections())
+        let cached = CollectionCatalog.cached(try cache.collections(), memberships: try cache.myMemberships())
         guard try cache.hasDirectory() else { return cached }
         // Collections the directory dropped stay listed while their content is in the cache.
         let listings = try cache.directory(matching: DirectoryQuery(includeUnpublished: true)).collections
@@ -171,10 +176,9 @@ public struct EffectRunner: Sendable {
         }
     }
 
-    /// "14:02" in the user's own time zone.
-    static func clockTime(_ date: Date) -> String {
-        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    /// "14:02" in the user's own time zone (the same clock as the status line's "synced" stamp).
+    static func clockTime(_ date: Date, in zone: TimeZone = .current) -> String {
+        JoinupDate.clock(date, in: zone)
     }
 }
 

@@ -15,6 +15,8 @@ public indirect enum Modal: Hashable, Sendable {
     case messages(MessageLogState, over: Modal)
     /// The About tab's link chooser (`o`).
     case linkChooser(LinkChooser)
+    /// The outbox overlay (`O`): the queued joins and leaves, to cancel or retry.
+    case outbox(OutboxOverlay)
 
     /// The focus of the outermost modal; nil when nothing covers the tabs.
     public var focus: Focus? {
@@ -26,6 +28,7 @@ public indirect enum Modal: Hashable, Sendable {
         case .dialog: .dialog
         case .messages: .messages
         case .linkChooser: .linkChooser
+        case .outbox: .outbox
         }
     }
 
@@ -33,7 +36,7 @@ public indirect enum Modal: Hashable, Sendable {
     public var layers: [Modal] {
         switch self {
         case .none: return []
-        case .picker, .search, .linkChooser: return [self]
+        case .picker, .search, .linkChooser, .outbox: return [self]
         case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered):
             var layers: [Modal] = [self]
             layers.append(contentsOf: covered.layers)
@@ -46,7 +49,7 @@ public indirect enum Modal: Hashable, Sendable {
         switch self {
         case .picker(let picker): picker
         case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered): covered.picker
-        case .none, .search, .linkChooser: nil
+        case .none, .search, .linkChooser, .outbox: nil
         }
     }
 
@@ -55,7 +58,7 @@ public indirect enum Modal: Hashable, Sendable {
         switch self {
         case .search(let line): line
         case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered): covered.search
-        case .none, .picker, .linkChooser: nil
+        case .none, .picker, .linkChooser, .outbox: nil
         }
     }
 
@@ -107,7 +110,7 @@ public indirect enum Modal: Hashable, Sendable {
         case .messages(let log, var covered):
             covered.updateBase(change)
             self = .messages(log, over: covered)
-        case .none, .picker, .search, .linkChooser:
+        case .none, .picker, .search, .linkChooser, .outbox:
             change(&self)
         }
     }
@@ -130,5 +133,14 @@ public struct MessageLogState: Hashable, Sendable {
 
     public init(scroll: Int = 0) {
         self.scroll = scroll
+    }
+}
+
+/// The outbox overlay's own state: which request the cursor is on (the requests are `AccountState.outbox`).
+public struct OutboxOverlay: Hashable, Sendable {
+    public var cursor = ListCursor()
+
+    public init(cursor: ListCursor = ListCursor()) {
+        self.cursor = cursor
     }
 }

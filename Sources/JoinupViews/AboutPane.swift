@@ -1,3 +1,4 @@
+import Foundation
 import JoinupCache
 import JoinupModel
 import JoinupStore
@@ -13,13 +14,14 @@ enum AboutPane {
             return
         }
         let text = lines(for: about, topics: state.about.topics, header: state.header, directory: state.about.directory,
-                         width: rect.width)
+                         width: rect.width,
+                         zone: state.timeZone)
         ScrolledText.render(text, scroll: state.about.scroll, in: rect, on: &surface)
     }
 
     /// The About text laid out for `width` columns.
     static func lines(for about: Collection, topics: [Topic], header: CollectionHeader?, directory: DirectoryAbout? = nil,
-                      width: Int) -> TextBlock {
+                      width: Int, zone: TimeZone) -> TextBlock {
         var block = TextBlock(width: width)
         // Labels sit in a column when there is room; on narrow screens they become headings.
         let labels = width >= 56 ? labelWidth : 0
@@ -46,9 +48,11 @@ enum AboutPane {
         if let solutions = about.solutionCount {
             block.field("Solutions", [ItemKind.solution.counted(solutions)], labelWidth: labels, style: .listRow)
         }
-        block.field("Created", [JoinupDate.lastUpdate(about.created)], labelWidth: labels, style: .listRow)
-        // The header's stamp includes the newest content, as on Joinup's page.
-        block.field("Last update", [JoinupDate.lastUpdate(header?.lastUpdate ?? about.modified)], labelWidth: labels, style: .listRow)
+        block.field("Created", [JoinupDate.lastUpdate(about.created, in: zone)], labelWidth: labels, style: .listRow)
+        // The header's stamp includes the newest content, as on Joinup's page, in Joinup's (Brussels)
+        // time: the one time not in the user's zone, so labelled here beside one that is.
+        block.field("Last update", [JoinupDate.lastUpdate(header?.lastUpdate ?? about.modified) + " (Brussels)"],
+                    labelWidth: labels, style: .listRow)
         block.field("RSS feed", [about.feedURL], labelWidth: labels, style: .link)
         block.field("Metadata", [about.metadataURL], labelWidth: labels, style: .link)
         return block

@@ -32,7 +32,8 @@ enum CollectionsBrowserOverlay {
         var detail: Rect { Rect(x: list.x, y: list.maxY, width: list.width, height: hasDetail ? Self.detailHeight : 0) }
     }
 
-    static func render(_ browser: CollectionsBrowser, openURI: String?, on surface: inout some Surface) {
+    static func render(_ browser: CollectionsBrowser, openURI: String?, account: AccountState = AccountState(),
+                       on surface: inout some Surface) {
         let geometry = Geometry(width: surface.width, height: surface.height)
         guard geometry.inner.width >= 20, geometry.inner.height >= 3 else { return }
         BoxFrame.draw(geometry.box, title: browser.isDirectory || browser.entries == nil
@@ -46,7 +47,7 @@ enum CollectionsBrowserOverlay {
                 surface.put("│", x: topics.maxX, y: y, style: .border)
             }
         }
-        renderList(browser, current: openURI, in: geometry.list, on: &surface)
+        renderList(browser, current: openURI, account: account, in: geometry.list, on: &surface)
         if geometry.hasDetail, let entry = browser.selected {
             renderDetail(entry, in: geometry.detail, on: &surface)
         }
@@ -72,8 +73,9 @@ enum CollectionsBrowserOverlay {
         return targets
     }
 
-    /// "archived · member · 12 items": what a row says about a collection besides its title.
-    static func markers(_ entry: CollectionsBrowser.Entry, syncing: Bool) -> String {
+    /// "archived · member · 12 items": what a row says about a collection besides its title
+    /// (a request waiting in the outbox too: "pending · leave queued").
+    static func markers(_ entry: CollectionsBrowser.Entry, syncing: Bool, queued: MembershipActionKind? = nil) -> String {
         let collection = entry.collection
         var parts = [collection.isArchived ? "archived" : collection.isClosed ? "closed" : "open"]
         if !entry.listing.isPublished { parts.append("unlisted") }
@@ -83,6 +85,7 @@ enum CollectionsBrowserOverlay {
         case .blocked?: parts.append("blocked")
         case .none?, nil: break
         }
+        if let queued { parts.append(MembershipWording.queued(queued, short: true).lowercased()) }
         if syncing {
             parts.append("syncing…")
         } else if let count = entry.itemCount {
@@ -122,7 +125,7 @@ enum CollectionsBrowserOverlay {
         }
     }
 
-    private static func renderList(_ browser: CollectionsBrowser, current: String?, in rect: Rect,
+    private static func renderList(_ browser: CollectionsBrowser, current: String?, account: AccountState, in rect: Rect,
                                    on surface: inout some Surface) {
         let content = rect.inset(left: 1, right: 1)
         guard let entries = browser.entries else {
@@ -146,7 +149,8 @@ enum CollectionsBrowserOverlay {
             let highlighted = selected && focused
             if highlighted { surface.fill(row, style: .selectedRow) }
             let style: Style = highlighted ? .selectedRow : selected ? .detailTitle : .listRow
-            let markers = self.markers(entry, syncing: browser.syncing?.uri == entry.collection.uri)
+            let markers = self.markers(entry, syncing: browser.syncing?.uri == entry.collection.uri,
+                                       queued: account.queued(for: entry.collection.uri))
             let markerWidth = min(TextWidth.width(markers), content.width / 2)
             surface.put(entry.collection.uri == current ? "•" : " ", x: content.x, y: row.y, style: style)
             let titleRoom = max(0, content.width - 2 - markerWidth - 1)

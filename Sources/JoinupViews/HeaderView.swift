@@ -12,9 +12,10 @@ enum HeaderView {
         }
         let title = TerminalText.line(header.title)
         // The short membership wording when the full one would crowd the title.
-        var membership = membershipText(header.membership)
+        let shown = MembershipShown(header: header, account: state.account)
+        var membership = membershipText(shown)
         if TextWidth.width(title) + 2 + TextWidth.width(membership) > content.width {
-            membership = membershipText(header.membership, short: true)
+            membership = membershipText(shown, short: true)
         }
         let membershipWidth = min(TextWidth.width(membership), max(0, content.width / 2))
         let titleWidth = content.width - (membershipWidth > 0 ? membershipWidth + 2 : 0)
@@ -46,12 +47,33 @@ enum HeaderView {
     }
 
     /// The membership state as the header shows it; the join hint when there is none.
-    static func membershipText(_ state: MembershipState?, short: Bool = false) -> String {
-        switch state {
-        case nil: short ? "[J] Join" : "[J] " + MembershipWording.header(nil)
-        case .active: short ? "Member" : MembershipWording.header(.active)
-        case .pending: short ? "Pending" : MembershipWording.header(.pending)
-        case .blocked: short ? "Blocked" : MembershipWording.header(.blocked)
+    static func membershipText(_ shown: MembershipShown, short: Bool = false) -> String {
+        switch shown {
+        case .queued(let kind): MembershipWording.queued(kind, short: short)
+        case .readonly: MembershipWording.readonly
+        case .state(nil): short ? "[J] Join" : "[J] " + MembershipWording.header(nil)
+        case .state(.active?): short ? "Member" : MembershipWording.header(.active)
+        case .state(.pending?): short ? "Pending" : MembershipWording.header(.pending)
+        case .state(.blocked?): short ? "Blocked" : MembershipWording.header(.blocked)
+        }
+    }
+}
+
+/// What the header says of the user's standing in the collection on screen: a request waiting in
+/// the outbox first (it is what happens next), then the stored membership; never the join hint
+/// when nothing may be sent.
+enum MembershipShown: Hashable {
+    case queued(MembershipActionKind)
+    case readonly
+    case state(MembershipState?)
+
+    init(header: CollectionHeader, account: AccountState) {
+        if let kind = account.queued(for: header.uri) {
+            self = .queued(kind)
+        } else if header.membership == nil, account.isReadonly {
+            self = .readonly
+        } else {
+            self = .state(header.membership)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import JoinupModel
 import JoinupStore
 
@@ -5,12 +6,12 @@ import JoinupStore
 enum ItemDetailPane {
     static let labelWidth = 11
 
-    static func render(_ detail: ItemDetail, scroll: Int, in rect: Rect, on surface: inout some Surface) {
-        ScrolledText.render(lines(for: detail, width: rect.width), scroll: scroll, in: rect, on: &surface)
+    static func render(_ detail: ItemDetail, scroll: Int, zone: TimeZone, in rect: Rect, on surface: inout some Surface) {
+        ScrolledText.render(lines(for: detail, width: rect.width, zone: zone), scroll: scroll, in: rect, on: &surface)
     }
 
-    /// The item laid out for `width` columns.
-    static func lines(for detail: ItemDetail, width: Int) -> TextBlock {
+    /// The item laid out for `width` columns, its times in `zone` (the user's).
+    static func lines(for detail: ItemDetail, width: Int, zone: TimeZone) -> TextBlock {
         let item = detail.item
         var block = TextBlock(width: width)
         block.line(Span(item.kind.label, .kindTag))
@@ -20,13 +21,13 @@ enum ItemDetailPane {
         block.blank()
         let labels = width >= 36 ? labelWidth : 0
         block.field("Author", [item.author], labelWidth: labels, style: .listRow)
-        block.field("Published", [JoinupDate.dayAndTime(item.published)], labelWidth: labels, style: .listRow)
+        block.field("Published", [JoinupDate.dayAndTime(item.published, in: zone)], labelWidth: labels, style: .listRow)
         if let start = item.eventStart {
-            var when = JoinupDate.dayAndTime(start)
+            var when = JoinupDate.dayAndTime(start, in: zone)
             if let end = item.eventEnd {
                 // A one-day event shows the day once: "21/11/2023 09:00 – 17:30".
-                let sameDay = JoinupDate.day(end) == JoinupDate.day(start)
-                when += " – " + (sameDay ? String(JoinupDate.dayAndTime(end).suffix(5)) : JoinupDate.dayAndTime(end))
+                let sameDay = JoinupDate.day(end, in: zone) == JoinupDate.day(start, in: zone)
+                when += " – " + (sameDay ? JoinupDate.clock(end, in: zone) : JoinupDate.dayAndTime(end, in: zone))
             }
             block.field("When", [when], labelWidth: labels, style: .listRow)
         }

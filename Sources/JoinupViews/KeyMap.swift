@@ -95,6 +95,7 @@ public struct KeyMap: Hashable, Sendable {
             (.about, "About"), (.picker, "Collections"), (.pickerTopics, "Collections"), (.search, "Search"), (.help, "Help"), (.dialog, "Confirmation"),
             (.messages, "Messages"),
             (.linkChooser, "Links"),
+            (.outbox, "Outbox"),
         ]
         // Everywhere you browse but one place (Space pages all but the filter pane): say so, briefly.
         let missing = browsing.subtracting(contexts)
@@ -113,7 +114,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let standard: KeyMap = {
         // Movement means the same everywhere: a cursor in a list, the scroll of a text.
         let moving = browsing.union([.picker, .pickerTopics])
-        let everywhere = moving.union([.help, .messages])
+        let everywhere = moving.union([.help, .messages, .outbox])
         // The help overlay scrolls with the same keys when it does not fit; the About link
         // chooser moves its cursor with them.
         let scrolling = everywhere.union([.linkChooser])
@@ -200,6 +201,11 @@ public struct KeyMap: Hashable, Sendable {
             // Listed once; `command(for:focus:)` maps 2–9 the same way.
             Binding([.character("1")], .chooseLink(1), in: [.linkChooser], "Open link 1-9", hint: "1-9 open"),
             Binding([.escape], .back, in: [.linkChooser], "Close list", hint: "Esc close"),
+            // The outbox overlay: what waits to be sent, from anywhere in the browser.
+            Binding([.character("O")], .toggleOutbox, in: browsing.union([.outbox]), "Outbox"),
+            Binding([.character("c")], .cancelOutboxAction, in: [.outbox], "Cancel", hint: "c cancel"),
+            Binding([.character("r")], .retryOutbox, in: [.outbox], "Retry now", hint: "r retry now"),
+            Binding([.escape], .back, in: [.outbox], "Close", hint: "Esc close"),
         ])
     }()
 }

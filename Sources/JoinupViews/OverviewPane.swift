@@ -10,7 +10,8 @@ enum OverviewPane {
             }
         }
         if let detail = state.overview.openedItem {
-            ItemDetailPane.render(detail, scroll: state.overview.detailScroll, in: layout.listContent, on: &surface)
+            ItemDetailPane.render(detail, scroll: state.overview.detailScroll, zone: state.timeZone, in: layout.listContent,
+                                  on: &surface)
         } else {
             ItemList.render(state, in: layout.listContent, on: &surface)
         }

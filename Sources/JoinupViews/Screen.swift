@@ -25,11 +25,13 @@ public enum Screen {
         for modal in state.modal.layers.reversed() {
             switch modal {
             case .none, .search: break  // the search line lives in the status line
-            case .picker(let picker): CollectionsBrowserOverlay.render(picker, openURI: state.collectionURI, on: &surface)
+            case .picker(let picker):
+                CollectionsBrowserOverlay.render(picker, openURI: state.collectionURI, account: state.account, on: &surface)
             case .help(let help, _): HelpOverlay.render(keyMap, scroll: help.scroll, on: &surface)
             case .dialog(let dialog, _): DialogOverlay.render(dialog, keyMap: keyMap, on: &surface)
             case .messages(let log, _): MessageLogOverlay.render(state.messages, scroll: log.scroll, on: &surface)
             case .linkChooser(let chooser): LinkChooserOverlay.render(chooser, keyMap: keyMap, on: &surface)
+            case .outbox(let overlay): OutboxOverlayView.render(overlay, account: state.account, on: &surface)
             }
         }
     }

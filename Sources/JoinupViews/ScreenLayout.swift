@@ -67,13 +67,14 @@ public struct ScreenLayout: Hashable, Sendable {
         }
         var detailMax = 0
         if let detail = state.overview.openedItem {
-            let lines = ItemDetailPane.lines(for: detail, width: listContent.width).lines.count
+            let lines = ItemDetailPane.lines(for: detail, width: listContent.width, zone: state.timeZone).lines.count
             detailMax = ScrolledText.maxScroll(lineCount: lines, height: listContent.height)
         }
         var aboutMax = 0
         if let about = state.about.collection {
             let lines = AboutPane.lines(for: about, topics: state.about.topics, header: state.header,
-                                        directory: state.about.directory, width: aboutContent.width).lines.count
+                                        directory: state.about.directory, width: aboutContent.width,
+                                        zone: state.timeZone).lines.count
             aboutMax = ScrolledText.maxScroll(lineCount: lines, height: aboutContent.height)
         }
         let help = HelpOverlay.geometry(keyMap, in: Rect(x: 0, y: 0, width: width, height: height))

@@ -12,7 +12,7 @@ enum StatusLine {
             return
         }
         let waiting = state.account.waitingActions > 0 ? MembershipWording.waiting(state.account.waitingActions) : ""
-        let origin = state.header?.origin.summary ?? ""
+        let origin = state.header?.origin.summary(in: state.timeZone) ?? ""
         let wanted = [waiting, state.status.map { TerminalText.line($0.text) } ?? origin].filter { !$0.isEmpty }
         // The hints keep their place (the help hint always); the message takes what is left.
         let focusHints = keyMap.hintList(for: state.focus)

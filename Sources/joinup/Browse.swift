@@ -39,7 +39,7 @@ struct Browse: AsyncParsableCommand {
         let configIssues = settingsIssues + config.keyConflicts(file: paths.configFile)
         let opened: OpenedCache
         do {
-            opened = try OpenedCache.open(options, collection: selection.collection)
+            opened = try OpenedCache.open(options, collection: selection.collection, lastOpened: true)
         } catch {
             throw reported(error)
         }

@@ -100,7 +100,7 @@ private struct MembershipRun {
             throw JoinupExit.queued
         }
         switch result.outcome {
-        case .joined, .joinPending, .left:
+        case .joined, .joinPending, .left, .withdrawn:
             print(TerminalText.line(result.message))
         case .notSignedIn, .queued:
             report(result.message)

@@ -11,7 +11,9 @@ struct OpenedCache {
 
     /// Opens (or creates) the cache; an empty one is filled from the embedded snapshot first.
     /// A file this user cannot write (another user's) is opened read-only: reading works.
-    static func open(_ options: PathOptions, collection name: String?) throws -> OpenedCache {
+    /// Without a name the first collection is chosen, or with `lastOpened` the one the browser
+    /// showed last (while it is still cached).
+    static func open(_ options: PathOptions, collection name: String?, lastOpened: Bool = false) throws -> OpenedCache {
         let paths = options.paths
         try paths.createDataDirectory()
         let cache = try CacheDatabase.openForReading(path: paths.cacheFile)
@@ -23,7 +25,7 @@ struct OpenedCache {
                 collection = try cache.collection(named: name)
                 guard collection != nil else { throw CacheError.unknownCollection(name) }
             } else {
-                collection = try cache.collections().first
+                collection = try (lastOpened ? cache.lastOpenedCollection() : nil) ?? cache.collections().first
             }
         } catch {
             // A damaged file can open and fail only on its first real read.

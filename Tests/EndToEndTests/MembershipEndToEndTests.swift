@@ -15,10 +15,7 @@ import Testing
 
     init() throws {
         folder = try TemporaryFolder()
-        let state = folder.url.appendingPathComponent("remote-state")
-        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
-        try Self.users.write(to: state.appendingPathComponent("users.json"), atomically: true, encoding: .utf8)
-        remote = try RemoteProcess(data: fixtureFolder, extra: ["--state-dir", state.path], folder: folder)
+        remote = try RemoteProcess(fixturesWithUsers: Self.users, folder: folder)
         #expect(try joinup(["sync", "--remote", remote.base]).status == 0)
     }
 

@@ -28,10 +28,11 @@ import Testing
         try cache.recordDelivery(of: join.id, membership: .pending)
         _ = try cache.enqueue(MembershipRequest(collectionAlias: "other", collectionURI: "http://data.europa.eu/w21/other",
                                                 collectionTitle: "Other", kind: .leave))
+        try cache.recordOpened(collectionURI: Fixture.collectionURI)
         return cache
     }
 
-    static let userRows = ["saved_view": 1, "outbox": 1, "my_membership": 1]
+    static let userRows = ["saved_view": 1, "outbox": 1, "my_membership": 1, "opened_collection": 1]
 
     private func asideFiles() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".broken-") }

@@ -131,6 +131,15 @@ public final class RemoteProcess: @unchecked Sendable {
 
     public var base: String { server.base }
 
+    /// The shipped fixtures served with join/leave on for the accounts in `users` (a users.json,
+    /// written to a fresh state folder in `folder`).
+    public convenience init(fixturesWithUsers users: String, folder: TemporaryFolder) throws {
+        let state = folder.url.appendingPathComponent("remote-state")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try users.write(to: state.appendingPathComponent("users.json"), atomically: true, encoding: .utf8)
+        try self.init(data: fixtureFolder, extra: ["--state-dir", state.path], folder: folder)
+    }
+
     /// The request log so far: one "METHOD target status[ gzip]" line per request.
     public func requests() -> [String] {
         ((try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)

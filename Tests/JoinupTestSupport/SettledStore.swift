@@ -1,3 +1,5 @@
+import Foundation
+import JoinupModel
 import JoinupStore
 
 /// Drives the reducer over the real effect runner as the terminal loop does, until nothing is
@@ -11,10 +13,13 @@ public struct SettledStore {
     private let measure: (AppState) -> Viewport
     private var pending: [Effect] = []
 
-    /// Starts the browser on a collection and settles.
-    public init(runner: EffectRunner, collectionURI: String, measure: @escaping (AppState) -> Viewport) async {
+    /// Starts the browser on a collection and settles. The user's zone is Brussels unless said
+    /// otherwise, so frames never depend on this machine's zone (and read like Joinup's page).
+    public init(runner: EffectRunner, collectionURI: String, timeZone: TimeZone = JoinupDate.brussels,
+                measure: @escaping (AppState) -> Viewport) async {
         self.runner = runner
         self.measure = measure
+        state.timeZone = timeZone
         pending = reduce(&state, .started(collectionURI: collectionURI))
         await settle()
     }

@@ -112,6 +112,8 @@ enum Fixtures {
     /// Header, About and members loaded; the Overview shows 8 items of which the first 4 are loaded.
     static var state: AppState {
         var state = AppState()
+        // A user in Brussels: the frames do not depend on this machine's zone.
+        state.timeZone = JoinupDate.brussels
         state.header = header
         state.about.collection = about
         state.about.topics = [ictCategory, openSource]

@@ -216,7 +216,7 @@ import JoinupStore
              Content creation       Only members can create content.
              Moderation             Moderated
              Created                Tue, 02/06/2020 - 12:00
-             Last update            Mon, 26/06/2023 - 13:43
+             Last update            Mon, 26/06/2023 - 13:43 (Brussels)
              RSS feed               https://joinup.ec.europa.eu/collection/ec-ospo/feed.xml
              Metadata               https://joinup.ec.europa.eu/collection/ec-ospo?_format=rdfxml
 

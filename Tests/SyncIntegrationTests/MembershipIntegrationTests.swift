@@ -109,6 +109,19 @@ let membershipUsers = """
         #expect(try !(await setup.servedMembers(Self.cyber)).names.contains("Ana Novak"))
     }
 
+    /// Issue 16: leaving while the join waits for approval withdraws the request; it never said
+    /// "no longer a member" of a collection the user never was a member of.
+    @Test func leavingAPendingRequestWithdrawsIt() async throws {
+        let setup = try await Self.setup()
+        let uri = try setup.uri(Self.cyber)
+        #expect(try await setup.deliver(.join, Self.cyber, token: "t-ana").outcome == .joinPending)
+        let result = try await setup.deliver(.leave, Self.cyber, token: "t-ana")
+        #expect(result.outcome == .withdrawn)
+        #expect(result.message == "Your request to join Grupo de trabajo de ciberseguridad pública was withdrawn.")
+        #expect(try setup.cache.myMembership(collectionURI: uri) == MyMembership.none)
+        #expect(try setup.cache.header(collectionURI: uri).membership == nil)
+    }
+
     @Test func blockedAccountIsRefusedWith403() async throws {
         let setup = try await Self.setup()
         let result = try await setup.deliver(.join, Self.ospo, token: "t-blocked")

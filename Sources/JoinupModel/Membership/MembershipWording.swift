@@ -7,6 +7,8 @@ public enum MembershipOutcome: Hashable, Sendable {
     /// The account is blocked (403).
     case blocked
     case left
+    /// Left a collection whose join was still pending: the request is withdrawn, never a membership.
+    case withdrawn
     /// The owner tried to leave (409); still a member.
     case ownerCannotLeave
     /// No token, or the remote did not accept it (401); the request stays queued.
@@ -37,6 +39,7 @@ public enum MembershipWording {
         case .joinPending: "Your membership to the \(title) collection is under approval."
         case .blocked: "You cannot join \(title) because your account has been blocked."
         case .left: "You are no longer a member of \(title)."
+        case .withdrawn: "Your request to join \(title) was withdrawn."
         case .ownerCannotLeave:
             "You are owner of this collection. Before you leave this collection, you should transfer the ownership to another member."
         case .notSignedIn: notSignedIn
@@ -60,6 +63,15 @@ public enum MembershipWording {
         case .blocked: "Membership is blocked"
         }
     }
+
+    /// The header's text for a request waiting in the outbox ("Join queued — will be sent when online").
+    public static func queued(_ kind: MembershipActionKind, short: Bool = false) -> String {
+        let what = kind == .join ? "Join queued" : "Leave queued"
+        return short ? what : what + " — will be sent when online"
+    }
+
+    /// What the header shows in place of the join hint when nothing may be sent (`--readonly`).
+    public static let readonly = "read-only"
 
     /// The join confirmation: says what will happen for an open or a closed collection.
     public static func joinQuestion(title: String, isClosed: Bool) -> String {

@@ -28,6 +28,11 @@ enum AccountReducer {
             return []
         case .outboxTick:
             return deliverIfWaiting(&account, context)
+        case .outboxLoaded(let actions, let at):
+            account.outbox = actions
+            account.outboxReadAt = at
+            account.waitingActions = actions.count
+            return []
         default:
             return []
         }
@@ -36,7 +41,7 @@ enum AccountReducer {
     /// Delivered is a success; kept in the outbox (to send later) a warning; refused an error.
     static func kind(of outcome: MembershipOutcome) -> StatusMessage.Kind {
         switch outcome {
-        case .joined, .joinPending, .left: .success
+        case .joined, .joinPending, .left, .withdrawn: .success
         case .queued, .notSignedIn: .warning
         case .blocked, .ownerCannotLeave, .refused, .noJoinAPI: .error
         }

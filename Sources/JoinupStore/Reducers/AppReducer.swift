@@ -9,7 +9,7 @@ enum AppReducer {
             state.collectionURI = uri
             state.status = StatusMessage(.busy, "Loading…")
             return [.restoreView(uri: uri), .loadCollection(uri: uri), .observeCache, .loadAccount, .outboxTimer]
-                + nextSyncTimer(state)
+                + nextSyncTimer(state) + [.recordOpened(uri: uri)]
         case .syncDue:
             // A sync already running (`r`) stands for this one; the next is an interval away.
             let effects = state.isSyncing ? [] : startSync(&state)
@@ -62,6 +62,18 @@ enum AppReducer {
             return []
         case .searchParsed(let text, let result):
             return SearchReducer.parsed(text: text, result: result, in: &state)
+        case .outboxLoaded(let actions, _):
+            OutboxReducer.loaded(actions, in: &state)
+            return []
+        case .outboxActionCancelled(let action):
+            return OutboxReducer.cancelled(action, in: &state)
+        case .outboxTick:
+            // The overlay's ages and errors follow the retries while it is open.
+            if case .outbox = state.modal { return [.loadOutbox] }
+            return []
+        case .credentialsChanged:
+            // A `joinup login` or `logout` in another shell: the header says who is signed in now.
+            return [.loadAccount]
         default:
             return []
         }
@@ -120,7 +132,7 @@ enum AppReducer {
         state.members = MembersState()
         state.tab = .overview
         state.status = StatusMessage(.busy, "Loading…")
-        return [.restoreView(uri: uri), .loadCollection(uri: uri)]
+        return [.restoreView(uri: uri), .loadCollection(uri: uri), .recordOpened(uri: uri)]
     }
 
     /// `o`: the opened item's link, or the selected row's (read from the cache first).

@@ -110,6 +110,8 @@ private func route(_ command: Command, in state: inout AppState) -> [Effect] {
         return SearchReducer.command(command, line, in: &state)
     case .linkChooser(let chooser):
         return LinkReducer.chooser(command, chooser, in: &state)
+    case .outbox(let overlay):
+        return OutboxReducer.command(command, overlay, in: &state)
     case .picker(var picker):
         switch command {
         case .toggleCollectionPicker:
@@ -162,6 +164,8 @@ private func browse(_ command: Command, in state: inout AppState) -> [Effect] {
     case .toggleCollectionPicker:
         state.modal = .picker(CollectionsBrowser())
         return [.listCollections]
+    case .toggleOutbox:
+        return OutboxReducer.open(in: &state)
     case .nextTab:
         state.tab = Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count)!
         return []

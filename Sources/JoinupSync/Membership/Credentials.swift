@@ -46,6 +46,15 @@ public struct CredentialStore: Sendable {
 
     public var file: String { (folder as NSString).appendingPathComponent("credentials") }
 
+    /// What one `stat` says of the file (nil: no file), to notice a sign-in or sign-out made by
+    /// another process without reading the file on every tick.
+    public func fileStamp() -> FileStamp? {
+        var info = stat()
+        guard stat(file, &info) == 0 else { return nil }
+        return FileStamp(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
     /// The file's shape: `{"accounts": [...]}`; an older joinup wrote one `{"token", "user"}`.
     private struct File: Codable {
         var accounts: [Credentials]
@@ -146,4 +155,12 @@ public enum TokenPolicy {
         guard parts.count == 4, parts.allSatisfy({ UInt8($0) != nil }) else { return false }
         return parts[0] == "127"
     }
+}
+
+/// A file's identity and last change as `stat` gives them: a replaced or rewritten file differs.
+public struct FileStamp: Hashable, Sendable {
+    public var inode: UInt64
+    public var size: Int64
+    /// Nanoseconds since the epoch.
+    public var modified: Int64
 }

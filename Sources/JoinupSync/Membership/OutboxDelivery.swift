@@ -118,7 +118,9 @@ public struct OutboxDelivery: Sendable {
             case (.join, "pending"?):
                 final = (.joinPending, .pending)
             case (.leave, _):
-                final = (.left, MyMembership.none)
+                // Leaving while the join waits for a facilitator withdraws the request: never a member.
+                let wasPending = (try? cache.myMembership(collectionURI: action.collectionURI)) == .pending
+                final = (wasPending ? .withdrawn : .left, MyMembership.none)
             default:
                 final = (.refused("unexpected answer \(answer?.state ?? "(none)") to a join"), nil)
             }

@@ -34,9 +34,7 @@ extension ScreenLayout {
         if case .picker(let browser) = state.modal {
             return PointerTargets(targets: CollectionsBrowserOverlay.pointerTargets(browser, width: width, height: height))
         }
-        guard state.focus != .help, state.focus != .picker, state.focus != .search, state.focus != .linkChooser else {
-            return PointerTargets()
-        }
+        guard ![.help, .picker, .search, .linkChooser, .outbox].contains(state.focus) else { return PointerTargets() }
         var targets = TabBar.spans(state, in: tabBar).map { tab, columns in
             PointerTargets.Target(rect: Rect(x: columns.lowerBound, y: tabBar.y, width: columns.count, height: 1), command: .showTab(tab))
         }
