@@ -98,7 +98,7 @@ import Testing
         let end = render(state, width: width, height: height)
         #expect(end.lines[layout.body.maxY - 1].hasSuffix("End · 100%"), "\(end.text)")
         // The last line of the text is on screen at the end, above the position line.
-        let lines = ItemDetailPane.lines(for: Fixtures.openedItem, width: layout.listContent.width).lines
+        let lines = ItemDetailPane.lines(for: Fixtures.openedItem, width: layout.listContent.width, zone: state.timeZone).lines
         let lastText = lines.last!.map(\.text).joined()
         #expect(end.lines[layout.body.maxY - 2].contains(lastText.trimmingCharacters(in: .whitespaces)), "\(end.text)")
     }
