@@ -12,8 +12,11 @@ public struct FilteredItems: Hashable, Sendable {
     public var kindCounts: [ItemKind: Int]
     /// The first window of rows.
     public var rows: [ItemSummary]
+    /// Unread items under the filter minus its read-state selection (the "Unread" filter's count).
+    public var unreadCount: Int
 
-    public init(count: Int, facets: [FacetCount], kindCounts: [ItemKind: Int], rows: [ItemSummary]) {
+    public init(count: Int, facets: [FacetCount], kindCounts: [ItemKind: Int], rows: [ItemSummary], unreadCount: Int = 0) {
+        self.unreadCount = unreadCount
         self.count = count
         self.facets = facets
         self.kindCounts = kindCounts
@@ -69,7 +72,8 @@ extension CacheDatabase {
                 count: tally.count, facets: try Self.facets(tally.topics, index: evaluated.index, in: db),
                 kindCounts: Self.kinds(tally.kinds),
                 rows: try window(evaluated, collectionURI: collectionURI, filter: filter, sort: sort,
-                                 offset: 0, limit: limit, in: db))
+                                 offset: 0, limit: limit, in: db),
+                unreadCount: tally.unread)
         }
     }
 
@@ -85,12 +89,12 @@ extension CacheDatabase {
         }
     }
 
-    private func evaluate(collectionURI: String, filter: ItemFilter, now: Date, in db: Database) throws -> IndexedFilter {
+    func evaluate(collectionURI: String, filter: ItemFilter, now: Date, in db: Database) throws -> IndexedFilter {
         let index = try filterIndexes.index(collectionURI: collectionURI, in: db)
-        return try IndexedFilter(index: index, collectionURI: collectionURI, filter: filter, now: now, in: db)
+        return try IndexedFilter(index: index, readMarks: readMarks, collectionURI: collectionURI, filter: filter, now: now, in: db)
     }
 
-    private func windowIDs(_ evaluated: IndexedFilter, collectionURI: String, filter: ItemFilter, sort: ItemSort,
+    func windowIDs(_ evaluated: IndexedFilter, collectionURI: String, filter: ItemFilter, sort: ItemSort,
                            offset: Int, limit: Int, in db: Database) throws -> [Int64] {
         guard limit > 0 else { return [] }
         let offset = max(0, offset)
@@ -147,10 +151,17 @@ extension CacheDatabase {
             """, arguments: StatementArguments(ids)) {
             leading[row["item_id"], default: []].append(row["label"])
         }
+        let read = try Set(Int64.fetchAll(db, sql: """
+            SELECT i.id FROM item i JOIN read_state r ON r.collection_uri = i.collection_uri AND r.guid = i.guid
+            WHERE i.id IN \(placeholders(ids.count))
+            """, arguments: StatementArguments(ids)))
+        let arrivals = try ReadStateStorage.arrivals(ids: ids, in: db)
         return records.map { record in
             let labels = leading[record.id] ?? []
             return ItemSummary(id: record.guid, kind: record.kind, title: record.title, listDate: record.listDate,
-                               leadingTopics: labels, moreTopicCount: max(0, record.topicCount - labels.count))
+                               leadingTopics: labels, moreTopicCount: max(0, record.topicCount - labels.count),
+                               isRead: read.contains(record.id),
+                               firstSeen: arrivals[record.id] ?? Date(timeIntervalSince1970: 0))
         }
     }
 

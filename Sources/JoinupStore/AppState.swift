@@ -1,3 +1,4 @@
+import Foundation
 import JoinupCache
 import JoinupModel
 
@@ -126,6 +127,11 @@ public struct OverviewState: Hashable, Sendable {
     /// The item opened with Enter; nil shows the list.
     public var openedItem: ItemDetail?
     public var detailScroll: Int = 0
+    /// When the collection was opened before this time (nil: never, or not known yet): rows that
+    /// arrived later are marked new.
+    public var lastOpened: Date?
+    /// Unread items under the filter minus its read-state selection (the "Unread" filter's count).
+    public var unreadCount = 0
 
     public init() {}
 

@@ -44,6 +44,7 @@ public struct EffectRunner: Sendable {
                 let result = try cache.filteredItems(collectionURI: uri, filter: filter, sort: sort, limit: windowSize)
                 await send(.overviewLoaded(revision: revision, facets: result.facets, kindCounts: result.kindCounts,
                                            itemCount: result.count, window: ItemWindow(offset: 0, rows: result.rows)))
+                await send(.unreadCounted(revision: revision, count: result.unreadCount))
             case .loadItemWindow(let uri, let filter, let sort, let revision, let offset, let limit):
                 let rows = try cache.itemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: offset,
                                                    limit: limit, now: Date())
@@ -85,6 +86,8 @@ public struct EffectRunner: Sendable {
             case .syncTimer(let seconds):
                 try await Task.sleep(for: .seconds(seconds))
                 await send(.syncDue)
+            case .recordOpening, .setRead, .findUnread, .markAllRead:
+                try await runReadState(effect, send: send)
             case .terminal:
                 // The terminal runtime's: the store hands these over and never starts them here.
                 return
@@ -148,7 +151,7 @@ public struct EffectRunner: Sendable {
         let listings = try cache.directory(matching: DirectoryQuery(includeUnpublished: true)).collections
             .filter { $0.isPublished || $0.isSynced }
         return CollectionCatalog(listings: listings, topics: try cache.directoryTopics(), itemCounts: cached.itemCounts,
-                                 isDirectory: true)
+                                 isDirectory: true, unreadCounts: cached.unreadCounts)
     }
 
     /// Syncs one collection of the directory by URI, kept under its alias; nil when it worked.

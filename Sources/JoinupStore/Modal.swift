@@ -11,6 +11,8 @@ public indirect enum Modal: Hashable, Sendable {
     case help(HelpState, over: Modal)
     /// The join/leave confirmation, over what it covers.
     case dialog(MembershipDialog, over: Modal)
+    /// The "mark all read" confirmation (`A`), over what it covers: the same box and keys.
+    case markAllRead(MarkAllReadDialog, over: Modal)
 
     /// The focus of the outermost modal; nil when nothing covers the tabs.
     public var focus: Focus? {
@@ -19,7 +21,7 @@ public indirect enum Modal: Hashable, Sendable {
         case .picker(let browser): browser.focus
         case .search: .search
         case .help: .help
-        case .dialog: .dialog
+        case .dialog, .markAllRead: .dialog
         }
     }
 
@@ -28,7 +30,7 @@ public indirect enum Modal: Hashable, Sendable {
         switch self {
         case .none: return []
         case .picker, .search: return [self]
-        case .help(_, let covered), .dialog(_, let covered):
+        case .help(_, let covered), .dialog(_, let covered), .markAllRead(_, let covered):
             var layers: [Modal] = [self]
             layers.append(contentsOf: covered.layers)
             return layers
@@ -39,7 +41,7 @@ public indirect enum Modal: Hashable, Sendable {
     public var picker: CollectionsBrowser? {
         switch self {
         case .picker(let picker): picker
-        case .help(_, let covered), .dialog(_, let covered): covered.picker
+        case .help(_, let covered), .dialog(_, let covered), .markAllRead(_, let covered): covered.picker
         case .none, .search: nil
         }
     }
@@ -48,7 +50,7 @@ public indirect enum Modal: Hashable, Sendable {
     public var search: SearchLine? {
         switch self {
         case .search(let line): line
-        case .help(_, let covered), .dialog(_, let covered): covered.search
+        case .help(_, let covered), .dialog(_, let covered), .markAllRead(_, let covered): covered.search
         case .none, .picker: nil
         }
     }
@@ -92,6 +94,9 @@ public indirect enum Modal: Hashable, Sendable {
         case .dialog(let dialog, var covered):
             covered.updateBase(change)
             self = .dialog(dialog, over: covered)
+        case .markAllRead(let dialog, var covered):
+            covered.updateBase(change)
+            self = .markAllRead(dialog, over: covered)
         case .none, .picker, .search:
             change(&self)
         }

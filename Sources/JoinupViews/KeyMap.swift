@@ -152,6 +152,10 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.escape], .toggleHelp, in: [.help], "Close help", hint: "Esc close"),
             // In the search line "q" is text (characters never reach the table there); Ctrl-C still quits.
             Binding([.character("q"), .control("c")], .quit, in: everywhere.union([.search, .dialog]), "Quit", hint: "q quit"),
+            Binding([.character("m")], .toggleRead, in: [.itemList, .itemDetail], "Toggle read"),
+            Binding([.character("n")], .nextUnread, in: [.itemList], "Next unread"),
+            Binding([.character("N")], .previousUnread, in: [.itemList], "Prev unread"),
+            Binding([.character("A")], .markAllRead, in: [.itemList], "All read"),
         ])
     }()
 }

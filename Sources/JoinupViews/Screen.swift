@@ -28,6 +28,7 @@ public enum Screen {
             case .picker(let picker): CollectionsBrowserOverlay.render(picker, openURI: state.collectionURI, on: &surface)
             case .help(let help, _): HelpOverlay.render(keyMap, scroll: help.scroll, on: &surface)
             case .dialog(let dialog, _): DialogOverlay.render(dialog, keyMap: keyMap, on: &surface)
+            case .markAllRead(let dialog, _): DialogOverlay.render(dialog, keyMap: keyMap, on: &surface)
             }
         }
     }

@@ -28,6 +28,7 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case dialogTitle
     case dialogButton
     case dialogButtonSelected
+    case unreadRow
 }
 
 /// How a cell is drawn, named by role rather than by colour.
@@ -66,4 +67,5 @@ public struct Style: Hashable, Sendable {
     public static let dialogTitle = Style(.dialogTitle)
     public static let dialogButton = Style(.dialogButton)
     public static let dialogButtonSelected = Style(.dialogButtonSelected)
+    public static let unreadRow = Style(.unreadRow)
 }

@@ -28,6 +28,9 @@ struct ItemFilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A query in joinup's query language (combined with the other options).", valueName: "query"))
     var query: String?
 
+    @Flag(help: "Only items you have not read (as is:unread).")
+    var unread = false
+
     /// The filter these options describe, topics resolved against the cache's vocabulary.
     func filter(cache: CacheDatabase) throws -> ItemFilter {
         var filter = ItemFilter()
@@ -46,6 +49,7 @@ struct ItemFilterOptions: ParsableArguments {
         if let search { filter.text = search }
         if let since { filter.since = try Self.day(since, option: "--since") }
         if let until { filter.until = try Self.day(until, option: "--until").nextDay() }
+        if unread { filter.readState = .unread }
         if let query {
             filter = try QueryHook.apply(query, to: filter, vocabulary: try cache.allTopics())
         }

@@ -29,6 +29,9 @@ struct Items: ParsableCommand {
     @Flag(help: "CSV (RFC 4180) with a header row.")
     var csv = false
 
+    @Flag(name: .customLong("mark-read"), help: "Then mark every item the filter selects read (one statement).")
+    var markRead = false
+
     func run() throws {
         try reportingFailures("items") {
             if json && csv { throw CommandFailure(message: "choose one of --json and --csv") }
@@ -36,6 +39,7 @@ struct Items: ParsableCommand {
                 throw CommandFailure(message: "unknown sort \"\(sort)\"; use newest, oldest or title")
             }
             if let limit, limit < 0 { throw CommandFailure(message: "--limit must be 0 or more") }
+            if markRead && limit != nil { throw CommandFailure(message: "--mark-read marks everything the filter selects: drop --limit") }
             let opened = try OpenedCache.open(options, collection: selection.collection)
             let filter = try filtering.filter(cache: opened.cache)
             let items = try opened.cache.items(collectionURI: opened.collection.uri, filter: filter, sort: order,
@@ -59,6 +63,7 @@ struct Items: ParsableCommand {
                 }
             }
             try out.flush()
+            if markRead { try opened.cache.markAllRead(collectionURI: opened.collection.uri, filter: filter) }
         }
     }
 }

@@ -99,7 +99,8 @@ extension CacheDatabase {
                 count: try Self.sqlItemCount(collectionURI: uri, filter: filter, now: now, in: db),
                 facets: try Self.sqlFacetCounts(collectionURI: uri, filter: filter, now: now, in: db),
                 kindCounts: try Self.sqlKindCounts(collectionURI: uri, filter: filter, now: now, in: db),
-                rows: try Self.sqlItemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: 0, limit: limit, now: now, in: db))
+                rows: try Self.sqlItemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: 0, limit: limit, now: now, in: db),
+                unreadCount: try Self.sqlUnreadCount(collectionURI: uri, filter: filter, now: now, in: db))
         }
     }
 }

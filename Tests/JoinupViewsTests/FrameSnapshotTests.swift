@@ -258,24 +258,24 @@ import JoinupStore
         let surface = render(Fixtures.state(tab: .overview, help: true), width: 60, height: 20)
         expectFrame(surface, """
              ┌─ Keys — ? or Esc to close ─────────────────────────────┐
-             │ Global                      List, Filters & Members    │
-             │ ↑/k          Up             /            Search        │
-             │ ↓/j          Down           x            Clear filters │─
-             │ PgUp         Page up                                   │
-             │ PgDn         Page down      List & Filters             │
-             │ g/Home       Top            s            Sort order    │
-             │ G/End        Bottom                                    │
-             │ Tab          Next tab       Members                    │
-             │ Shift-Tab    Previous tab   f            Role filter   │
-             │ 1            Overview tab                              │
-             │ 2            Members tab    Collections                │
-             │ 3            About tab      ←/h          Topics        │
-             │ r            Sync           Space/Enter  Select        │
-             │ c            Collections    →/l/Esc      To the list   │
-             │ J            Join           /            Search        │
-             │ L            Leave          x            Clear filters │
-             │ T            Next theme                                │
-             │ ?            Toggle help    Search                     │
+             │ Global                      →/l/Esc      To the list   │
+             │ ↑/k          Up                                        │
+             │ ↓/j          Down           List, Filters & Members    │─
+             │ PgUp         Page up        /            Search        │
+             │ PgDn         Page down      x            Clear filters │
+             │ g/Home       Top                                       │
+             │ G/End        Bottom         List & Filters             │
+             │ Tab          Next tab       s            Sort order    │
+             │ Shift-Tab    Previous tab                              │
+             │ 1            Overview tab   Members                    │
+             │ 2            Members tab    f            Role filter   │
+             │ 3            About tab                                 │
+             │ r            Sync           Collections                │
+             │ c            Collections    ←/h          Topics        │
+             │ J            Join           Space/Enter  Select        │
+             │ L            Leave          →/l/Esc      To the list   │
+             │ T            Next theme     /            Search        │
+             │ ?            Toggle help    x            Clear filters │
              └────────────────────────────────────────── ↓ more: j/k ─┘
             """, name: "helpOverlayAt60x20")
     }

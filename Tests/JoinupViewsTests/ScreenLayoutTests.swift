@@ -22,7 +22,7 @@ import JoinupStore
         // (a counts line and 7 two-line tiles).
         #expect(viewport == Viewport(width: 60, height: 20, listRows: 7, memberRows: 13,
                                      detailMaxScroll: 10, aboutMaxScroll: 12, aboutRows: 15,
-                                     facetRows: 14, helpMaxScroll: 14, helpRows: 18, pickerRows: 12))
+                                     facetRows: 14, helpMaxScroll: 16, helpRows: 18, pickerRows: 12))
     }
 
     @Test func nothingToScrollWithoutAnOpenedItemOrAbout() {

@@ -2,12 +2,22 @@ import Foundation
 
 /// The dates of `after:` and `before:`: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, each meaning the start
 /// of that day, month or year in Europe/Brussels (00:00 Brussels time, whatever the machine's zone).
-enum QueryDate {
+public enum QueryDate {
     private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = JoinupDate.brussels
         return calendar
     }()
+
+    /// The instant a `YYYY[-MM[-DD]]` value starts at in `timeZone` (the user's own, for
+    /// `joinup digest --since`), or nil when it is not a real date.
+    public static func start(of value: String, in timeZone: TimeZone) -> Date? {
+        guard let brussels = start(of: value) else { return nil }
+        let p = calendar.dateComponents([.year, .month, .day], from: brussels)
+        var local = Calendar(identifier: .gregorian)
+        local.timeZone = timeZone
+        return local.date(from: DateComponents(year: p.year, month: p.month, day: p.day, hour: 0, minute: 0, second: 0))
+    }
 
     /// The instant a `YYYY[-MM[-DD]]` value starts at, or nil when it is not a real date.
     static func start(of value: String) -> Date? {

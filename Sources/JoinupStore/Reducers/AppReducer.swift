@@ -118,7 +118,7 @@ enum AppReducer {
         state.members = MembersState()
         state.tab = .overview
         state.status = StatusMessage(.busy, "Loading…")
-        return [.restoreView(uri: uri), .loadCollection(uri: uri)]
+        return [.restoreView(uri: uri), .loadCollection(uri: uri), .recordOpening(uri: uri)]
     }
 
     /// `o`: the opened item's link, or the selected row's (read from the cache first).

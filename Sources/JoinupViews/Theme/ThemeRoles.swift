@@ -32,6 +32,7 @@ extension StyleRole {
         case .detailTitle: "detail.title"
         case .detailLabel: "detail.label"
         case .link: "link"
+        case .unreadRow: "list.unread"
         }
     }
 
@@ -66,6 +67,7 @@ extension StyleRole {
         case .detailTitle: "An opened item's title, selected filters"
         case .detailLabel: "Labels in the item and About views, filter headings"
         case .link: "Links (URLs)"
+        case .unreadRow: "An unread item's title in the content list (a • marks it too, whatever the colours)"
         }
     }
 
