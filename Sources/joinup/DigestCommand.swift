@@ -117,7 +117,21 @@ enum DigestText {
     static func json(_ entries: [DigestEntry], since: Date?, now: Date) -> String {
         struct Item: Encodable { var id, kind, title, date, link, arrived: String }
         struct Group: Encodable { var uri, alias, title: String; var items: [Item] }
-        struct Document: Encodable { var since: String?; var generated: String; var collections: [Group] }
+        struct Document: Encodable {
+            var since: String?
+            var generated: String
+            var collections: [Group]
+
+            enum CodingKeys: String, CodingKey { case since, generated, collections }
+
+            /// `since` is written as null when there was no digest before (the encoder would drop it).
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(since, forKey: .since)
+                try container.encode(generated, forKey: .generated)
+                try container.encode(collections, forKey: .collections)
+            }
+        }
         let document = Document(since: since.map(ISODate.string), generated: ISODate.string(now), collections: groups(entries).map { group in
             Group(uri: group[0].collectionURI, alias: group[0].collectionAlias, title: group[0].collectionTitle,
                   items: group.map { Item(id: $0.id, kind: $0.kind.rawValue, title: $0.title, date: ISODate.string($0.published),
