@@ -13,14 +13,12 @@ import Testing
     init() { TestLocale.ensure() }
 
     /// Loads the embedded snapshot (and `directory`, as a read of a remote) into a fresh cache and
-    /// drives the store as the terminal loop does. Every item is read unless `unread` (the seed
-    /// page as Joinup shows it has no unread marks; ReadStateViewTests covers them).
+    /// drives the store as the terminal loop does.
     static func seedState(width: Int, height: Int, commands: [Command] = [],
-                          directory: CollectionDirectorySnapshot? = nil, unread: Bool = false) async throws -> AppState {
+                          directory: CollectionDirectorySnapshot? = nil) async throws -> AppState {
         let folder = try TemporaryFolder()
         let cache = try CacheDatabase(path: folder.path("cache.sqlite"))
         #expect(try SnapshotImport.importEmbeddedSnapshotIfEmpty(into: cache))
-        if !unread { try cache.markAllRead(collectionURI: EmbeddedSnapshot.collectionURI, filter: .none) }
         if let directory { try cache.storeDirectory(directory, remote: "http://remote.test", source: .sparql) }
         var store = await SettledStore(runner: EffectRunner(cache: cache), collectionURI: EmbeddedSnapshot.collectionURI) {
             ScreenLayout.viewport(for: $0, width: width, height: height)

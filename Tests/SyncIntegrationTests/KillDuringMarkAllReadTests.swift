@@ -7,7 +7,7 @@ import Testing
 import Glibc
 #endif
 
-/// `kill -9` of a real `joinup items --mark-read` (the statement `A` runs) while it marks 20,000
+/// `kill -9` of a real `joinup items --mark-read` (the statement `A` runs) while it marks 10,000
 /// items read: the cache always opens intact and the items are all read or all unread.
 ///
 /// The command prints the items first, then marks them: each kill is sent at a seeded random
@@ -15,7 +15,7 @@ import Glibc
 /// so the kills land while the statement runs (or just after it). The seed is in every failure
 /// message (`JOINUP_TEST_SEED` replays it).
 @Suite(.serialized) struct KillDuringMarkAllReadTests {
-    static let items = 20_000
+    static let items = 10_000
     static let kills = 8
     static let alias = "generated-1"
 
