@@ -116,9 +116,7 @@ enum ReadReducer {
             state.status = StatusMessage(.busy, "Marking read…")
             return [.markAllRead(collectionURI: dialog.collectionURI, filter: dialog.filter)]
         case .cancelDialog:
-            state.modal = covered
-            state.status = StatusMessage(.info, "Cancelled")
-            return []
+            return AccountReducer.cancel(covered: covered, in: &state)
         default:
             return []
         }
