@@ -9,6 +9,8 @@ public final class CacheDatabase: Sendable {
     public let path: String
     /// In-memory filter indexes per collection (FilterIndex.swift).
     let filterIndexes = FilterIndexStore()
+    /// Read marks per collection as position sets over its filter index (ReadState.swift).
+    let readMarks = ReadMarkStore()
     /// True when opened for reading only (`openForReading` on a file this user cannot write).
     public let isReadOnly: Bool
     /// The shared lock that keeps `doctor --reset-cache` away while this cache is open.

@@ -23,7 +23,7 @@ enum CacheSchema {
         ("v9-own-topics-only", v9OwnTopicsOnly),
         ("v10-fold-every-letter", v10FoldEveryLetter),
         ("v11-collection-directory", DirectoryStorage.v11CollectionDirectory),
-        ("v12-opened-collection", OpenedCollections.v12OpenedCollection),
+        ("v12-read-state", ReadStateStorage.v12ReadState),
     ]
 
     static var migrator: DatabaseMigrator {

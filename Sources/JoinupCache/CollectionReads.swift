@@ -8,9 +8,12 @@ public struct CachedCollection: Hashable, Sendable {
     public var alias: String
     public var title: String
     public var itemCount: Int
+    /// Items the user has not read.
+    public var unreadCount: Int
 
-    public init(uri: String, alias: String, title: String, itemCount: Int = 0) {
+    public init(uri: String, alias: String, title: String, itemCount: Int = 0, unreadCount: Int = 0) {
         self.uri = uri
+        self.unreadCount = unreadCount
         self.alias = alias
         self.title = title
         self.itemCount = itemCount
@@ -26,6 +29,7 @@ extension CacheDatabase {
             try CollectionNameRecord.order(sql: "title COLLATE NOCASE").fetchAll(db).map { record in
                 var collection = record.cachedCollection
                 collection.itemCount = try filterIndexes.index(collectionURI: record.uri, in: db).count
+                collection.unreadCount = try unreadCount(collectionURI: record.uri, in: db)
                 return collection
             }
         }
@@ -72,7 +76,9 @@ extension CacheDatabase {
                 """, arguments: [uri]) else { throw CacheError.unknownCollection(uri) }
             // From the filter index (stored, or built once for the filters anyway): a GROUP BY
             // read a 16 MB index at 100,000 items, the largest part of a first frame.
-            let kindCounts = Self.kinds(try filterIndexes.index(collectionURI: uri, in: db).kindTotals())
+            let index = try filterIndexes.index(collectionURI: uri, in: db)
+            let kindCounts = Self.kinds(index.kindTotals())
+            let unread = try unreadCount(collectionURI: uri, in: db)
             let modified: Double = row["modified"]
             let newest: Double? = row["newest"]
             let membership: String? = row["membership"]
@@ -81,7 +87,8 @@ extension CacheDatabase {
                 lastUpdate: Date(timeIntervalSince1970: max(modified, newest ?? modified)),
                 memberCount: row["members"], membersPublished: row["members_published"], kindCounts: kindCounts,
                 membership: membership.flatMap(MembershipState.init(rawValue:)),
-                origin: CacheOrigin.dataOrigin(column: row["origin"], syncedAt: Date(timeIntervalSince1970: row["synced_at"])))
+                origin: CacheOrigin.dataOrigin(column: row["origin"], syncedAt: Date(timeIntervalSince1970: row["synced_at"])),
+                unreadCount: unread)
         }
     }
 

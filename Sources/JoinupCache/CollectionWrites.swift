@@ -104,6 +104,7 @@ extension CacheDatabase {
         for item in snapshot.items { try store(item) }
         try snapshot.packedItems.forEach(store)
         if bulkIndexes { try ItemBulkIndexes.create(in: db) }
+        if result.newItems > 0 { try ReadStateStorage.recordArrivals(collectionURI: collectionURI, after: maxIDBefore, at: now, in: db) }
 
         if snapshot.isCompleteListing {
             let gone = existing.keys.filter { !seen.contains(existing[$0]!.0) }

@@ -223,8 +223,12 @@ struct IndexedFilter {
     private let hasTopics: Bool
     private let kindSelected: [Bool]
     private let hasKinds: Bool
+    /// Position → read; the read-state filter is kept apart so the "Unread" count can ignore it.
+    let read: [Bool]
+    private let readWanted: Bool?
 
-    init(index: FilterIndex, collectionURI: String, filter: ItemFilter, now: Date, in db: Database) throws {
+    init(index: FilterIndex, readMarks: ReadMarkStore, collectionURI: String, filter: ItemFilter, now: Date,
+         in db: Database) throws {
         self.index = index
         let n = index.count
         base = [Bool](repeating: true, count: n)
@@ -279,6 +283,8 @@ struct IndexedFilter {
             }
             droppedForTiming = dropped
         }
+        read = try readMarks.positions(collectionURI: collectionURI, index: index, in: db)
+        readWanted = filter.readState.map { $0 == .read }
         var topics = [Bool](repeating: false, count: topicCount)
         var anyTopic = false
         for uri in filter.topicURIs {
@@ -305,16 +311,23 @@ struct IndexedFilter {
         !hasKinds || kindSelected[Int(index.kinds[p])]
     }
 
-    @inline(__always) func matches(_ p: Int) -> Bool { base[p] && kindOK(p) && topicOK(p) }
+    @inline(__always) private func readOK(_ p: Int) -> Bool {
+        guard let readWanted else { return true }
+        return read[p] == readWanted
+    }
 
-    /// Count, per-topic counts (ignoring the topic selection) and per-kind counts (ignoring the
-    /// kind selection), in one pass.
-    func tally() -> (count: Int, topics: [Int], kinds: [Int]) {
-        var count = 0
+    @inline(__always) func matches(_ p: Int) -> Bool { base[p] && readOK(p) && kindOK(p) && topicOK(p) }
+
+    /// Count, per-topic counts (ignoring the topic selection), per-kind counts (ignoring the
+    /// kind selection) and the unread count (ignoring the read-state selection), in one pass.
+    func tally() -> (count: Int, topics: [Int], kinds: [Int], unread: Int) {
+        var count = 0, unread = 0
         var topicCounts = [Int](repeating: 0, count: index.topicURIs.count)
         var kindCounts = [Int](repeating: 0, count: ItemKind.allCases.count)
         for p in 0..<index.count where base[p] {
             let kind = kindOK(p), topic = topicOK(p)
+            if kind && topic && !read[p] { unread += 1 }
+            guard readOK(p) else { continue }
             if kind {
                 for k in Int(index.topicStart[p])..<Int(index.topicStart[p + 1]) { topicCounts[Int(index.topicIDs[k])] += 1 }
             }
@@ -323,7 +336,7 @@ struct IndexedFilter {
                 if kind { count += 1 }
             }
         }
-        return (count, topicCounts, kindCounts)
+        return (count, topicCounts, kindCounts, unread)
     }
 
     /// Upcoming and past events over the filter minus its own Upcoming/Past choice (as the type

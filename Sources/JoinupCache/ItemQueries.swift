@@ -15,9 +15,12 @@ public struct FilteredItems: Hashable, Sendable {
     /// Upcoming and past events over the filter minus its Upcoming/Past choice; empty unless
     /// the filter selects Event (only then does the filter pane show the two).
     public var eventTimingCounts: [EventTiming: Int]
+    /// Unread items under the filter minus its read-state selection (the "Unread" filter's count).
+    public var unreadCount: Int
 
     public init(count: Int, facets: [FacetCount], kindCounts: [ItemKind: Int], rows: [ItemSummary],
-                eventTimingCounts: [EventTiming: Int] = [:]) {
+                eventTimingCounts: [EventTiming: Int] = [:], unreadCount: Int = 0) {
+        self.unreadCount = unreadCount
         self.count = count
         self.facets = facets
         self.kindCounts = kindCounts
@@ -75,7 +78,8 @@ extension CacheDatabase {
                 kindCounts: Self.kinds(tally.kinds),
                 rows: try window(evaluated, collectionURI: collectionURI, filter: filter, sort: sort,
                                  offset: 0, limit: limit, in: db),
-                eventTimingCounts: filter.kinds.contains(.event) ? evaluated.eventTimingTally() : [:])
+                eventTimingCounts: filter.kinds.contains(.event) ? evaluated.eventTimingTally() : [:],
+                unreadCount: tally.unread)
         }
     }
 
@@ -91,12 +95,12 @@ extension CacheDatabase {
         }
     }
 
-    private func evaluate(collectionURI: String, filter: ItemFilter, now: Date, in db: Database) throws -> IndexedFilter {
+    func evaluate(collectionURI: String, filter: ItemFilter, now: Date, in db: Database) throws -> IndexedFilter {
         let index = try filterIndexes.index(collectionURI: collectionURI, in: db)
-        return try IndexedFilter(index: index, collectionURI: collectionURI, filter: filter, now: now, in: db)
+        return try IndexedFilter(index: index, readMarks: readMarks, collectionURI: collectionURI, filter: filter, now: now, in: db)
     }
 
-    private func windowIDs(_ evaluated: IndexedFilter, collectionURI: String, filter: ItemFilter, sort: ItemSort,
+    func windowIDs(_ evaluated: IndexedFilter, collectionURI: String, filter: ItemFilter, sort: ItemSort,
                            offset: Int, limit: Int, in db: Database) throws -> [Int64] {
         guard limit > 0 else { return [] }
         let offset = max(0, offset)
@@ -154,11 +158,18 @@ extension CacheDatabase {
             let level: String = row["level"]
             leading[row["item_id"], default: []].append((row["label"], level == Topic.Level.category.rawValue))
         }
+        let read = try Set(Int64.fetchAll(db, sql: """
+            SELECT i.id FROM item i JOIN read_state r ON r.collection_uri = i.collection_uri AND r.guid = i.guid
+            WHERE i.id IN \(placeholders(ids.count))
+            """, arguments: StatementArguments(ids)))
+        let arrivals = try ReadStateStorage.arrivals(ids: ids, in: db)
         return records.map { record in
             let topics = leading[record.id] ?? []
             return ItemSummary(id: record.guid, kind: record.kind, title: record.title, listDate: record.listDate,
                                leadingTopics: topics.map(\.label), moreTopicCount: max(0, record.topicCount - topics.count),
-                               leadingTopicIsCategory: topics.map(\.isCategory))
+                               leadingTopicIsCategory: topics.map(\.isCategory),
+                               isRead: read.contains(record.id),
+                               firstSeen: arrivals[record.id] ?? Date(timeIntervalSince1970: 0))
         }
     }
 

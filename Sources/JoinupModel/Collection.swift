@@ -129,11 +129,14 @@ public struct CollectionHeader: Hashable, Sendable {
     public var membership: MembershipState?
     /// Where the data came from and when.
     public var origin: DataOrigin
+    /// Items the user has not read.
+    public var unreadCount: Int
 
     public init(uri: String, alias: String, title: String, lastUpdate: Date, memberCount: Int,
                 membersPublished: Bool = true, kindCounts: [ItemKind: Int], membership: MembershipState?,
-                origin: DataOrigin) {
+                origin: DataOrigin, unreadCount: Int = 0) {
         self.membersPublished = membersPublished
+        self.unreadCount = unreadCount
         self.uri = uri
         self.alias = alias
         self.title = title

@@ -53,6 +53,12 @@ public struct ItemSummary: Hashable, Sendable {
     /// Which of `leadingTopics` are categories (marked "▸" as in the filter pane): a category
     /// and a term often share a label ("Transport · Transport").
     public var leadingTopicIsCategory: [Bool]
+    /// Whether the user has read it (opened it, or marked it). The cache always says; a row built
+    /// without read state (a fixture) counts as read, so it shows no unread mark.
+    public var isRead: Bool
+    /// When the local cache first stored it (the start of time for items stored before joinup
+    /// kept this): newer than the collection's previous opening means new.
+    public var firstSeen: Date
 
     /// "+2 topics" / "+1 topic" as a tile says it; nil when there are no more.
     public var moreTopicsLabel: String? {
@@ -64,14 +70,23 @@ public struct ItemSummary: Hashable, Sendable {
     }
 
     public init(id: String, kind: ItemKind, title: String, listDate: Date,
-                leadingTopics: [String], moreTopicCount: Int, leadingTopicIsCategory: [Bool] = []) {
+                leadingTopics: [String], moreTopicCount: Int, leadingTopicIsCategory: [Bool] = [],
+                isRead: Bool = true, firstSeen: Date = Date(timeIntervalSince1970: 0)) {
         self.id = id
+        self.isRead = isRead
+        self.firstSeen = firstSeen
         self.kind = kind
         self.title = title
         self.listDate = listDate
         self.leadingTopics = leadingTopics
         self.moreTopicCount = moreTopicCount
         self.leadingTopicIsCategory = leadingTopicIsCategory
+    }
+
+    /// New to the user: it arrived after the collection was last opened (never, with no opening).
+    public func isNew(since lastOpened: Date?) -> Bool {
+        guard let lastOpened else { return false }
+        return firstSeen > lastOpened
     }
 }
 

@@ -19,10 +19,12 @@ public struct ItemFilter: Hashable, Sendable, Codable {
     public var until: Date?
     /// Events only: still to come, or already past, relative to the moment of the query.
     public var eventTiming: EventTiming?
+    /// Only unread, or only read, items (`is:unread` / `is:read`, the facet pane's "Unread").
+    public var readState: ReadState?
 
     public init(topicURIs: Set<String> = [], excludedTopicURIs: Set<String> = [], kinds: Set<ItemKind> = [],
                 text: String = "", author: String? = nil, since: Date? = nil, until: Date? = nil,
-                eventTiming: EventTiming? = nil) {
+                eventTiming: EventTiming? = nil, readState: ReadState? = nil) {
         self.topicURIs = topicURIs
         self.excludedTopicURIs = excludedTopicURIs
         self.kinds = kinds
@@ -31,6 +33,7 @@ public struct ItemFilter: Hashable, Sendable, Codable {
         self.since = since
         self.until = until
         self.eventTiming = eventTiming
+        self.readState = readState
     }
 
     public static let none = ItemFilter()
@@ -42,6 +45,12 @@ public struct ItemFilter: Hashable, Sendable, Codable {
 public enum EventTiming: String, Hashable, Sendable, Codable, CaseIterable {
     case upcoming
     case past
+}
+
+/// Whether the user has read an item (opened it, or marked it with `m` or `A`).
+public enum ReadState: String, Hashable, Sendable, Codable, CaseIterable {
+    case unread
+    case read
 }
 
 /// The order of the content list.

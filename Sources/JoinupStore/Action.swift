@@ -64,6 +64,16 @@ public enum Action: Hashable, Sendable {
     case outboxActionCancelled(PendingAction?)
     /// The credentials file changed under the app (`joinup login`/`logout` in another shell).
     case credentialsChanged
+    /// The collection on screen was opened; `previous` is when it was opened before (nil: never).
+    case collectionOpened(uri: String, previous: Date?)
+    /// Where `n`/`N` found an unread item in the filtered list (nil: none unread).
+    case unreadFound(revision: Int, offset: Int?)
+    /// Read marks were stored; the collection now has this many unread items.
+    case readStateSaved(uri: String, unreadCount: Int)
+    /// `A` marked `marked` items read; the collection now has `unreadCount` unread.
+    case allMarkedRead(uri: String, marked: Int, unreadCount: Int)
+    /// Unread items under an Overview revision's filter minus its read-state selection.
+    case unreadCounted(revision: Int, count: Int)
 }
 
 /// What parsing the search line gave: a filter, or an error to show.
@@ -119,8 +129,14 @@ public enum Effect: Hashable, Sendable {
     case cancelOutboxAction(id: Int64)
     /// Make every waiting request due now and deliver them.
     case retryOutbox(remote: String?)
-    /// Remember the collection on screen, so the next start opens it.
-    case recordOpened(uri: String)
+    /// Store that a collection is opened now; answered by `.collectionOpened`.
+    case recordOpening(uri: String)
+    /// Mark items read (or unread); answered by `.readStateSaved`.
+    case setRead(collectionURI: String, ids: [String], read: Bool)
+    /// Find the next (or previous) unread item from list offset `from`; answered by `.unreadFound`.
+    case findUnread(collectionURI: String, filter: ItemFilter, sort: ItemSort, revision: Int, from: Int, backward: Bool)
+    /// Mark everything a filter shows read, in one statement; answered by `.allMarkedRead`.
+    case markAllRead(collectionURI: String, filter: ItemFilter)
 }
 
 /// Work only the terminal runtime can do (bubbletea's `ExecProcess`): the store hands these over

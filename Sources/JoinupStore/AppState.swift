@@ -138,6 +138,11 @@ public struct OverviewState: Hashable, Sendable {
     /// The search line's text as last kept with Enter, which the next `/` opens again;
     /// nil once the filter changed any other way.
     public var query: KeptQuery?
+    /// When the collection was opened before this time (nil: never, or not known yet): rows that
+    /// arrived later are marked new.
+    public var lastOpened: Date?
+    /// Unread items under the filter minus its read-state selection (the "Unread" filter's count).
+    public var unreadCount = 0
 
     public init() {}
 

@@ -12,8 +12,12 @@ public struct CollectionCatalog: Hashable, Sendable {
     public var itemCounts: [String: Int]
     /// False: the listings are the cached collections (no directory was ever read).
     public var isDirectory: Bool
+    /// Unread items per synced collection URI.
+    public var unreadCounts: [String: Int]
 
-    public init(listings: [DirectoryListing], topics: [Topic] = [], itemCounts: [String: Int] = [:], isDirectory: Bool) {
+    public init(listings: [DirectoryListing], topics: [Topic] = [], itemCounts: [String: Int] = [:], isDirectory: Bool,
+                unreadCounts: [String: Int] = [:]) {
+        self.unreadCounts = unreadCounts
         self.listings = listings
         self.topics = topics
         self.itemCounts = itemCounts
@@ -28,7 +32,8 @@ public struct CollectionCatalog: Hashable, Sendable {
                 DirectoryListing(collection: DirectoryCollection(uri: $0.uri, alias: $0.alias, title: $0.title),
                                  isPublished: true, isSynced: true, membership: memberships[$0.uri])
             },
-            itemCounts: Dictionary(collections.map { ($0.uri, $0.itemCount) }) { first, _ in first }, isDirectory: false)
+            itemCounts: Dictionary(collections.map { ($0.uri, $0.itemCount) }) { first, _ in first }, isDirectory: false,
+            unreadCounts: Dictionary(collections.map { ($0.uri, $0.unreadCount) }) { first, _ in first })
     }
 }
 
@@ -45,6 +50,8 @@ public struct CollectionsBrowser: Hashable, Sendable {
         public var listing: DirectoryListing
         /// Items in the cache; nil when never synced.
         public var itemCount: Int?
+        /// Of those, the ones not read.
+        public var unreadCount: Int = 0
         let searchKey: String
         let effectiveTopics: Set<String>
 
@@ -285,7 +292,7 @@ public struct CollectionsBrowser: Hashable, Sendable {
         derived.entries = catalog.listings.map { listing in
             let c = listing.collection
             return Entry(listing: listing, itemCount: listing.isSynced ? catalog.itemCounts[c.uri] ?? 0 : nil,
-                         searchKey: TextFolding.fold(c.title + "\n" + c.abstract),
+                         unreadCount: catalog.unreadCounts[c.uri] ?? 0, searchKey: TextFolding.fold(c.title + "\n" + c.abstract),
                          effectiveTopics: FacetRules.effectiveTopics(of: c.topicURIs, in: vocabulary))
         }
         select()

@@ -58,6 +58,13 @@ public enum Command: Hashable, Sendable {
     case pointAtCollection(Int)
     /// A click on the collections browser's topic row at this index (toggles it).
     case pointAtCollectionTopic(Int)
+    /// Mark the selected (or opened) item read, or unread again (`m`).
+    case toggleRead
+    /// Move to the next / previous unread item of the filtered list, wrapping (`n` / `N`).
+    case nextUnread
+    case previousUnread
+    /// Mark every item the filter shows read, after a confirmation (`A`).
+    case markAllRead
     /// Open or close the outbox overlay (`O`).
     case toggleOutbox
     /// In the outbox overlay: cancel the selected request / send every waiting request now.

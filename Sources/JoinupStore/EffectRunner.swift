@@ -47,6 +47,7 @@ public struct EffectRunner: Sendable {
                 if !result.eventTimingCounts.isEmpty {
                     await send(.eventTimingCounted(revision: revision, result.eventTimingCounts))
                 }
+                await send(.unreadCounted(revision: revision, count: result.unreadCount))
             case .loadItemWindow(let uri, let filter, let sort, let revision, let offset, let limit):
                 let rows = try cache.itemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: offset,
                                                    limit: limit, now: Date())
@@ -58,10 +59,6 @@ public struct EffectRunner: Sendable {
                 await send(.membersLoaded(role: role, nameQuery: nameQuery, members: members, roleCounts: counts))
             case .saveView(let uri, let filter, let sort):
                 try cache.saveView(collectionURI: uri, filter: filter, sort: sort)
-            case .recordOpened(let uri):
-                // A convenience for the next start, never an error (another user's cache is not written).
-                guard !cache.isReadOnly else { return }
-                try? cache.recordOpened(collectionURI: uri)
             case .parseSearch(_, let text, let base):
                 await send(.searchParsed(text: text, result: try parse(text, base: base)))
             case .findLink(let uri, let id), .findLinkToCopy(let uri, let id), .loadItem(let uri, let id):
@@ -91,6 +88,8 @@ public struct EffectRunner: Sendable {
             case .syncTimer(let seconds):
                 try await Task.sleep(for: .seconds(seconds))
                 await send(.syncDue)
+            case .recordOpening, .setRead, .findUnread, .markAllRead:
+                try await runReadState(effect, send: send)
             case .terminal:
                 // The terminal runtime's: the store hands these over and never starts them here.
                 return
@@ -154,7 +153,7 @@ public struct EffectRunner: Sendable {
         let listings = try cache.directory(matching: DirectoryQuery(includeUnpublished: true)).collections
             .filter { $0.isPublished || $0.isSynced }
         return CollectionCatalog(listings: listings, topics: try cache.directoryTopics(), itemCounts: cached.itemCounts,
-                                 isDirectory: true)
+                                 isDirectory: true, unreadCounts: cached.unreadCounts)
     }
 
     /// Syncs one collection of the directory by URI, kept under its alias; nil when it worked.

@@ -7,6 +7,8 @@ public enum FacetRow: Hashable, Sendable {
     /// Upcoming or Past under a selected Event; `count` nil until counted.
     case eventTiming(EventTiming, count: Int?, selected: Bool)
     case topic(FacetCount, selected: Bool)
+    /// Only unread items, with how many there are under the other filters.
+    case unread(count: Int, selected: Bool)
 
     /// Headings are drawn but never hold the cursor.
     public var isSelectable: Bool {
@@ -19,12 +21,13 @@ extension OverviewState {
     /// The filter pane's rows for the current counts and selection.
     ///
     /// Types show when they have items (or are selected); Upcoming/Past only while Event is
-    /// selected; topics by Joinup's facet order, plus any selected topic the other filters
+    /// selected; "Unread" closes the Type section while some item is unread (or it is selected); topics by Joinup's facet order, plus any selected topic the other filters
     /// brought to zero, so a selection can always be seen and undone.
     public var facetRows: [FacetRow] {
         var rows: [FacetRow] = []
         let kinds = ItemKind.allCases.filter { (kindCounts[$0] ?? 0) > 0 || filter.kinds.contains($0) }
-        if !kinds.isEmpty {
+        let showsUnread = unreadCount > 0 || filter.readState == .unread
+        if !kinds.isEmpty || showsUnread {
             rows.append(.heading("Type"))
             for kind in kinds {
                 rows.append(.kind(kind, count: kindCounts[kind] ?? 0, selected: filter.kinds.contains(kind)))
@@ -34,6 +37,7 @@ extension OverviewState {
                     }
                 }
             }
+            if showsUnread { rows.append(.unread(count: unreadCount, selected: filter.readState == .unread)) }
         }
         let topics = FacetRow.topics(facets, selected: filter.topicURIs, known: knownTopics)
         if !topics.isEmpty {

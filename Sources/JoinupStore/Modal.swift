@@ -17,6 +17,8 @@ public indirect enum Modal: Hashable, Sendable {
     case linkChooser(LinkChooser)
     /// The outbox overlay (`O`): the queued joins and leaves, to cancel or retry.
     case outbox(OutboxOverlay)
+    /// The "mark all read" confirmation (`A`), over what it covers: the same box and keys.
+    case markAllRead(MarkAllReadDialog, over: Modal)
 
     /// The focus of the outermost modal; nil when nothing covers the tabs.
     public var focus: Focus? {
@@ -25,7 +27,7 @@ public indirect enum Modal: Hashable, Sendable {
         case .picker(let browser): browser.focus
         case .search: .search
         case .help: .help
-        case .dialog: .dialog
+        case .dialog, .markAllRead: .dialog
         case .messages: .messages
         case .linkChooser: .linkChooser
         case .outbox: .outbox
@@ -37,7 +39,7 @@ public indirect enum Modal: Hashable, Sendable {
         switch self {
         case .none: return []
         case .picker, .search, .linkChooser, .outbox: return [self]
-        case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered):
+        case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered), .markAllRead(_, let covered):
             var layers: [Modal] = [self]
             layers.append(contentsOf: covered.layers)
             return layers
@@ -48,7 +50,7 @@ public indirect enum Modal: Hashable, Sendable {
     public var picker: CollectionsBrowser? {
         switch self {
         case .picker(let picker): picker
-        case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered): covered.picker
+        case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered), .markAllRead(_, let covered): covered.picker
         case .none, .search, .linkChooser, .outbox: nil
         }
     }
@@ -57,7 +59,7 @@ public indirect enum Modal: Hashable, Sendable {
     public var search: SearchLine? {
         switch self {
         case .search(let line): line
-        case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered): covered.search
+        case .help(_, let covered), .dialog(_, let covered), .messages(_, let covered), .markAllRead(_, let covered): covered.search
         case .none, .picker, .linkChooser, .outbox: nil
         }
     }
@@ -107,6 +109,9 @@ public indirect enum Modal: Hashable, Sendable {
         case .dialog(let dialog, var covered):
             covered.updateBase(change)
             self = .dialog(dialog, over: covered)
+        case .markAllRead(let dialog, var covered):
+            covered.updateBase(change)
+            self = .markAllRead(dialog, over: covered)
         case .messages(let log, var covered):
             covered.updateBase(change)
             self = .messages(log, over: covered)

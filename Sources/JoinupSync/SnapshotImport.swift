@@ -8,7 +8,11 @@ public enum SnapshotImport {
     @discardableResult
     public static func importEmbeddedSnapshotIfEmpty(into cache: CacheDatabase) throws -> Bool {
         guard try cache.isEmpty() else { return false }
-        try cache.apply(try EmbeddedSnapshot.load(), origin: .embeddedSnapshot)
+        let snapshot = try EmbeddedSnapshot.load()
+        try cache.apply(snapshot, origin: .embeddedSnapshot)
+        // The shipped snapshot is where reading starts, not news: its items count as read, so a
+        // first start shows the seed page as Joinup does and only what a sync brings is unread.
+        try cache.markAllRead(collectionURI: snapshot.collection.uri, filter: .none)
         return true
     }
 }

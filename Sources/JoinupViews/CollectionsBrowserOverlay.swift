@@ -90,6 +90,7 @@ enum CollectionsBrowserOverlay {
             parts.append("syncing…")
         } else if let count = entry.itemCount {
             parts.append("\(count) \(count == 1 ? "item" : "items")")
+            if entry.unreadCount > 0 { parts.append("\(entry.unreadCount) unread") }
         } else {
             parts.append("not synced")
         }

@@ -94,6 +94,9 @@ enum FacetList {
             label(facet.topic.label, count: facet.count, selected: selected,
                   marker: facet.topic.isCategory ? categoryMarker : " ", indent: 0, cursor: cursor,
                   in: content, on: &surface)
+        case .unread(let count, let selected):
+            label("Unread", count: count, selected: selected, marker: " ", indent: 0, cursor: cursor,
+                  in: content, on: &surface)
         }
     }
 

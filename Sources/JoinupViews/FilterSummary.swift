@@ -17,6 +17,7 @@ enum FilterSummary {
         if let author = filter.author { parts.append("author “\(TerminalText.line(author))”") }
         if let since = filter.since { parts.append("after \(JoinupDate.day(since))") }
         if let until = filter.until { parts.append("before \(JoinupDate.day(until))") }
+        if let state = filter.readState { parts.append(state.rawValue) }
         return parts
     }
 

@@ -31,7 +31,8 @@ enum HeaderView {
             let width = TextWidth.width(update.right)
             surface.put(update.right, x: content.maxX - width, y: content.y + 1, maxWidth: width, style: .header)
         }
-        let counts = header.memberCountLabel + " · " + ItemKind.solution.counted(header.count(of: .solution))
+        var counts = header.memberCountLabel + " · " + ItemKind.solution.counted(header.count(of: .solution))
+        if header.unreadCount > 0 { counts += " · \(header.unreadCount) unread" }
         surface.put(counts, x: content.x, in: content, row: 2, style: .header)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import JoinupModel
 import JoinupStore
 
@@ -54,13 +55,14 @@ enum ItemList {
             if let cursorStyle {
                 surface.fill(Rect(x: rect.x - 1, y: tile.y, width: rect.width + 2, height: lines), style: cursorStyle)
             }
-            drawTile(overview.window.row(at: index), kindWidth: kindWidth, cursor: cursorStyle,
+            drawTile(overview.window.row(at: index), kindWidth: kindWidth, cursor: cursorStyle, lastOpened: overview.lastOpened,
                      highlight: SearchText.highlightWords(overview.filter.text), in: tile, on: &surface)
         }
     }
 
-    /// The title on the whole first line; under it "21/11/2023 Event  Collaboration · eGovernment +2 topics".
-    private static func drawTile(_ item: ItemSummary?, kindWidth: Int, cursor: Style?, highlight: [String],
+    /// The title on the whole first line (unread: "• " and the unread role); under it
+    /// "21/11/2023 new Event  Collaboration · eGovernment +2 topics" ("new" when it arrived since the last opening).
+    private static func drawTile(_ item: ItemSummary?, kindWidth: Int, cursor: Style?, lastOpened: Date?, highlight: [String],
                                  in tile: Rect, on surface: inout some Surface) {
         func style(_ normal: Style) -> Style { cursor ?? normal }
         guard let item else {
@@ -68,8 +70,10 @@ enum ItemList {
             surface.put("…", x: tile.x, in: tile, row: 0, style: style(.dim))
             return
         }
-        let title = TextWidth.truncate(TerminalText.line(item.title), to: tile.width)
-        surface.put(title, x: tile.x, in: tile, row: 0, style: style(.listRow))
+        // The mark is a character as well as a style, so unread never depends on colour alone.
+        let mark = item.isRead ? "" : unreadMark
+        let title = TextWidth.truncate(mark + TerminalText.line(item.title), to: tile.width)
+        surface.put(title, x: tile.x, in: tile, row: 0, style: style(item.isRead ? .listRow : .unreadRow))
         // Search matches stand out: each word found at the start of a word of the title.
         for range in MatchHighlight.ranges(of: highlight, in: title) {
             let x = tile.x + TextWidth.width(title[title.startIndex..<range.lowerBound])
@@ -78,6 +82,7 @@ enum ItemList {
         guard tile.height > 1 else { return }
         var x = tile.x
         x = surface.put(JoinupDate.day(item.listDate), x: x, in: tile, row: 1, style: style(.dim)) + 1
+        if item.isNew(since: lastOpened) { x = surface.put("new", x: x, in: tile, row: 1, style: style(.statusOK)) + 1 }
         x = surface.put(TextWidth.pad(item.kind.label, to: kindWidth), x: x, in: tile, row: 1, style: style(.kindTag)) + 2
         let topicsWidth = tile.maxX - x
         guard topicsWidth > 0 else { return }
@@ -85,6 +90,9 @@ enum ItemList {
                                width: topicsWidth)
         surface.put(topics, x: x, in: tile, row: 1, style: style(.topicTag))
     }
+
+    /// What starts an unread item's title.
+    static let unreadMark = "• "
 
     /// "7 News · 1 Event": the kinds the collection holds, in Joinup's order.
     static func kindSummary(_ state: AppState) -> String {

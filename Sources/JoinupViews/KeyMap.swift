@@ -206,6 +206,10 @@ public struct KeyMap: Hashable, Sendable {
             Binding([.character("c")], .cancelOutboxAction, in: [.outbox], "Cancel", hint: "c cancel"),
             Binding([.character("r")], .retryOutbox, in: [.outbox], "Retry now", hint: "r retry now"),
             Binding([.escape], .back, in: [.outbox], "Close", hint: "Esc close"),
+            Binding([.character("m")], .toggleRead, in: [.itemList, .itemDetail], "Toggle read"),
+            Binding([.character("n")], .nextUnread, in: [.itemList], "Next unread"),
+            Binding([.character("N")], .previousUnread, in: [.itemList], "Prev unread"),
+            Binding([.character("A")], .markAllRead, in: [.itemList], "All read"),
         ])
     }()
 }

@@ -32,6 +32,7 @@ public enum Screen {
             case .messages(let log, _): MessageLogOverlay.render(state.messages, scroll: log.scroll, on: &surface)
             case .linkChooser(let chooser): LinkChooserOverlay.render(chooser, keyMap: keyMap, on: &surface)
             case .outbox(let overlay): OutboxOverlayView.render(overlay, account: state.account, on: &surface)
+            case .markAllRead(let dialog, _): DialogOverlay.render(dialog, keyMap: keyMap, on: &surface)
             }
         }
     }

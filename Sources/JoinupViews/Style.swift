@@ -30,6 +30,7 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case dialogButtonSelected
     /// The cursor's row in a pane that does not have the keys (the list while the filters do).
     case selectedRowUnfocused
+    case unreadRow
 }
 
 /// How a cell is drawn, named by role rather than by colour.
@@ -68,6 +69,8 @@ public struct Style: Hashable, Sendable {
     public static let dialogTitle = Style(.dialogTitle)
     public static let dialogButton = Style(.dialogButton)
     public static let dialogButtonSelected = Style(.dialogButtonSelected)
+    public static let unreadRow = Style(.unreadRow)
+
     public static let selectedRowUnfocused = Style(.selectedRowUnfocused)
 
     /// The cursor's row: bright where the keys are, muted in the other pane.

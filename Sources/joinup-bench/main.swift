@@ -159,3 +159,38 @@ for length in byLength.keys.sorted() where length <= 4 {
 }
 let longer = byLength.filter { $0.key > 4 }.flatMap(\.value)
 if !longer.isEmpty { print("  5+ characters:   \(summary(longer))") }
+
+// MARK: Read state: half the items read, then the unread filter, counts, n, and marking all read
+
+let halfRead = ItemFilter(kinds: [.news])
+let markedHalf = try milliseconds { _ = try cache.markAllRead(collectionURI: uri, filter: halfRead, now: now) }
+print(String(format: "mark the News items read (one statement): %.1f ms", markedHalf))
+var firstUnread: [Double] = [], unreadOn: [Double] = [], unreadOff: [Double] = [], unreadCounts: [Double] = [], nextUnread: [Double] = []
+// The first read after a change of marks rebuilds the read positions (ReadMarkStore): toggle one mark each run.
+let someID = try cache.itemSummaries(collectionURI: uri, filter: .none, offset: 0, limit: 1, now: now)[0].id
+for run in 0..<(options.warmup + options.runs) {
+    try cache.setRead(run % 2 == 0, collectionURI: uri, ids: [someID], now: now)
+    let first = try milliseconds { _ = try cache.filteredItems(collectionURI: uri, filter: ItemFilter(readState: .unread), limit: 40, now: now) }
+    let topic = topicChoices[run % topicChoices.count]
+    let on = try milliseconds {
+        _ = try cache.filteredItems(collectionURI: uri, filter: ItemFilter(topicURIs: [topic], readState: .unread), limit: 40, now: now)
+    }
+    let off = try milliseconds { _ = try cache.filteredItems(collectionURI: uri, filter: .none, limit: 40, now: now) }
+    let counts = try milliseconds { _ = try cache.collections() }
+    let next = try milliseconds { _ = try cache.unreadOffset(collectionURI: uri, filter: .none, from: 0, now: now) }
+    if run >= options.warmup {
+        firstUnread.append(first)
+        unreadOn.append(on)
+        unreadOff.append(off)
+        unreadCounts.append(counts)
+        nextUnread.append(next)
+    }
+}
+print("read state (half the items read):")
+print("  unread filter, first read after a mark changed: \(summary(firstUnread))")
+print("  unread filter + one topic (filter change):      \(summary(unreadOn))")
+print("  no filter (counts include the Unread count):    \(summary(unreadOff))")
+print("  collections with unread counts (picker):        \(summary(unreadCounts))")
+print("  n (next unread offset over the whole list):     \(summary(nextUnread))")
+let markedAll = try milliseconds { _ = try cache.markAllRead(collectionURI: uri, filter: .none, now: now) }
+print(String(format: "mark all %d items read (one statement): %.1f ms", options.items, markedAll))

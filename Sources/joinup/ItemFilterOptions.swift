@@ -28,6 +28,9 @@ struct ItemFilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A query in joinup's query language (combined with the other options).", valueName: "query"))
     var query: String?
 
+    @Flag(help: "Only items you have not read (as is:unread).")
+    var unread = false
+
     /// The filter these options describe, topics resolved against the cache's vocabulary.
     func filter(cache: CacheDatabase) throws -> ItemFilter {
         var filter = ItemFilter()
@@ -49,6 +52,7 @@ struct ItemFilterOptions: ParsableArguments {
         if let since, let until, let start = filter.since, let end = filter.until, start >= end {
             throw CommandFailure(message: "--since \(since) is after --until \(until): no item can match")
         }
+        if unread { filter.readState = .unread }
         if let query {
             filter = try QueryHook.apply(query, to: filter, vocabulary: try cache.allTopics())
         }

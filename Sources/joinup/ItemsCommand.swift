@@ -26,12 +26,16 @@ struct Items: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Flag(name: .customLong("mark-read"), help: "Then mark every item the filter selects read (one statement).")
+    var markRead = false
+
     func run() throws {
         try reportingFailures {
             guard let order = ItemSort(rawValue: sort) else {
                 throw CommandFailure(message: "unknown sort \"\(sort)\"; use newest, oldest or title")
             }
             if let limit, limit < 0 { throw CommandFailure(message: "--limit must be 0 or more") }
+            if markRead && limit != nil { throw CommandFailure(message: "--mark-read marks everything the filter selects: drop --limit") }
             var listing = try Listing(fields: ItemFields.names, options: output)
             let opened = try OpenedCache.open(options, collection: selection.collection)
             let filter = try filtering.filter(cache: opened.cache)
@@ -42,6 +46,7 @@ struct Items: ParsableCommand {
                 try listing.row(ItemFields.values(detail), jsonExtra: ["body": .text(detail.item.body)])
             }
             try listing.finish()
+            if markRead { try opened.cache.markAllRead(collectionURI: opened.collection.uri, filter: filter) }
         }
     }
 }

@@ -16,7 +16,7 @@ struct Joinup: AsyncParsableCommand {
         version: "joinup 0.1.0",
         subcommands: [Browse.self, Items.self, Topics.self, Collections.self, Members.self, About.self, Sync.self,
                       Join.self, Leave.self, Outbox.self, Login.self, Logout.self, Whoami.self, Themes.self, Config.self,
-                      Doctor.self, Complete.self],
+                      Doctor.self, Complete.self, Digest.self],
         defaultSubcommand: Browse.self)
 
     /// ArgumentParser's text for a usage error without its "Error: " label.

@@ -100,7 +100,8 @@ extension CacheDatabase {
                 facets: try Self.sqlFacetCounts(collectionURI: uri, filter: filter, now: now, in: db),
                 kindCounts: try Self.sqlKindCounts(collectionURI: uri, filter: filter, now: now, in: db),
                 rows: try Self.sqlItemSummaries(collectionURI: uri, filter: filter, sort: sort, offset: 0, limit: limit, now: now, in: db),
-                eventTimingCounts: try sqlEventTimingCounts(collectionURI: uri, filter: filter, now: now, in: db))
+                eventTimingCounts: try sqlEventTimingCounts(collectionURI: uri, filter: filter, now: now, in: db),
+                unreadCount: try Self.sqlUnreadCount(collectionURI: uri, filter: filter, now: now, in: db))
         }
     }
 

@@ -28,11 +28,14 @@ import Testing
         try cache.recordDelivery(of: join.id, membership: .pending)
         _ = try cache.enqueue(MembershipRequest(collectionAlias: "other", collectionURI: "http://data.europa.eu/w21/other",
                                                 collectionTitle: "Other", kind: .leave))
-        try cache.recordOpened(collectionURI: Fixture.collectionURI)
+        try cache.setRead(true, collectionURI: Fixture.collectionURI, ids: [Fixture.sampleItems[0].id, Fixture.sampleItems[2].id])
+        try cache.recordOpening(collectionURI: Fixture.collectionURI, now: Fixture.date(20))
+        try cache.recordDigest(at: Fixture.date(21))
         return cache
     }
 
-    static let userRows = ["saved_view": 1, "outbox": 1, "my_membership": 1, "opened_collection": 1]
+    static let userRows = ["saved_view": 1, "outbox": 1, "my_membership": 1, "read_state": 2, "collection_opened": 1,
+                           "digest_run": 1]
 
     private func asideFiles() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".broken-") }
@@ -115,6 +118,12 @@ import Testing
         #expect(kept.0 == expected.0 && kept.1 == expected.1)
         #expect(try fresh.pendingActions() == queued, "the outbox keeps its requests and their idempotency keys")
         #expect(try fresh.myMembership(collectionURI: Fixture.collectionURI) == .pending)
+        #expect(try fresh.lastDigest() == Fixture.date(21))
+        #expect(try fresh.recordOpening(collectionURI: Fixture.collectionURI) == Fixture.date(20))
+        // The read marks apply again once the items are synced again.
+        try fresh.apply(Fixture.snapshot(items: Fixture.sampleItems), origin: .embeddedSnapshot)
+        #expect(try fresh.unreadCount(collectionURI: Fixture.collectionURI) == 3)
+        #expect(try fresh.isRead(collectionURI: Fixture.collectionURI, id: Fixture.sampleItems[0].id))
         #expect(try asideFiles().filter { !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }.count == 1)
         #expect(CacheDoctor.diagnose(path: try #require(report.movedTo)).rowCounts["item"] == 5, "the old file is intact")
     }

@@ -280,6 +280,11 @@ import Testing
             return item
         }
         try cache.apply(Fixture.snapshot(items: items), origin: .remote("random"))
+        // A third of the items read, marked in a few batches.
+        let read = items.filter { _ in Int.random(in: 0...2, using: &rng) == 0 }.map(\.id)
+        for batch in stride(from: 0, to: read.count, by: 10) {
+            try cache.setRead(true, collectionURI: uri, ids: Array(read[batch..<min(read.count, batch + 10)]))
+        }
         for _ in 0..<60 {
             var filter = ItemFilter()
             if Bool.random(using: &rng) { filter.topicURIs = Set(Fixture.topics.shuffled(using: &rng).prefix(Int.random(in: 1...2, using: &rng)).map(\.uri)) }
@@ -290,6 +295,7 @@ import Testing
             if Int.random(in: 0...3, using: &rng) == 0 { filter.since = Fixture.date(Double(Int.random(in: 0...15, using: &rng))) }
             if Int.random(in: 0...3, using: &rng) == 0 { filter.until = Fixture.date(Double(Int.random(in: 10...30, using: &rng))) }
             if Int.random(in: 0...4, using: &rng) == 0 { filter.eventTiming = Bool.random(using: &rng) ? .upcoming : .past }
+            if Int.random(in: 0...2, using: &rng) == 0 { filter.readState = ReadState.allCases.randomElement(using: &rng)! }
             let sort = ItemSort.allCases.randomElement(using: &rng)!
             let fast = try cache.filteredItems(collectionURI: uri, filter: filter, sort: sort, limit: 500, now: now)
             let reference = try cache.sqlReference(collectionURI: uri, filter: filter, sort: sort, limit: 500, now: now)

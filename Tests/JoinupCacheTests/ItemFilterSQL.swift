@@ -10,7 +10,8 @@ import JoinupModel
 ///
 /// Every field of the filter narrows the set: topics (OR, a category matching the items of its
 /// children: `ItemFilterSQL.effectiveTopicIn`), excluded topics, kinds (OR), text (FTS5,
-/// each word a prefix), author (folded contains), since/until on the list date, event timing.
+/// each word a prefix), author (folded contains), since/until on the list date, event timing,
+/// read state (a `read_state` row for the item's guid).
 struct ItemFilterSQL {
     var clause: String
     var arguments: StatementArguments
@@ -18,8 +19,9 @@ struct ItemFilterSQL {
     /// - Parameters:
     ///   - ignoringTopics: the topic facet counts over everything but its own selection.
     ///   - ignoringKinds: the type counts over everything but the type selection.
+    ///   - ignoringReadState: the "Unread" count over everything but the read-state selection.
     init(collectionURI: String, filter: ItemFilter, now: Date, ignoringTopics: Bool = false, ignoringKinds: Bool = false,
-         in db: Database) throws {
+         ignoringReadState: Bool = false, in db: Database) throws {
         var clauses = ["i.collection_uri = ?"]
         var values: [any DatabaseValueConvertible] = [collectionURI]
         if !ignoringKinds && !filter.kinds.isEmpty {
@@ -58,6 +60,9 @@ struct ItemFilterSQL {
             clauses.append("i.kind = 'event' AND i.list_date \(timing == .upcoming ? ">=" : "<") ?")
             values.append(now.timeIntervalSince1970)
         }
+        if !ignoringReadState, let state = filter.readState {
+            clauses.append("\(state == .read ? "" : "NOT ")EXISTS (SELECT 1 FROM read_state r WHERE r.collection_uri = i.collection_uri AND r.guid = i.guid)")
+        }
         clause = clauses.joined(separator: " AND ")
         arguments = StatementArguments(values)
     }
@@ -88,6 +93,13 @@ extension CacheDatabase {
         let where_ = try ItemFilterSQL(collectionURI: collectionURI, filter: filter, now: now, in: db)
         return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM item i WHERE \(where_.clause)"),
                                 arguments: where_.arguments) ?? 0
+    }
+
+    /// Unread items under the filter minus its read-state selection.
+    static func sqlUnreadCount(collectionURI: String, filter: ItemFilter, now: Date, in db: Database) throws -> Int {
+        var unread = filter
+        unread.readState = .unread
+        return try sqlItemCount(collectionURI: collectionURI, filter: unread, now: now, in: db)
     }
 
     static func sqlFacetCounts(collectionURI: String, filter: ItemFilter, now: Date, in db: Database) throws -> [FacetCount] {

@@ -27,25 +27,25 @@ import Testing
     }
 
     @Test func theLatestOpenedWinsAndSurvivesReopening() throws {
-        try cache.recordOpened(collectionURI: Fixture.collectionURI, at: Date(timeIntervalSince1970: 100))
-        try cache.recordOpened(collectionURI: Self.otherURI, at: Date(timeIntervalSince1970: 200))
+        try cache.recordOpening(collectionURI: Fixture.collectionURI, now: Date(timeIntervalSince1970: 100))
+        try cache.recordOpening(collectionURI: Self.otherURI, now: Date(timeIntervalSince1970: 200))
         let reopened = try CacheDatabase(path: folder.path("cache.sqlite"))
         #expect(try reopened.lastOpenedCollection()?.alias == "other")
         // Opening the first again makes it the last one used (one row per collection).
-        try reopened.recordOpened(collectionURI: Fixture.collectionURI, at: Date(timeIntervalSince1970: 300))
+        try reopened.recordOpening(collectionURI: Fixture.collectionURI, now: Date(timeIntervalSince1970: 300))
         #expect(try reopened.lastOpenedCollection()?.uri == Fixture.collectionURI)
         let rows = try DatabaseQueue(path: folder.path("cache.sqlite")).read {
-            try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM opened_collection")
+            try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM collection_opened")
         }
         #expect(rows == 2)
     }
 
     @Test func aCollectionGoneFromTheCacheIsSkipped() throws {
-        try cache.recordOpened(collectionURI: Fixture.collectionURI, at: Date(timeIntervalSince1970: 100))
-        try cache.recordOpened(collectionURI: "http://data.europa.eu/w21/gone", at: Date(timeIntervalSince1970: 200))
+        try cache.recordOpening(collectionURI: Fixture.collectionURI, now: Date(timeIntervalSince1970: 100))
+        try cache.recordOpening(collectionURI: "http://data.europa.eu/w21/gone", now: Date(timeIntervalSince1970: 200))
         #expect(try cache.lastOpenedCollection()?.uri == Fixture.collectionURI)
         let onlyGone = try CacheDatabase(path: folder.path("other.sqlite"))
-        try onlyGone.recordOpened(collectionURI: "http://data.europa.eu/w21/gone")
+        try onlyGone.recordOpening(collectionURI: "http://data.europa.eu/w21/gone")
         #expect(try onlyGone.lastOpenedCollection() == nil)
     }
 

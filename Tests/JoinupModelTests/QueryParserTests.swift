@@ -131,6 +131,17 @@ private func parse(_ text: String) throws(QueryError) -> ParsedQuery {
     #expect(try parse("IS:Past").eventTiming == .past)
 }
 
+@Test func isTakesUnreadOrReadAndCombinesWithATiming() throws {
+    let query = try parse("is:upcoming IS:Unread")
+    #expect(query.readState == .unread)
+    #expect(query.eventTiming == .upcoming)
+    #expect(try parse("is:read").readState == .read)
+    #expect(try parse("is:read").eventTiming == nil)
+    #expect(try parse(query.formatted) == query)
+    let filter = try query.filter(vocabulary: [])
+    #expect(filter.readState == .unread)
+}
+
 // MARK: errors, with the column they point at
 
 struct ErrorCase: Sendable, CustomTestStringConvertible {
@@ -164,8 +175,9 @@ private let fields = "fields are topic, type, after, before, author, is"
     ErrorCase(query: "before:2023 x before:2024", column: 15,
               message: "before: given twice; a query has one before: date"),
     ErrorCase(query: "author:a author:b", column: 10, message: "author: given twice; a query has one author:"),
-    ErrorCase(query: "is:past is:upcoming", column: 9, message: "is: given twice; a query has one is:"),
-    ErrorCase(query: "is:tomorrow", column: 1, message: "is: takes upcoming or past, not tomorrow"),
+    ErrorCase(query: "is:past is:upcoming", column: 9, message: "is: given twice; a query has one is:upcoming or is:past"),
+    ErrorCase(query: "is:unread is:read", column: 11, message: "is: given twice; a query has one is:unread or is:read"),
+    ErrorCase(query: "is:tomorrow", column: 1, message: "is: takes upcoming, past, unread or read, not tomorrow"),
     ErrorCase(query: "x -type:news", column: 3, message: "only topic: can be negated, not type:"),
     ErrorCase(query: "ICT -security", column: 5,
               message: "only topic: can be negated (-topic:…); to search for a leading \"-\", quote the word"),

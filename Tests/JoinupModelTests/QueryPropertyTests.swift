@@ -46,6 +46,7 @@ private func wellFormedQuery(_ rng: inout SplitMix64) -> ParsedQuery {
     }
     if Bool.random(using: &rng) { query.author = value(&rng) }
     query.eventTiming = [nil, .upcoming, .past].randomElement(using: &rng)!
+    query.readState = [nil, .unread, .read].randomElement(using: &rng)!
     return query
 }
 

@@ -205,7 +205,7 @@ import Testing
         session.send(.collectionsListed(catalog), from: nil) { $0.catalog = catalog }
         #expect(session.store.state.modal.picker?.selected?.collection == Self.cybersecurity, "a new read keeps the selection")
         session.store.send(.open, effects: [.restoreView(uri: Self.cybersecurity.uri), .loadCollection(uri: Self.cybersecurity.uri),
-                                           .recordOpened(uri: Self.cybersecurity.uri)],
+                                                    .recordOpening(uri: Self.cybersecurity.uri)],
                            Self.opening(Self.cybersecurity.uri))
     }
 
@@ -220,7 +220,7 @@ import Testing
         // One sync at a time: Enter again waits for it.
         session.send(.open)
         session.store.receive(.collectionSynced(Self.osor, failure: nil), from: sync,
-                              effects: [.restoreView(uri: Self.osor.uri), .loadCollection(uri: Self.osor.uri), .recordOpened(uri: Self.osor.uri)],
+                              effects: [.restoreView(uri: Self.osor.uri), .loadCollection(uri: Self.osor.uri), .recordOpening(uri: Self.osor.uri)],
                               Self.opening(Self.osor.uri))
     }
 

@@ -51,7 +51,7 @@ import Testing
     static func start(_ store: inout TestStore) {
         store.send(.started(collectionURI: uri),
                    effects: [.restoreView(uri: uri), .loadCollection(uri: uri), .observeCache, .loadAccount, .outboxTimer,
-                             .recordOpened(uri: uri)]) {
+                             .recordOpening(uri: uri)]) {
             $0.collectionURI = uri
             $0.status = StatusMessage(.busy, "Loading…")
         }
@@ -295,7 +295,7 @@ import Testing
         var store = TestStore(initial)
         store.send(.started(collectionURI: Self.uri),
                    effects: [.restoreView(uri: Self.uri), .loadCollection(uri: Self.uri), .observeCache, .loadAccount, .outboxTimer,
-                             .syncTimer(seconds: 900), .recordOpened(uri: Self.uri)]) {
+                             .syncTimer(seconds: 900), .recordOpening(uri: Self.uri)]) {
             $0.collectionURI = Self.uri
             $0.status = StatusMessage(.busy, "Loading…")
         }
@@ -365,7 +365,7 @@ import Testing
         picker.cursor.selection = 0
         store.send(.moveUp) { $0.modal = .picker(picker) }
         #expect(store.state.modal.picker?.selected?.collection.uri == other.uri)
-        store.send(.open, effects: [.restoreView(uri: other.uri), .loadCollection(uri: other.uri), .recordOpened(uri: other.uri)]) {
+        store.send(.open, effects: [.restoreView(uri: other.uri), .loadCollection(uri: other.uri), .recordOpening(uri: other.uri)]) {
             $0.modal = .none
             $0.collectionURI = other.uri
             $0.header = nil

@@ -257,26 +257,26 @@ import JoinupStore
     @Test func helpOverlayAt60x20() {
         let surface = render(Fixtures.state(tab: .overview, help: true), width: 60, height: 20)
         expectFrame(surface, """
-             EC Open Source┌─ Keys — ? or Esc to close ─┐his collection
-             Last update: M│ Global                     │
-             59 members · 0│ ↑/k          Up            │
-             [1 Overview]  │ ↓/j          Down          │───────────────
-             Topics        │ PgUp         Page up       │       8 items
-             ▸ ICT (8)     │ PgDn         Page down     │2023 open-sou…
-               Open Sour… (│ g/Home       Top           │ration +3
-             ▸ Digital g… (│ G/End        Bottom        │tributions fr…
-               ICT (3)     │ Tab          Next tab      │ration +3
-               Collabora… (│ Shift-Tab    Previous tab  │rce Software …
-               eGovernme… (│ 1            Overview tab  │urce Softw… +7
-               ICT secur… (│ 2            Members tab   │mission Open …
-               Legal (2)   │ 3            About tab     │egal
-               Content a… (│ r            Sync          │
-               Digital i… (│ c            Collections   │
-                           │ J            Join          │
-                           │ L            Leave         │
-                           │ T            Next theme    │
-                           │ ?            Toggle help   │
-             ↑↓ move  ? hel└────────────── ↓ more: j/k ─┘edded snapshot
+             ┌─ Keys — ? or Esc to close ─────────────────────────────┐
+             │ Global                      →/l/Esc      To the list   │
+             │ ↑/k          Up                                        │
+             │ ↓/j          Down           List, Filters & Members    │─
+             │ PgUp         Page up        /            Search        │
+             │ PgDn         Page down      x            Clear filters │
+             │ g/Home       Top                                       │
+             │ G/End        Bottom         List & Filters             │
+             │ Tab          Next tab       s            Sort order    │
+             │ Shift-Tab    Previous tab                              │
+             │ 1            Overview tab   Members                    │
+             │ 2            Members tab    f            Role filter   │
+             │ 3            About tab                                 │
+             │ r            Sync           Collections                │
+             │ c            Collections    ←/h          Topics        │
+             │ J            Join           Space/Enter  Select        │
+             │ L            Leave          →/l/Esc      To the list   │
+             │ T            Next theme     /            Search        │
+             │ ?            Toggle help    x            Clear filters │
+             └────────────────────────────────────────── ↓ more: j/k ─┘
             """, name: "helpOverlayAt60x20")
     }
 }

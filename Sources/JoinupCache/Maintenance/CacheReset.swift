@@ -22,8 +22,9 @@ public struct CacheResetReport: Sendable, Equatable {
 public enum CacheReset {
     /// Tables holding data only the user has (not re-syncable), copied from the old file when it
     /// is readable: saved views, the outbox of pending join/leave requests, your memberships, the
-    /// collections you opened (the last one reopens). Add a table here when one is created.
-    public static let userDataTables = ["saved_view", "outbox", "my_membership", "opened_collection"]
+    /// collections you opened (the last one reopens), what you have read and when you last opened
+    /// a collection or ran a digest. Add a table here when one is created.
+    public static let userDataTables = ["saved_view", "outbox", "my_membership"] + ReadStateStorage.tables
 
     /// Takes the cache's exclusive lock (or throws `CacheAccessError.inUse` naming who has it open),
     /// writes a fresh cache beside `path` holding the `userDataTables` rows that can be read from

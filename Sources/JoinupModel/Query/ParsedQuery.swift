@@ -17,10 +17,12 @@ public struct ParsedQuery: Hashable, Sendable {
     public var author: String?
     /// `is:upcoming` / `is:past`.
     public var eventTiming: EventTiming?
+    /// `is:unread` / `is:read`.
+    public var readState: ReadState?
 
     public init(text: String = "", topics: [TopicTerm] = [], kinds: Set<ItemKind> = [],
                 after: Date? = nil, before: Date? = nil, author: String? = nil,
-                eventTiming: EventTiming? = nil) {
+                eventTiming: EventTiming? = nil, readState: ReadState? = nil) {
         self.text = text
         self.topics = topics
         self.kinds = kinds
@@ -28,6 +30,7 @@ public struct ParsedQuery: Hashable, Sendable {
         self.before = before
         self.author = author
         self.eventTiming = eventTiming
+        self.readState = readState
     }
 
     /// An empty search line.

@@ -10,6 +10,16 @@ public enum QueryDate {
         return calendar
     }()
 
+    /// The instant a `YYYY[-MM[-DD]]` value starts at in `timeZone` (the user's own, for
+    /// `joinup digest --since`), or nil when it is not a real date.
+    public static func start(of value: String, in timeZone: TimeZone) -> Date? {
+        guard let brussels = start(of: value) else { return nil }
+        let p = calendar.dateComponents([.year, .month, .day], from: brussels)
+        var local = Calendar(identifier: .gregorian)
+        local.timeZone = timeZone
+        return local.date(from: DateComponents(year: p.year, month: p.month, day: p.day, hour: 0, minute: 0, second: 0))
+    }
+
     /// The instant a `YYYY[-MM[-DD]]` value starts at, or nil when it is not a real date.
     public static func start(of value: String) -> Date? {
         let parts = value.split(separator: "-", omittingEmptySubsequences: false)

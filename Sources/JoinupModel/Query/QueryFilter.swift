@@ -31,6 +31,7 @@ extension ParsedQuery {
         if let after { filter.since = after }
         if let before { filter.until = before }
         if let eventTiming { filter.eventTiming = eventTiming }
+        if let readState { filter.readState = readState }
         return filter
     }
 }

@@ -24,6 +24,7 @@ extension ParsedQuery {
         if let before { parts.append("before:" + QueryDate.day(of: before)) }
         if let author { parts.append("author:" + Self.value(author)) }
         if let eventTiming { parts.append("is:" + eventTiming.rawValue) }
+        if let readState { parts.append("is:" + readState.rawValue) }
         return parts.joined(separator: " ")
     }
 

@@ -13,7 +13,8 @@ import Foundation
 /// - `after:` / `before:` YYYY-MM-DD, YYYY-MM or YYYY: the start of that day, month or year in
 ///   Brussels; `after:` is inclusive, `before:` exclusive. Each at most once, and `after:` must
 ///   be earlier than `before:`.
-/// - `author:` substring, at most once. `is:upcoming` / `is:past`, at most once.
+/// - `author:` substring, at most once. `is:upcoming` / `is:past`, at most once, and
+///   `is:unread` / `is:read`, at most once (the two kinds of `is:` combine).
 ///
 /// Field names are case-insensitive. Only `topic:` can be negated: `-word` is an error (quote
 /// it, `"-word"`, to search for the text). Values have their whitespace runs collapsed to single
@@ -27,6 +28,7 @@ public enum QueryParser {
         var before: (column: Int, value: String)?
         var authorSeen = false
         var timingSeen = false
+        var readSeen = false
 
         while let term = try scanner.next() {
             let column = term.column
@@ -72,9 +74,15 @@ public enum QueryParser {
                     authorSeen = true
                     query.author = value
                 case .is:
-                    if timingSeen { throw fail("is: given twice; a query has one is:") }
+                    if let state = ReadState(rawValue: value.lowercased()) {
+                        if readSeen { throw fail("is: given twice; a query has one is:unread or is:read") }
+                        readSeen = true
+                        query.readState = state
+                        continue
+                    }
+                    if timingSeen { throw fail("is: given twice; a query has one is:upcoming or is:past") }
                     guard let timing = EventTiming(rawValue: value.lowercased()) else {
-                        throw fail("is: takes upcoming or past, not \(value)")
+                        throw fail("is: takes upcoming, past, unread or read, not \(value)")
                     }
                     timingSeen = true
                     query.eventTiming = timing

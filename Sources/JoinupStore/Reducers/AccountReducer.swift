@@ -99,12 +99,17 @@ enum AccountReducer {
             state.status = StatusMessage(.busy, dialog.request.kind == .join ? "Joining…" : "Leaving…")
             return [.queueMembership(dialog.request)]
         case .cancelDialog:
-            state.modal = covered
-            state.status = StatusMessage(.info, "Cancelled")
-            return []
+            return cancel(covered: covered, in: &state)
         default:
             return []
         }
+    }
+
+    /// n/Esc in any confirmation: it closes, giving back what it covered, and nothing is done.
+    static func cancel(covered: Modal, in state: inout AppState) -> [Effect] {
+        state.modal = covered
+        state.status = StatusMessage(.info, "Cancelled")
+        return []
     }
 }
 

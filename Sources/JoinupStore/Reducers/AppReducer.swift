@@ -9,7 +9,7 @@ enum AppReducer {
             state.collectionURI = uri
             state.status = StatusMessage(.busy, "Loading…")
             return [.restoreView(uri: uri), .loadCollection(uri: uri), .observeCache, .loadAccount, .outboxTimer]
-                + nextSyncTimer(state) + [.recordOpened(uri: uri)]
+                + nextSyncTimer(state)
         case .syncDue:
             // A sync already running (`r`) stands for this one; the next is an interval away.
             let effects = state.isSyncing ? [] : startSync(&state)
@@ -132,7 +132,7 @@ enum AppReducer {
         state.members = MembersState()
         state.tab = .overview
         state.status = StatusMessage(.busy, "Loading…")
-        return [.restoreView(uri: uri), .loadCollection(uri: uri), .recordOpened(uri: uri)]
+        return [.restoreView(uri: uri), .loadCollection(uri: uri), .recordOpening(uri: uri)]
     }
 
     /// `o`: the opened item's link, or the selected row's (read from the cache first).

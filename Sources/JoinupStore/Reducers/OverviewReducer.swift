@@ -169,6 +169,8 @@ enum OverviewReducer {
                 state.filter.eventTiming = selected ? nil : timing
             case .topic(let facet, _):
                 state.filter.topicURIs.formSymmetricDifference([facet.topic.uri])
+            case .unread(_, let selected):
+                state.filter.readState = selected ? nil : .unread
             }
             state.query = nil
             return reload(&state, context)
@@ -198,6 +200,12 @@ enum OverviewReducer {
                                                windowSize: itemWindowSize)]
         if save { effects += saveView(state, context) }
         return effects
+    }
+
+    /// Puts the list's cursor on `index` (`n`/`N`), loading rows there when needed.
+    static func moveCursor(to index: Int, _ state: inout OverviewState, _ context: ReducerContext) -> [Effect] {
+        state.cursor = state.cursor.moved(to: index, count: state.itemCount, rows: context.viewport.listRows)
+        return windowEffects(for: state, context)
     }
 
     /// Asks for a new window of rows when the visible part of the list is not loaded.

@@ -30,6 +30,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     }
     let context = state.context
     effects += PickerReducer.reduce(&state.modal, action, context)
+    effects += ReadReducer.reduce(&state, action)
     return effects
 }
 
@@ -87,6 +88,8 @@ private func route(_ command: Command, in state: inout AppState) -> [Effect] {
     switch state.modal {
     case .dialog(let dialog, let covered):
         return AccountReducer.dialog(command, dialog, covered: covered, in: &state)
+    case .markAllRead(let dialog, let covered):
+        return ReadReducer.dialog(command, dialog, covered: covered, in: &state)
     case .help(var help, let covered):
         if command == .toggleHelp || command == .back {
             state.modal = covered
@@ -184,6 +187,8 @@ private func browse(_ command: Command, in state: inout AppState) -> [Effect] {
         return []
     case .copyLink:
         return LinkReducer.requestCopy(&state)
+    case .toggleRead, .nextUnread, .previousUnread, .markAllRead:
+        return state.tab == .overview ? ReadReducer.command(command, in: &state) : []
     // Search works on the Members tab (names) and on the Overview's list (not over an open item).
     case .startSearch where state.tab == .members || (state.tab == .overview && state.overview.openedItem == nil):
         return SearchReducer.start(in: &state)

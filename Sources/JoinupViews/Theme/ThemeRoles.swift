@@ -33,6 +33,7 @@ extension StyleRole {
         case .detailLabel: "detail.label"
         case .link: "link"
         case .selectedRowUnfocused: "list.selected.unfocused"
+        case .unreadRow: "list.unread"
         }
     }
 
@@ -68,6 +69,7 @@ extension StyleRole {
         case .detailLabel: "Labels in the item and About views, filter headings"
         case .link: "Links (URLs)"
         case .selectedRowUnfocused: "The cursor's row in the pane without the keys (the list while the filters have them)"
+        case .unreadRow: "An unread item's title in the content list (a • marks it too, whatever the colours)"
         }
     }
 

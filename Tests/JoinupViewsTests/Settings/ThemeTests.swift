@@ -67,6 +67,16 @@ private let themesFolder = URL(fileURLWithPath: #filePath)
         }
     }
 
+    /// Unread titles stand out in every shipped theme by an attribute (the "•" the list draws
+    /// besides does not depend on the theme), and the role is written in each file, not inherited.
+    @Test(arguments: ["default", "light", "high-contrast", "monochrome"])
+    func everyShippedThemeMakesUnreadTitlesBold(name: String) throws {
+        let theme = try #require(ThemeCatalog.shipped.first { $0.name == name }).parse()
+        #expect(theme.looks[.unreadRow] != nil, "\(name) sets list.unread")
+        #expect(theme.resolved(.unreadRow).attributes.contains(.bold), "\(name)")
+        #expect(!theme.resolved(.listRow).attributes.contains(.bold), "\(name): read rows are not bold")
+    }
+
     @Test func contrastCheckCatchesAnUnreadablePair() throws {
         let theme = try ThemeParser.parse("[list.selected]\nfg = 244\nbg = 245\n", file: "t.toml", name: "t")
         #expect(theme.contrast(of: .selectedRow) < 1.5)
