@@ -344,7 +344,7 @@ struct IndexedFilter {
     func eventTimingTally() -> [EventTiming: Int] {
         let eventKind = UInt8(ItemKind.allCases.firstIndex(of: .event)!)
         var upcoming = 0, past = 0
-        for p in 0..<index.count where index.kinds[p] == eventKind && topicOK(p) {
+        for p in 0..<index.count where index.kinds[p] == eventKind && topicOK(p) && readOK(p) {
             guard base[p] || droppedForTiming?[p] == true else { continue }
             if index.dates[p] >= moment { upcoming += 1 } else { past += 1 }
         }

@@ -99,7 +99,7 @@ public struct KeyMap: Hashable, Sendable {
         ]
         // Everywhere you browse but one place (Space pages all but the filter pane): say so, briefly.
         let missing = browsing.subtracting(contexts)
-        if missing.count == 1, contexts.isSubset(of: browsing.union([.help, .messages])),
+        if missing.count == 1, contexts.isSubset(of: browsing.union([.help, .messages, .linkChooser, .outbox])),
            let name = names.first(where: { missing.contains($0.0) })?.1 {
             return "All but \(name)"
         }

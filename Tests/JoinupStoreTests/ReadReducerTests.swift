@@ -68,7 +68,8 @@ import Testing
             $0.overview.window.rows[0].isRead = true
             $0.status = StatusMessage(.info, "Marked read")
         }
-        store.send(.open, effects: [.loadItem(collectionURI: Self.uri, id: "item-0")])
+        // An info message ends with the next command.
+        store.send(.open, effects: [.loadItem(collectionURI: Self.uri, id: "item-0")]) { $0.status = nil }
         store.receive(.itemLoaded(ReducerTests.detail(0)), from: .loadItem(collectionURI: Self.uri, id: "item-0")) {
             $0.overview.openedItem = ReducerTests.detail(0)
         }

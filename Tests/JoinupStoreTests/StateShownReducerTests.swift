@@ -45,7 +45,7 @@ import Testing
         let withdrawn = MembershipReducerTests.result(.withdrawn, kind: .leave, membership: MyMembership.none)
         store.send(.outboxDelivered([withdrawn], waiting: 0),
                    effects: [.loadCollection(uri: Self.uri), .loadMembers(uri: Self.uri, role: nil, nameQuery: "")]) {
-            $0.status = StatusMessage(.info, "Your request to join Test was withdrawn.")
+            $0.status = StatusMessage(.success, "Your request to join Test was withdrawn.", subject: "Test")
         }
         #expect(!withdrawn.message.contains("no longer a member"))
     }
@@ -116,7 +116,10 @@ import Testing
         store.assume { $0.modal = .outbox(OutboxOverlay()) }
         store.send(.cancelOutboxAction) { $0.status = StatusMessage(.info, "Nothing to cancel: the outbox is empty") }
         store.send(.retryOutbox) { $0.status = StatusMessage(.info, "Nothing to send: the outbox is empty") }
-        store.send(.toggleOutbox) { $0.modal = .none }
+        store.send(.toggleOutbox) {
+            $0.modal = .none
+            $0.status = nil
+        }
     }
 
     @Test func theRetryTickRefreshesTheOpenOverlay() {

@@ -127,16 +127,15 @@ import Testing
              Last update: Mon, 26/06/2023 - 13:43                                                 Not signed in
              59 members · 0 Solutions
               1 Overview   2 Members  [3 About] ────────────────────────────────────────────────────────────────
-               facilitator for activities outlined in the strategy and the action plan guided by six
                principles: think open, transform, share, contribute, secure, stay in control.
-
+            
                This collection gathers the OSPO’s news, events and publications: hackathons, bug bounties,
                studies on critical open source components and guidance for Commission services that publish or
                reuse open source software.
-
+            
                Members receive updates on new content and can take part in the discussions. Anyone interested
                in open source in the public sector is welcome to join.
-
+            
              Owner                  European Commission, DG DIGIT
                                     Supra national authority
              Contact information    EC OSPO team
@@ -149,9 +148,10 @@ import Testing
              Content creation       Only members can create content.
              Moderation             Moderated
              Created                Wed, 21/10/2020 - 10:00
-             Last update            Mon, 26/06/2023 - 13:43
+             Last update            Mon, 26/06/2023 - 13:43 (Brussels)
              RSS feed               https://joinup.ec.europa.eu/collection/ec-open-source-programme-office/fee…
              Metadata               https://joinup.ec.europa.eu/collection/ec-open-source-programme-office?_fo…
+                                                                                                     End · 100%
              ↑↓ move  r sync  ? help  q quit                                                  embedded snapshot
             """, name: "aboutDirectoryAt100x30")
     }
@@ -163,10 +163,9 @@ import Testing
              Last update: Mon, 26/06/2023 - 13:43                             Not signed in
              59 members · 0 Solutions
               1 Overview   2 Members  [3 About] ────────────────────────────────────────────
-
                Members receive updates on new content and can take part in the discussions.
                Anyone interested in open source in the public sector is welcome to join.
-
+            
              Owner                  European Commission, DG DIGIT
                                     Supra national authority
              Contact information    EC OSPO team
@@ -179,9 +178,10 @@ import Testing
              Content creation       Only members can create content.
              Moderation             Moderated
              Created                Wed, 21/10/2020 - 10:00
-             Last update            Mon, 26/06/2023 - 13:43
+             Last update            Mon, 26/06/2023 - 13:43 (Brussels)
              RSS feed               https://joinup.ec.europa.eu/collection/ec-open-source-…
              Metadata               https://joinup.ec.europa.eu/collection/ec-open-source-…
+                                                                                 End · 100%
              ↑↓ move  r sync  ? help  q quit                              embedded snapshot
             """, name: "aboutDirectoryAt80x24")
     }

@@ -125,7 +125,7 @@ import JoinupStore
                               │
                               │ The EU Open Source Policy Summit brings
                               │ together public administrations,
-                              │ companies and communities to discuss
+                              │                          ↓ 9 more · 60%
              ↑↓ move  Esc back  r sync  ? help        embedded snapshot
             """, name: "openedItemAt60x20")
     }
@@ -249,7 +249,7 @@ import JoinupStore
              Owner                  European Commission
              Contact information    EC OSPO
                                     ec-ospo@ec.europa.eu
-                                    https://commission.europa.eu/open-…
+                                                        ↓ 10 more · 58%
              ↑↓ move  r sync  ? help  q quit          embedded snapshot
             """, name: "aboutTabAt60x20")
     }
@@ -258,24 +258,24 @@ import JoinupStore
         let surface = render(Fixtures.state(tab: .overview, help: true), width: 60, height: 20)
         expectFrame(surface, """
              ┌─ Keys — ? or Esc to close ─────────────────────────────┐
-             │ Global                      →/l/Esc      To the list   │
+             │ Global                      x            Clear filters │
              │ ↑/k          Up                                        │
-             │ ↓/j          Down           List, Filters & Members    │─
-             │ PgUp         Page up        /            Search        │
-             │ PgDn         Page down      x            Clear filters │
-             │ g/Home       Top                                       │
-             │ G/End        Bottom         List & Filters             │
-             │ Tab          Next tab       s            Sort order    │
-             │ Shift-Tab    Previous tab                              │
-             │ 1            Overview tab   Members                    │
-             │ 2            Members tab    f            Role filter   │
-             │ 3            About tab                                 │
-             │ r            Sync           Collections                │
-             │ c            Collections    ←/h          Topics        │
-             │ J            Join           Space/Enter  Select        │
-             │ L            Leave          →/l/Esc      To the list   │
-             │ T            Next theme     /            Search        │
-             │ ?            Toggle help    x            Clear filters │
+             │ ↓/j          Down           Search                     │─
+             │ PgUp         Page up        Enter        Keep          │
+             │ PgDn         Page down      Esc          Drop          │
+             │ g/Home       Top            Bksp         Delete        │
+             │ G/End        Bottom         ←            Left          │
+             │ Tab          Next tab       →            Right         │
+             │ Shift-Tab    Previous tab   Home/Ctrl-A  Line start    │
+             │ 1            Overview tab   End/Ctrl-E   Line end      │
+             │ 2            Members tab    Del          Delete char   │
+             │ 3            About tab      Ctrl-U       Kill to start │
+             │ r            Sync           Ctrl-K       Kill to end   │
+             │ c            Collections    Ctrl-W       Kill word     │
+             │ J            Join                                      │
+             │ L            Leave          Confirmation               │
+             │ T            Next theme     y/Enter      Confirm       │
+             │ ?            Toggle help    n/Esc        Cancel        │
              └────────────────────────────────────────── ↓ more: j/k ─┘
             """, name: "helpOverlayAt60x20")
     }

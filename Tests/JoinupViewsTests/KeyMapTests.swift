@@ -110,8 +110,8 @@ import JoinupStore
         #expect(Set(listed) == Set(keyMap.bindings))
         #expect(keyMap.helpSections().map(\.title) == [
             "Global", "List & Collections", "Item & Collections", "List", "Filters", "List, Filters & Members",
-            "List & Filters", "Members", "Collections", "Search", "Confirmation", "List & Item", "Help",
-            "Messages", "List, Members & About", "All but Filters", "Item",
+            "List & Filters", "Members", "Collections", "Search", "Confirmation", "List, Item & About", "Help",
+            "Messages", "List, Members & About", "All but Filters", "Item", "List & Item", "Links", "Outbox",
         ])
     }
 
@@ -146,7 +146,8 @@ import JoinupStore
     }
 
     @Test func helpOverlayShowsEveryBindingOnALargeScreen() {
-        let frame = render(Fixtures.state(tab: .overview, help: true), width: 100, height: 30).text
+        // Every binding of the table on one screen, without scrolling, at 200x50.
+        let frame = render(Fixtures.state(tab: .overview, help: true), width: 200, height: 50).text
         for binding in keyMap.bindings {
             #expect(frame.contains(binding.description), "\(binding.description) missing")
         }

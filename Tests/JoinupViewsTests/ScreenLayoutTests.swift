@@ -13,16 +13,17 @@ import JoinupStore
         // header's first line and the status line; its heading and abstract take 4 of its 26 rows.
         #expect(viewport == Viewport(width: 100, height: 30, listRows: 12, memberRows: 23,
                                      detailMaxScroll: 0, aboutMaxScroll: 0, aboutRows: 25, facetRows: 24,
-                                     helpMaxScroll: 0, helpRows: 28, pickerRows: 22))
+                                     helpMaxScroll: 9, helpRows: 28, pickerRows: 22))
     }
 
     @Test func viewportAt60x20() {
         let viewport = ScreenLayout.viewport(for: Fixtures.state(tab: .overview, opened: true), width: 60, height: 20)
-        // The item is 25 lines at 39 columns and the About text 27 lines at 58, in a 15-row body
-        // (a counts line and 7 two-line tiles) whose last row says where the text is.
+        // The item is 23 lines at 39 columns and the About text 24 lines at 58 (links cut, not
+        // wrapped), in a 15-row body (a counts line and 7 two-line tiles) whose last row says where
+        // the text is. Help is two columns and scrolls.
         #expect(viewport == Viewport(width: 60, height: 20, listRows: 7, memberRows: 13,
-                                     detailMaxScroll: 11, aboutMaxScroll: 13, aboutRows: 15,
-                                     facetRows: 14, helpMaxScroll: 66, helpRows: 18, pickerRows: 12))
+                                     detailMaxScroll: 9, aboutMaxScroll: 10, aboutRows: 15,
+                                     facetRows: 14, helpMaxScroll: 38, helpRows: 18, pickerRows: 12))
     }
 
     @Test func nothingToScrollWithoutAnOpenedItemOrAbout() {
@@ -59,7 +60,8 @@ import JoinupStore
         let atMax = render(state, width: width, height: height)
         // The last body line says where the text is; the text ends just above it.
         #expect(atMax.lines[bodyBottom].hasSuffix("End · 100%"))
-        #expect(atMax.lines[bodyBottom - 1].hasSuffix("rdfxml"))
+        // (the metadata link, cut with "…" where it does not fit: links never wrap)
+        #expect(atMax.lines[bodyBottom - 1].contains("https://joinup.ec.europa.eu/"))
         state.about.scroll = viewport.aboutMaxScroll + 5
         #expect(render(state, width: width, height: height).lines == atMax.lines)
 
