@@ -116,10 +116,10 @@ import Testing
         #expect(markdown.stdout.contains("- [Second sync, newer](<https://joinup.ec.europa.eu/collection/ec-open-source-programme-office/news/read-state-2>) — 04/11/2026"),
                 "\(markdown.stdout)")
         #expect(markdown.stdout.hasPrefix("# What's new since 2000-01-01 00:00 (local time): 10 items in 1 collection\n"), "\(markdown.stdout)")
-        let unread = try joinup(folder, ["items", "--collection", "ec-open-source-programme-office", "--unread"])
+        let unread = try joinup(folder, ["items", "--collection", "ec-open-source-programme-office", "--unread", "--no-header"])
         #expect(unread.status == 0, "\(unread.stderr)")
         #expect(unread.stdout.isEmpty, "the digest marked them read:\n\(unread.stdout)")
-        let others = try joinup(folder, ["items", "--collection", "open-source-observatory", "--unread"])
+        let others = try joinup(folder, ["items", "--collection", "open-source-observatory", "--unread", "--no-header"])
         #expect(others.stdout.split(separator: "\n").count == 12, "other collections stay unread:\n\(others.stdout)")
         // Nothing new since the last run: said once, exit 0.
         let empty = try joinup(folder, ["digest"])

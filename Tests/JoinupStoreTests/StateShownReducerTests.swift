@@ -74,7 +74,7 @@ import Testing
         store.send(.moveDown)
         store.send(.cancelOutboxAction, effects: [.cancelOutboxAction(id: 2)])
         store.receive(.outboxActionCancelled(Self.two[1]), from: .cancelOutboxAction(id: 2), effects: [.loadOutbox]) {
-            $0.status = StatusMessage(.info, "Cancelled the leave request for Other")
+            $0.status = StatusMessage(.success, "Cancelled the leave request for Other", subject: "Other")
         }
         // The cursor stays on a row that exists.
         store.receive(.outboxLoaded([Self.two[0]], at: Self.readAt), from: .loadOutbox) {

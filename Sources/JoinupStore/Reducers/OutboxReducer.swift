@@ -67,7 +67,9 @@ enum OutboxReducer {
     static func cancelled(_ action: PendingAction?, in state: inout AppState) -> [Effect] {
         if let action {
             let title = TerminalText.line(action.collectionTitle)
-            state.status = StatusMessage(.info, "Cancelled the \(action.kind.rawValue) request for \(title)")
+            // A success, not an info: it replaces the "queued" warning the request left, which is
+            // no longer true.
+            state.status = StatusMessage(.success, "Cancelled the \(action.kind.rawValue) request for \(title)", subject: title)
         } else {
             state.status = StatusMessage(.error, "That request has left the outbox already (sent or cancelled)")
         }
