@@ -106,7 +106,7 @@ extension CacheDatabase {
         if bulkIndexes { try ItemBulkIndexes.create(in: db) }
 
         if snapshot.isCompleteListing {
-            let gone = existing.keys.filter { !seen.contains(existing[$0]!.0) }
+            let gone = existing.keys.filter { !seen.contains(existing[$0]!.0) && !snapshot.keptItemIDs.contains($0) }
             let deleteItem = try db.cachedStatement(sql: "DELETE FROM item WHERE id = ?")
             for guid in gone {
                 let id = existing[guid]!.0
