@@ -2,9 +2,11 @@
 # joinup against newsboat (and sfeed's bare parse) on the same generated RSS, in one run.
 #
 # Usage: bench/compare.sh [SIZE …]            (default: 10000 100000)
+#        RUNS=1 bench/compare.sh 1000000        (the million row: joinup and sfeed only)
 # Environment:
 #   RUNS=5            runs of each joinup measure and of sfeed (medians are printed)
 #   NEWSBOAT_RUNS=3   runs of newsboat's reloads (a 100k first reload takes about a minute)
+#   NEWSBOAT_MAX=100000  larger sizes skip newsboat (a million items needs about a gigabyte and minutes)
 #   FRAME_RUNS=10     runs of each first-frame measure (after 2 warm-ups)
 #   SKIP_BUILD=1      use the release binaries already in .build/release
 #   KEEP=1            keep the temporary folder (its path is printed)
@@ -21,8 +23,10 @@
 #     size, and its first frame from that cache in a pty (bench/first_frame.py, marker: the
 #     feed's "N (unread/total" count in the feed list, drawn once the cache is loaded);
 #   - joinup: `joinup sync` into an empty cache and again unchanged, wall time and peak RSS, the
-#     cache size, the browser's first frame from that cache with its peak RSS (first_frame.py,
-#     marker "Topics"), and joinup-bench's filter change and search keystroke (in-process).
+#     cache size; `joinup sync` of the one-document server into an empty cache (the listing a
+#     plain RSS server gives, as newsboat reads it: no paging, no read-ahead); the browser's
+#     first frame from that cache with its peak RSS (first_frame.py, marker "Topics"), and
+#     joinup-bench's filter change and search keystroke (in-process).
 # Everything lives in one temporary folder; newsboat gets -u/-c/-C plus HOME and XDG_* pointed
 # into it, so nothing touches the real home. Servers are stopped by PID on exit.
 set -euo pipefail
@@ -31,6 +35,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 runs=${RUNS:-5}
 newsboat_runs=${NEWSBOAT_RUNS:-3}
+newsboat_max=${NEWSBOAT_MAX:-100000}
 frame_runs=${FRAME_RUNS:-10}
 bin=.build/release
 
@@ -96,39 +101,51 @@ for size in "${sizes[@]}"; do
         record "$size" joinup_cache_mb "$(du -sm "$data" | cut -f1)"
         [ "$run" -eq 1 ] || rm -rf "$data"
     done
-    echo "   joinup sync: $(value "$size" joinup_sync_s) s, re-sync $(value "$size" joinup_resync_s) s" >&2
+    # joinup on the one-document feed newsboat reads: a first sync into an empty cache.
+    for run in $(seq "$runs"); do
+        data=$work/joinup-single-$size-$run
+        timed "$work/t" "$bin/joinup" sync --remote "$single" --data-dir "$data" --config-dir "$work/joinup-config" > /dev/null
+        record "$size" joinup_single_s "$(cut -d' ' -f1 "$work/t")"
+        record "$size" joinup_single_rss "$(cut -d' ' -f2 "$work/t")"
+        rm -rf "$data"
+    done
+    echo "   joinup sync: $(value "$size" joinup_sync_s) s, re-sync $(value "$size" joinup_resync_s) s, one document $(value "$size" joinup_single_s) s" >&2
     python3 bench/first_frame.py "$bin/joinup" "$work/joinup-$size-1" --runs "$frame_runs" --warmup 2 > "$work/ff"
     awk '/^run / {print $3}' "$work/ff" | while read -r ms; do record "$size" joinup_frame_ms "$ms"; done
     awk '/^run / {print $7}' "$work/ff" | while read -r kb; do record "$size" joinup_browser_rss "$kb"; done
     echo "   joinup first frame: $(value "$size" joinup_frame_ms) ms" >&2
 
     # newsboat: its own config, URL list and cache in the temp folder; HOME and XDG there too.
-    for run in $(seq "$newsboat_runs"); do
-        nb=$work/newsboat-$size-$run
-        mkdir -p "$nb/home"
-        echo "$feed_url" > "$nb/urls"
-        printf 'max-items 0\n' > "$nb/config"
-        nb_env=(env HOME="$nb/home" XDG_CONFIG_HOME="$nb/home/.config" XDG_DATA_HOME="$nb/home/.local/share")
-        nb_args=(-u "$nb/urls" -c "$nb/cache.db" -C "$nb/config")
-        timed "$work/t" "${nb_env[@]}" newsboat "${nb_args[@]}" -x reload > /dev/null
-        record "$size" newsboat_reload_s "$(cut -d' ' -f1 "$work/t")"
-        record "$size" newsboat_reload_rss "$(cut -d' ' -f2 "$work/t")"
-        # newsboat stores a new feed's ETag/Last-Modified only from its second reload on, so the
-        # second reload fetches everything again; the third is the conditional (304) one.
-        "${nb_env[@]}" newsboat "${nb_args[@]}" -x reload > /dev/null
-        timed "$work/t" "${nb_env[@]}" newsboat "${nb_args[@]}" -x reload > /dev/null
-        record "$size" newsboat_rereload_s "$(cut -d' ' -f1 "$work/t")"
-        record "$size" newsboat_cache_mb "$(du -sm "$nb/cache.db" | cut -f1)"
-        [ "$run" -eq 1 ] || rm -rf "$nb"
-    done
-    echo "   newsboat reload: $(value "$size" newsboat_reload_s) s, unchanged $(value "$size" newsboat_rereload_s) s" >&2
-    nb=$work/newsboat-$size-1
-    python3 bench/first_frame.py --command "newsboat -u $nb/urls -c $nb/cache.db -C $nb/config" \
-        --env "HOME=$nb/home" --env "XDG_CONFIG_HOME=$nb/home/.config" --env "XDG_DATA_HOME=$nb/home/.local/share" \
-        --marker 'N \(\d+/\d+' --runs "$frame_runs" --warmup 2 > "$work/ff"
-    awk '/^run / {print $3}' "$work/ff" | while read -r ms; do record "$size" newsboat_frame_ms "$ms"; done
-    awk '/^run / {print $7}' "$work/ff" | while read -r kb; do record "$size" newsboat_browser_rss "$kb"; done
-    echo "   newsboat first frame: $(value "$size" newsboat_frame_ms) ms" >&2
+    if [ "$size" -gt "$newsboat_max" ]; then
+        echo "   newsboat: skipped above $newsboat_max items (NEWSBOAT_MAX)" >&2
+    else
+        for run in $(seq "$newsboat_runs"); do
+            nb=$work/newsboat-$size-$run
+            mkdir -p "$nb/home"
+            echo "$feed_url" > "$nb/urls"
+            printf 'max-items 0\n' > "$nb/config"
+            nb_env=(env HOME="$nb/home" XDG_CONFIG_HOME="$nb/home/.config" XDG_DATA_HOME="$nb/home/.local/share")
+            nb_args=(-u "$nb/urls" -c "$nb/cache.db" -C "$nb/config")
+            timed "$work/t" "${nb_env[@]}" newsboat "${nb_args[@]}" -x reload > /dev/null
+            record "$size" newsboat_reload_s "$(cut -d' ' -f1 "$work/t")"
+            record "$size" newsboat_reload_rss "$(cut -d' ' -f2 "$work/t")"
+            # newsboat stores a new feed's ETag/Last-Modified only from its second reload on, so the
+            # second reload fetches everything again; the third is the conditional (304) one.
+            "${nb_env[@]}" newsboat "${nb_args[@]}" -x reload > /dev/null
+            timed "$work/t" "${nb_env[@]}" newsboat "${nb_args[@]}" -x reload > /dev/null
+            record "$size" newsboat_rereload_s "$(cut -d' ' -f1 "$work/t")"
+            record "$size" newsboat_cache_mb "$(du -sm "$nb/cache.db" | cut -f1)"
+            [ "$run" -eq 1 ] || rm -rf "$nb"
+        done
+        echo "   newsboat reload: $(value "$size" newsboat_reload_s) s, unchanged $(value "$size" newsboat_rereload_s) s" >&2
+        nb=$work/newsboat-$size-1
+        python3 bench/first_frame.py --command "newsboat -u $nb/urls -c $nb/cache.db -C $nb/config" \
+            --env "HOME=$nb/home" --env "XDG_CONFIG_HOME=$nb/home/.config" --env "XDG_DATA_HOME=$nb/home/.local/share" \
+            --marker 'N \(\d+/\d+' --runs "$frame_runs" --warmup 2 > "$work/ff"
+        awk '/^run / {print $3}' "$work/ff" | while read -r ms; do record "$size" newsboat_frame_ms "$ms"; done
+        awk '/^run / {print $7}' "$work/ff" | while read -r kb; do record "$size" newsboat_browser_rss "$kb"; done
+        echo "   newsboat first frame: $(value "$size" newsboat_frame_ms) ms" >&2
+    fi
 
     # joinup-bench: filter change and search keystroke, in-process, on a cache of this size.
     "$bin/joinup-bench" --items "$size" --runs 30 > "$work/bench-$size"
@@ -151,6 +168,9 @@ echo "|---|---|---|---|---|"
 for size in "${sizes[@]}"; do
     js=$(value "$size" joinup_sync_s); ns=$(value "$size" newsboat_reload_s)
     echo "| $size | first sync / first reload | ${js} s | ${ns} s | $(ratio "$ns" "$js") |"
+    j1=$(value "$size" joinup_single_s)
+    echo "| $size | first sync of the one document (--page-size 0) / first reload | ${j1} s | ${ns} s | $(ratio "$ns" "$j1") |"
+    echo "| $size | peak RSS of the one-document sync | $(mb "$(value "$size" joinup_single_rss)") | | |"
     jr=$(value "$size" joinup_resync_s); nr=$(value "$size" newsboat_rereload_s)
     echo "| $size | unchanged re-sync / reload | $(ms "$jr") | $(ms "$nr") | $(ratio "$nr" "$jr") |"
     jm=$(value "$size" joinup_sync_rss); nm=$(value "$size" newsboat_reload_rss)

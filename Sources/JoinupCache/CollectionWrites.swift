@@ -107,7 +107,7 @@ extension CacheDatabase {
         if result.newItems > 0 { try ReadStateStorage.recordArrivals(collectionURI: collectionURI, after: maxIDBefore, at: now, in: db) }
 
         if snapshot.isCompleteListing {
-            let gone = existing.keys.filter { !seen.contains(existing[$0]!.0) }
+            let gone = existing.keys.filter { !seen.contains(existing[$0]!.0) && !snapshot.keptItemIDs.contains($0) }
             let deleteItem = try db.cachedStatement(sql: "DELETE FROM item WHERE id = ?")
             for guid in gone {
                 let id = existing[guid]!.0

@@ -11,6 +11,9 @@ public struct CollectionSnapshot: Hashable, Sendable {
     public var members: [Member]?
     /// True when `items` (with `packedItems`) is the complete listing: cached items missing from it are deleted.
     public var isCompleteListing: Bool
+    /// Ids the listing names but whose items could not be read: their cached copies stay, even
+    /// in a complete listing (an item is never deleted because one of its values went bad).
+    public var keptItemIDs: Set<String> = []
 
     public init(collection: Collection, topics: [Topic], items: [Item], members: [Member]?,
                 isCompleteListing: Bool, packedItems: PackedItems = PackedItems()) {

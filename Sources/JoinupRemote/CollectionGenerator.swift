@@ -71,24 +71,46 @@ public enum CollectionGenerator {
     /// `collections` collections of `itemsPerCollection` items each, the same for the same seed.
     public static func generate(itemsPerCollection: Int, collections: Int = 1, seed: UInt64 = 1) -> GeneratedDataSet {
         let vocabulary = Self.vocabulary
-        let terms = vocabulary.filter { !$0.isCategory }.map(\.uri)
-        let categories = vocabulary.filter(\.isCategory).map(\.uri)
         var result: [GeneratedCollection] = []
         for index in 0..<max(0, collections) {
-            var rng = SplitMix64(seed: seed &+ UInt64(index + 1) &* 0xD1B5_4A32_D192_ED03)
-            let collection = makeCollection(index: index, rng: &rng, categories: categories, terms: terms)
+            var stream = itemStream(itemsPerCollection: itemsPerCollection, collection: index, seed: seed)
             var items: [Item] = []
             items.reserveCapacity(itemsPerCollection)
-            var published = newestPublication
-            for number in 0..<max(0, itemsPerCollection) {
-                published -= publicationGap(minutes: rng.int(10...1_440), itemsPerCollection: itemsPerCollection)
-                items.append(makeItem(number: number, collection: collection, published: published, rng: &rng,
-                                      terms: terms, categories: categories))
-            }
-            let members = makeMembers(collection: collection, index: index, rng: &rng)
-            result.append(GeneratedCollection(collection: collection, items: items, members: members))
+            while let item = stream.next() { items.append(item) }
+            let members = makeMembers(collection: stream.collection, index: index, rng: &stream.rng)
+            result.append(GeneratedCollection(collection: stream.collection, items: items, members: members))
         }
         return GeneratedDataSet(seed: seed, vocabulary: vocabulary, collections: result)
+    }
+
+    /// The items `generate` makes for collection number `collection`, one at a time: a check over
+    /// a million items needs no million-item array.
+    public static func itemStream(itemsPerCollection: Int, collection index: Int = 0, seed: UInt64 = 1) -> ItemStream {
+        var rng = SplitMix64(seed: seed &+ UInt64(index + 1) &* 0xD1B5_4A32_D192_ED03)
+        let vocabulary = Self.vocabulary
+        let terms = vocabulary.filter { !$0.isCategory }.map(\.uri)
+        let categories = vocabulary.filter(\.isCategory).map(\.uri)
+        let collection = makeCollection(index: index, rng: &rng, categories: categories, terms: terms)
+        return ItemStream(collection: collection, count: max(0, itemsPerCollection), rng: rng, terms: terms, categories: categories)
+    }
+
+    /// One generated collection's items, newest first, made as they are asked for.
+    public struct ItemStream: IteratorProtocol, Sequence {
+        public let collection: Collection
+        let count: Int
+        /// Where the random draws are; the members are drawn from it after the last item.
+        var rng: SplitMix64
+        let terms: [String], categories: [String]
+        var number = 0
+        var published = CollectionGenerator.newestPublication
+
+        public mutating func next() -> Item? {
+            guard number < count else { return nil }
+            published -= publicationGap(minutes: rng.int(10...1_440), itemsPerCollection: count)
+            defer { number += 1 }
+            return makeItem(number: number, collection: collection, published: published, rng: &rng,
+                            terms: terms, categories: categories)
+        }
     }
 
     /// The newest item's date: 2024-06-28 12:00 UTC.

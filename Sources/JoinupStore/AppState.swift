@@ -1,6 +1,7 @@
 import Foundation
 import JoinupCache
 import JoinupModel
+import JoinupSync
 
 /// The browser's tabs, as on a Joinup collection page.
 public enum Tab: Int, CaseIterable, Hashable, Sendable {
@@ -177,6 +178,8 @@ public struct SyncSummary: Hashable, Sendable {
     public var newItems: Int
     public var updatedItems: Int
     public var deletedItems: Int
+    /// Feed items left out because a value they need could not be read, over every collection.
+    public var skipped = SkippedItems()
     /// One "alias: reason" line per collection (or the directory) that failed.
     public var failures: [String]
     /// The collections synced, when the remote had no directory and the cached ones were synced.

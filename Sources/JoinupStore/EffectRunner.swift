@@ -136,6 +136,7 @@ public struct EffectRunner: Sendable {
                 summary.newItems += applied.newItems
                 summary.updatedItems += applied.updatedItems
                 summary.deletedItems += applied.deletedItems
+                summary.skipped.merge(result.skipped)
             case .unchanged:
                 break
             case .failed(let error):

@@ -16,9 +16,11 @@ public struct FeedPage: Hashable, Sendable {
     public var items: [Item]
     /// Topics learnt from the items' categories, first label wins, in order of first appearance.
     public var categoryTopics: [Topic]
+    /// Items left out because a value they need could not be read.
+    public var skippedItems: SkippedItems
 
     public init(title: String, link: String, selfURL: String? = nil, nextPageURL: String? = nil,
-                isComplete: Bool, items: [Item], categoryTopics: [Topic]) {
+                isComplete: Bool, items: [Item], categoryTopics: [Topic], skippedItems: SkippedItems = SkippedItems()) {
         self.title = title
         self.link = link
         self.selfURL = selfURL
@@ -26,5 +28,6 @@ public struct FeedPage: Hashable, Sendable {
         self.isComplete = isComplete
         self.items = items
         self.categoryTopics = categoryTopics
+        self.skippedItems = skippedItems
     }
 }

@@ -5,9 +5,9 @@ import JoinupModel
 /// Every parser in this module throws only this type, so callers can show `message` as is and tests
 /// can compare reasons. A document that fails part way always throws: a partial result must never
 /// reach the cache, where a "complete listing" with missing items would delete them.
-public struct FeedParseError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct FeedParseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong, as data (the message is derived from it).
-    public enum Reason: Equatable, Sendable {
+    public enum Reason: Hashable, Sendable {
         /// XMLParser stopped: libxml2's error code, the position and a short explanation.
         case malformedXML(line: Int, column: Int, code: Int, detail: String)
         /// The JSON is not valid or does not have the expected shape (`detail` names the path).

@@ -6,17 +6,18 @@ public enum RSSFeedParser {
     /// Parses one feed document into a `FeedPage` whose items belong to `collectionURI`.
     ///
     /// Throws `FeedParseError` for ill-formed XML (with line and column), a document that is not RSS,
-    /// or an item whose required values (guid or link, pubDate) are missing or unreadable. Never
-    /// returns a partial page: one bad item fails the whole document, so a sync keeps its cache.
+    /// or one past a `FeedLimits` bound: a broken document fails whole, so a sync keeps its cache.
+    /// An item whose required values (guid or link, a readable pubDate or event date) are missing
+    /// or unreadable is left out and counted in the page's `skippedItems`; the others are kept.
     public static func parse(_ data: Data, collectionURI: String, resource: String = "feed.xml") throws(FeedParseError) -> FeedPage {
-        let handler = Handler(collectionURI: collectionURI)
+        let handler = Handler(collectionURI: collectionURI, resource: resource)
         try XMLEventReader.read(data, resource: resource, into: handler)
         guard handler.sawChannel else {
             throw FeedParseError(resource: resource, reason: .unexpectedDocument(expected: "an RSS 2.0 feed (rss/channel)"))
         }
         return FeedPage(title: TerminalText.line(handler.channelTitle), link: WebLink.http(handler.channelLink) ?? "",
                         selfURL: handler.selfURL, nextPageURL: handler.nextURL, isComplete: handler.isComplete,
-                        items: handler.items, categoryTopics: handler.topics)
+                        items: handler.items, categoryTopics: handler.topics, skippedItems: handler.skipped)
     }
 
     /// Splits a Joinup title prefix ("News: …") into the kind it names and the bare title.
@@ -62,7 +63,11 @@ public enum RSSFeedParser {
 
     private final class Handler: XMLEventHandler {
         let collectionURI: String
+        let resource: String
         var failure: FeedParseError.Reason?
+        var skipped = SkippedItems()
+        /// The `<item>`s read so far, skipped ones included, for "item 3" in messages.
+        var itemsRead = 0
 
         var sawChannel = false
         var channelTitle = ""
@@ -90,8 +95,9 @@ public enum RSSFeedParser {
         var draft: Draft?
         var categoryDomain: String?
 
-        init(collectionURI: String) {
+        init(collectionURI: String, resource: String) {
             self.collectionURI = collectionURI
+            self.resource = resource
         }
 
         private static let rss = XMLName("", "rss")
@@ -106,6 +112,7 @@ public enum RSSFeedParser {
             } else if name == Self.item, draft == nil {
                 draft = Draft()
                 draftTopics = []
+                itemsRead += 1
             } else if name == XMLName("", "category") {
                 categoryDomain = attributes[XMLName("", "domain")]
             } else if name == XMLName(XMLNamespace.atom, "link"), draft == nil {
@@ -174,7 +181,7 @@ public enum RSSFeedParser {
             guard !uri.isEmpty else { return }
             if draftTopics.insert(uri).inserted {
                 guard draft.topicURIs.count < FeedLimits.topicsPerItem else {
-                    failure = .overLimit(what: "topic categories in item \(items.count + 1)", limit: FeedLimits.topicsPerItem)
+                    failure = .overLimit(what: "topic categories in item \(itemsRead)", limit: FeedLimits.topicsPerItem)
                     return
                 }
                 draft.topicURIs.append(uri)
@@ -185,7 +192,7 @@ public enum RSSFeedParser {
         }
 
         private func finish(_ draft: Draft) {
-            let context = "item \(items.count + 1)"
+            let context = "item \(itemsRead)"
             let (prefixKind, bareTitle) = RSSFeedParser.splitTitlePrefix(TerminalText.line(draft.title))
             let kind = draft.typeLabel.flatMap { ItemKind(label: $0) } ?? prefixKind ?? .news
             // Only http(s) links are kept: a javascript:, file: or data: link is dropped, not stored.
@@ -193,33 +200,28 @@ public enum RSSFeedParser {
             // Joinup's guid is "<node id> at <site>", not a URL; fall back to the link only when absent.
             guard let id = draft.guid.map({ TerminalText.line($0) }).flatMap({ $0.isEmpty ? nil : $0 })
                     ?? (link.isEmpty ? nil : link) else {
-                failure = .missingField(field: "guid or link", context: context)
-                return
+                return skip(.missingField(field: "guid or link", context: context), id: nil)
             }
             let published: Date
             if let text = draft.pubDate {
                 guard let date = FeedDate.rfc822(text) ?? FeedDate.iso8601(text) else {
-                    failure = .invalidValue(field: "pubDate", value: text, context: context)
-                    return
+                    return skip(.invalidValue(field: "pubDate", value: text, context: context), id: id)
                 }
                 published = date
             } else if let text = draft.dcDate {
                 guard let date = FeedDate.iso8601(text) ?? FeedDate.rfc822(text) else {
-                    failure = .invalidValue(field: "dc:date", value: text, context: context)
-                    return
+                    return skip(.invalidValue(field: "dc:date", value: text, context: context), id: id)
                 }
                 published = date
             } else {
-                failure = .missingField(field: "pubDate", context: context)
-                return
+                return skip(.missingField(field: "pubDate", context: context), id: id)
             }
             var start: Date?
             var end: Date?
             for (field, text) in [("ev:startdate", draft.start), ("ev:enddate", draft.end)] {
                 guard let text, !text.isEmpty else { continue }
                 guard let date = FeedDate.iso8601(text) ?? FeedDate.rfc822(text) else {
-                    failure = .invalidValue(field: field, value: text, context: context)
-                    return
+                    return skip(.invalidValue(field: field, value: text, context: context), id: id)
                 }
                 if field == "ev:startdate" { start = date } else { end = date }
             }
@@ -230,6 +232,11 @@ public enum RSSFeedParser {
                 author: intern(TerminalText.line(draft.creator ?? draft.author ?? "")),
                 published: published, eventStart: start, eventEnd: end, eventLocation: location,
                 topicURIs: draft.topicURIs))
+        }
+
+        /// Leaves an item out, counted: one unreadable item must not refuse the whole collection.
+        private func skip(_ reason: FeedParseError.Reason, id: String?) {
+            skipped.record(FeedParseError(resource: resource, reason: reason), id: id)
         }
     }
 }

@@ -41,19 +41,23 @@ public struct CollectionSyncResult: Equatable, Sendable {
     public var outcome: SyncOutcome
     /// HTTP requests made for this collection (feed pages and retries included).
     public var requests: Int
+    /// Feed items left out because a value they need could not be read (empty unless stored).
+    public var skipped = SkippedItems()
 
     public var succeeded: Bool {
         if case .failed = outcome { return false }
         return true
     }
 
-    /// "alias: 3 new, 1 updated, 0 deleted", "alias: unchanged" or "alias: failed: …".
+    /// "alias: 3 new, 1 updated, 0 deleted[, 2 items skipped (invalid date)]", "alias: unchanged"
+    /// or "alias: failed: …".
     public var summary: String {
         switch outcome {
         case let .updated(result, changed):
             var line = "\(alias): \(result.newItems) new, \(result.updatedItems) updated, \(result.deletedItems) deleted"
             let others = changed.filter { $0 != .feed }.map(\.rawValue)
             if result.isUnchanged, !others.isEmpty { line += " (\(others.joined(separator: ", ")) changed)" }
+            if !skipped.isEmpty { line += ", \(skipped.summary)" }
             return line
         case .unchanged:
             return "\(alias): unchanged"
@@ -180,13 +184,14 @@ public final class SyncEngine: Sendable {
         let before = tracker.requests
         let started = Date()
         let outcome: SyncOutcome
+        var skipped = SkippedItems()
         do {
-            outcome = try await fetchAndApply(alias, at: address, tracker: tracker, now: started)
+            (outcome, skipped) = try await fetchAndApply(alias, at: address, tracker: tracker, now: started)
         } catch {
             try? cache.recordSyncFailure(alias: alias, remote: layout.base, message: error.message, at: started)
             outcome = .failed(error)
         }
-        return CollectionSyncResult(alias: alias, outcome: outcome, requests: tracker.requests - before)
+        return CollectionSyncResult(alias: alias, outcome: outcome, requests: tracker.requests - before, skipped: skipped)
     }
 
     /// The name a collection is stored under and the paths it is fetched from. An alias is used
@@ -205,7 +210,7 @@ public final class SyncEngine: Sendable {
     }
 
     private func fetchAndApply(_ alias: String, at address: CollectionAddress, tracker: Tracker,
-                               now: Date) async throws(SyncError) -> SyncOutcome {
+                               now: Date) async throws(SyncError) -> (SyncOutcome, SkippedItems) {
         let metadataURL = layout.metadata(address), topicsURL = layout.topics
         let feedURL = layout.feed(address), membersURL = layout.members(address)
         let cached = try cacheCall { try cache.collection(named: alias) }
@@ -232,14 +237,16 @@ public final class SyncEngine: Sendable {
         }
         if changed.isEmpty, cached != nil {
             try cacheCall { try cache.recordUnchangedSync(alias: alias, remote: layout.base, at: now) }
-            return .unchanged
+            return (.unchanged, SkippedItems())
         }
 
         // The feed, all pages (restarted when it changes under us).
         var pages: [FeedPage] = []
         var packed = PackedItems()
+        var skipped = SkippedItems()
         if case .ok = feed {
             (pages, packed, feed) = try await readFeed(feedURL, first: feed, tracker: tracker)
+            for page in pages { skipped.merge(page.skippedItems) }
         }
 
         var collection: Collection
@@ -282,6 +289,7 @@ public final class SyncEngine: Sendable {
         var snapshot = SnapshotAssembler.assemble(collection: collection, vocabulary: vocabulary,
                                                   feedPages: pages, members: memberList)
         snapshot.packedItems = packed
+        snapshot.keptItemIDs = skipped.ids
         packed = PackedItems()  // the snapshot holds them now; don't keep a second copy through the write
         var validators: [ResourceValidator] = []
         for (resource, fetch) in [(SyncedResource.metadata, metadata), (.topics, topics), (.feed, feed), (.members, members)] {
@@ -297,7 +305,7 @@ public final class SyncEngine: Sendable {
             try cache.apply(snapshot, remote: layout.base, validators: validators, alias: alias,
                             membersPublished: Self.membersPublished(members), at: now)
         }
-        return .updated(result, changed: changed)
+        return (.updated(result, changed: changed), skipped)
     }
 
     /// A members document that arrived says the remote publishes them; a 404 (or an HTML page)

@@ -60,10 +60,12 @@ enum ExpectedError: Sendable, CustomStringConvertible {
     }
 }
 
-/// What must become of a document: refused with that error (the cache unchanged), or stored once
-/// sanitised (then `verify` checks what was stored).
+/// What must become of a document: refused with that error (the cache unchanged), stored once
+/// sanitised (then `verify` checks what was stored), or stored without its one bad item, which is
+/// reported with that error (the cached items unchanged).
 enum HostileOutcome: Sendable {
     case rejected(ExpectedError)
+    case skipped(ExpectedError)
     case stored(verify: @Sendable (StoredCollection) throws -> Void)
 }
 

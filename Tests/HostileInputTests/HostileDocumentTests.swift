@@ -76,6 +76,17 @@ struct HostileDocumentTests {
         case .stored(let verify):
             #expect(failure == nil, "expected the document to be stored: \(failure?.message ?? "")")
             try verify(StoredCollection(cache: cache, uri: uri, requests: requests))
+        case .skipped(let expected):
+            #expect(failure == nil, "one bad item refused the document: \(failure?.message ?? "")")
+            let skipped = try #require(report.results.first).skipped
+            #expect(skipped.total == 1, "expected the one bad item skipped: \(skipped.counts)")
+            let reason = try #require(skipped.first, "the skip is not reported")
+            #expect(expected.matches(.invalidDocument(reason)), "expected \(expected), got: \(reason.message)")
+            #expect(reason.message.contains(Self.place(of: document.resource)), "the message names the document: \(reason.message)")
+            #expect(report.results.first?.summary.contains(skipped.summary) == true, "the sync line says so")
+            #expect(try StoredCollection(cache: cache, uri: uri, requests: requests).item("hostile-1") == nil)
+            let items = { (dump: [String]) in dump.filter { $0.hasPrefix("item: ") } }
+            #expect(items(try inspection.dump()) == items(before), "the good items changed")
         }
         #expect(!requests.contains { $0.contains("xxe-probe") }, "the document made the client fetch a URL")
         let strings = try inspection.storedStrings()

@@ -109,6 +109,17 @@ import Testing
         #expect(try cache.itemCount(collectionURI: Fixture.collectionURI, filter: ItemFilter(topicURIs: [Fixture.govCategory.uri])) == 3)
     }
 
+    @Test func completeListingKeepsTheCachedCopyOfAnItemItCouldNotRead() throws {
+        try cache.apply(Fixture.snapshot(items: Fixture.sampleItems), origin: .embeddedSnapshot)
+        var listing = Fixture.snapshot(items: Array(Fixture.sampleItems.prefix(2)))
+        listing.keptItemIDs = [Fixture.sampleItems[3].id]
+        let result = try cache.apply(listing, origin: .embeddedSnapshot)
+        #expect(result.deletedItems == 2)
+        let kept = try #require(try cache.item(collectionURI: Fixture.collectionURI, id: Fixture.sampleItems[3].id))
+        #expect(kept.item.title == Fixture.sampleItems[3].title)
+        #expect(try cache.item(collectionURI: Fixture.collectionURI, id: Fixture.sampleItems[4].id) == nil)
+    }
+
     @Test func completeListingDeletesMissingItemsPartialKeepsThem() throws {
         try cache.apply(Fixture.snapshot(items: Fixture.sampleItems), origin: .embeddedSnapshot)
         let partial = try cache.apply(Fixture.snapshot(items: Array(Fixture.sampleItems.prefix(2)), complete: false), origin: .embeddedSnapshot)

@@ -30,6 +30,36 @@ import Testing
         #expect(widest >= 1)
     }
 
+    @Test func aMillionItemsOfSeedOneAllHaveDatesAFeedReaderAccepts() throws {
+        // `joinup-remote --generate 1000000 --seed 1` once wrote "999-12-27T07:26:30+00:17", and the
+        // sync refused the collection. Walk the same million items one at a time (no array).
+        var oldest = Date.distantFuture, newest = Date.distantPast, count = 0
+        var previous = Date.distantFuture, ordered = true
+        for item in CollectionGenerator.itemStream(itemsPerCollection: 1_000_000, seed: 1) {
+            count += 1
+            ordered = ordered && item.published < previous
+            previous = item.published
+            for date in [item.published, item.eventStart, item.eventEnd].compactMap({ $0 }) {
+                oldest = min(oldest, date)
+                newest = max(newest, date)
+            }
+        }
+        #expect(count == 1_000_000)
+        #expect(ordered, "newest first, no two at the same second")
+        #expect(oldest >= CollectionGenerator.oldestPublication)
+        #expect(newest < CollectionGenerator.newestPublication.addingTimeInterval(61 * 86_400), "events start at most 60 days out")
+        // The extremes, as the feed writes them, read back to the same instant.
+        for date in [oldest, newest] {
+            #expect(FeedDate.rfc822(WireFormat.rfc822(date)) == date)
+            #expect(FeedDate.iso8601(WireFormat.iso8601(date)) == date)
+        }
+    }
+
+    @Test func theItemStreamMakesTheItemsGenerateMakes() {
+        let made = CollectionGenerator.generate(itemsPerCollection: 300, collections: 2, seed: 5).collections[1].items
+        #expect(Array(CollectionGenerator.itemStream(itemsPerCollection: 300, collection: 1, seed: 5)) == made)
+    }
+
     @Test func smallCollectionsKeepTheirGaps() {
         #expect(CollectionGenerator.publicationGap(minutes: 10, itemsPerCollection: 500) == 600)
         #expect(CollectionGenerator.publicationGap(minutes: 1_440, itemsPerCollection: 5_000) == 86_400)

@@ -286,6 +286,23 @@ import Testing
         store.send(.syncProgressed(SyncProgress(alias: "x", resourcesDone: 1, resourcesTotal: 1, itemsSoFar: 0)))
     }
 
+    /// Items a sync left out are never silent: the status line counts them with their reasons.
+    @Test func aSyncThatSkippedItemsSaysHowManyAndWhy() {
+        var initial = AppState()
+        initial.isSyncing = true
+        var store = TestStore(initial)
+        var summary = SyncSummary(finishedAt: "14:02", newItems: 997)
+        for (n, reason) in [(1, FeedParseError.Reason.invalidValue(field: "pubDate", value: "x", context: "item 1")),
+                            (2, .invalidValue(field: "ev:enddate", value: "y", context: "item 2")),
+                            (3, .missingField(field: "guid or link", context: "item 3"))] {
+            summary.skipped.record(FeedParseError(resource: "feed.xml", reason: reason), id: n == 3 ? nil : "\(n)")
+        }
+        store.send(.syncFinished(summary)) {
+            $0.isSyncing = false
+            $0.status = StatusMessage(.info, "Synced 14:02 · 997 new, 3 items skipped (2 invalid date, 1 no guid or link)")
+        }
+    }
+
     /// `sync_interval`: a timer from the start; each that runs out starts a sync and the next timer.
     @Test func aSyncIntervalTimesThePeriodicSyncWithTimerEffects() {
         let remote = "http://127.0.0.1:8080"

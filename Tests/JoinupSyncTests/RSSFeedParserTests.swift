@@ -167,10 +167,23 @@ import Testing
         }
     }
 
-    @Test func unreadablePubDateFailsTheWholePage() {
-        #expect(throws: FeedParseError(resource: "test feed", reason: .invalidValue(field: "pubDate", value: "yesterday", context: "item 2"))) {
-            _ = try parse(Fixture.item(title: "News: A", guid: "1") + Fixture.item(title: "News: B", guid: "2", pubDate: "yesterday"))
-        }
+    @Test func anItemWithAnUnreadableDateIsSkippedCountedAndTheOthersKept() throws {
+        let page = try parse(Fixture.item(title: "News: A", guid: "1") + Fixture.item(title: "News: B", guid: "2", pubDate: "yesterday")
+                             + Fixture.item(title: "News: C", guid: "3", pubDate: "999-12-27T07:26:30+00:17")
+                             + Fixture.item(title: "News: D", guid: "4"))
+        #expect(page.items.map(\.id) == ["1", "4"])
+        #expect(page.skippedItems.counts == ["invalid date": 2])
+        #expect(page.skippedItems.ids == ["2", "3"])
+        #expect(page.skippedItems.first == FeedParseError(resource: "test feed", reason: .invalidValue(field: "pubDate", value: "yesterday", context: "item 2")))
+        #expect(page.skippedItems.summary == "2 items skipped (invalid date)")
+    }
+
+    @Test func skipsAreCountedByReasonMostFrequentFirst() throws {
+        let noID = "<item><title>News: X</title><pubDate>Mon, 26 Jun 2023 13:43:00 +0200</pubDate></item>"
+        let page = try parse(noID + Fixture.item(title: "News: B", guid: "2", pubDate: "yesterday") + noID)
+        #expect(page.items.isEmpty)
+        #expect(page.skippedItems.summary == "3 items skipped (2 no guid or link, 1 invalid date)")
+        #expect(page.skippedItems.ids == ["2"], "an item without an id has none to keep")
     }
 
     @Test func htmlPageIsNotAFeed() {

@@ -171,6 +171,7 @@ enum AppReducer {
         var changes = ["\(summary.newItems) new"]
         if summary.updatedItems > 0 { changes.append("\(summary.updatedItems) updated") }
         if summary.deletedItems > 0 { changes.append("\(summary.deletedItems) deleted") }
+        if !summary.skipped.isEmpty { changes.append(summary.skipped.summary) }
         var synced = "Synced \(summary.finishedAt) · \(changes.joined(separator: ", "))"
         if let aliases = summary.syncedWithoutDirectory {
             // Joinup publishes no directory: say which collections were synced instead.
