@@ -64,7 +64,7 @@ struct TerminalBytesTests {
         let ready = folder.path("ready"), capture = folder.path("terminal.bytes")
         let tmux = try TmuxSession.joinup(in: folder, prefix: "while [ ! -e \(shellQuoted(ready)) ]; do sleep 0.05; done; ")
         try tmux.tmux(["pipe-pane", "-o", "cat >> \(shellQuoted(capture))"])
-        FileManager.default.createFile(atPath: ready, contents: nil)
+        _ = FileManager.default.createFile(atPath: ready, contents: nil)
 
         try tmux.waitFor("Hostile OSPO")
         for key in ["Enter", "Escape", "j", "Enter", "PageDown", "Escape", "2", "3", "PageDown", "1", "q"] {

@@ -299,7 +299,8 @@ import Testing
         }
         store.send(.syncFinished(summary)) {
             $0.isSyncing = false
-            $0.status = StatusMessage(.info, "Synced 14:02 · 997 new, 3 items skipped (2 invalid date, 1 no guid or link)")
+            $0.status = StatusMessage(.warning, "Synced 14:02 · 997 new, 3 items skipped (2 invalid date, 1 no guid or link)"
+                                      + " — first: feed.xml: item 1 has an invalid pubDate \"x\"")
         }
     }
 

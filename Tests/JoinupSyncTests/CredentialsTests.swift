@@ -70,7 +70,7 @@ import Testing
 
     @Test func garbageFileIsAClearError() throws {
         let store = CredentialStore(folder: folder.path)
-        FileManager.default.createFile(atPath: store.file, contents: Data("not json".utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: store.file, contents: Data("not json".utf8), attributes: [.posixPermissions: 0o600])
         do {
             _ = try store.load(for: nil)
             Issue.record("garbage was accepted")

@@ -177,7 +177,12 @@ enum AppReducer {
             // Joinup publishes no directory: say which collections were synced instead.
             synced += " · no directory: synced \(aliases.count == 1 ? aliases[0] : "\(aliases.count) cached collections")"
         }
-        guard let first = summary.failures.first else { return StatusMessage(.success, synced) }
+        guard let first = summary.failures.first else {
+            // Skipped items are never silent: a warning stays until dismissed, and the log keeps
+            // which item was first and why.
+            guard let skip = summary.skipped.first else { return StatusMessage(.success, synced) }
+            return StatusMessage(.warning, synced + " — first: " + TerminalText.line(String(describing: skip)))
+        }
         // The whole text keeps every failure: the status line shows the first, the log all.
         let others = summary.failures.dropFirst()
         let more = others.isEmpty ? "" : " (and \(others.count) more) — " + others.joined(separator: "; ")
