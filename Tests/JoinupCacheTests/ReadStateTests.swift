@@ -120,6 +120,20 @@ import Testing
         #expect(try cache.unreadCount(collectionURI: uri) == 4, "the in-memory read positions follow the stored version")
         #expect(try unreadIDs() == [id(1), id(4), id(5), id(3)])
     }
+
+    /// Our own marks update the kept read positions in place; a mark by another writer in between
+    /// makes the next read rebuild them instead (else its mark would be lost from the counts).
+    @Test func ownMarksUpdateTheKeptPositionsAndAnotherWriterBetweenForcesARebuild() throws {
+        #expect(try cache.unreadCount(collectionURI: uri) == 5)
+        try cache.setRead(true, collectionURI: uri, ids: [id(1)])
+        #expect(try cache.unreadCount(collectionURI: uri) == 4)
+        #expect(try unreadIDs() == [id(2), id(4), id(5), id(3)])
+        let other = try CacheDatabase(path: folder.path("joinup.sqlite"))
+        try other.setRead(true, collectionURI: uri, ids: [id(2)])
+        try cache.setRead(false, collectionURI: uri, ids: [id(1)])
+        #expect(try unreadIDs() == [id(1), id(4), id(5), id(3)], "2 read by the other writer, 1 unread again")
+        #expect(try cache.unreadCount(collectionURI: uri) == 4)
+    }
 }
 
 /// Counts the statements the writer connection runs that insert read marks.
