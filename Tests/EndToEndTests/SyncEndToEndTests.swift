@@ -49,12 +49,14 @@ import Testing
         #expect(screen.contains("Grupo de trabajo de cibersegurid"))
         try session.send("j")
         try session.send("Enter")
-        screen = try session.waitFor("the other collection's header") {
+        // Loaded, not only switched: the header changes first, the status line says "Loading…"
+        // until the collection is read, then where it came from ("synced …").
+        screen = try session.waitFor("the other collection, loaded") {
             $0.contains("Grupo de trabajo de ciberseguridad pública") && !$0.contains("/ search titles and abstracts")
+                && $0.contains("synced")
         }
         #expect(!screen.contains("EC Open Source Programme Office"))
         #expect(screen.contains("1 Solution"))
-        #expect(screen.contains("synced"))
         try session.send("q")
         #expect(try session.waitFor("EXIT=").contains("EXIT=0"))
         #expect(!FileManager.default.fileExists(atPath: folder.path("home")), "touched HOME")
