@@ -36,7 +36,7 @@ actor FolderSource: RemoteSource {
             return nil
         }
         let files = ["collection.rdf", "feed.xml", "members.json"].map { folder.appendingPathComponent($0) }
-        let stamp = files.map(FileStamp.init(of:))
+        let stamp = files.map { FileStamp(path: $0.path) }
         if let cached = loaded[alias], cached.stamp == stamp { return cached.collection }
         let collection = load(alias: alias, files: files, stamps: stamp)
         loaded[alias] = (stamp, collection)
@@ -45,7 +45,7 @@ actor FolderSource: RemoteSource {
 
     func vocabulary() -> StoredDocument? {
         let file = root.appendingPathComponent("topics.rdf")
-        let stamp = FileStamp(of: file)
+        let stamp = FileStamp(path: file.path)
         if let topics, topics.stamp == stamp { return topics.document }
         let document = read(file, stamp: stamp, type: ContentType.rdf)
         topics = (stamp, document)
@@ -54,7 +54,7 @@ actor FolderSource: RemoteSource {
 
     private func read(_ file: URL, stamp: FileStamp?, type: String) -> StoredDocument? {
         guard let stamp, let data = try? Data(contentsOf: file) else { return nil }
-        return StoredDocument(data: data, lastModified: stamp.modified, contentType: type)
+        return StoredDocument(data: data, lastModified: stamp.modifiedDate, contentType: type)
     }
 
     /// The folder's documents as stored. The metadata is read only to route and list the
@@ -75,7 +75,7 @@ actor FolderSource: RemoteSource {
             about = try? CollectionRDFParser.parse(metadata.data, resource: files[0].path)
         }
         let feed = read(files[1], stamp: stamps[1], type: ContentType.rss).map { ServedFeed.stored(StoredFeed($0)) }
-        let newest = stamps.compactMap { $0?.modified }.max() ?? Date(timeIntervalSince1970: 0)
+        let newest = stamps.compactMap { $0?.modifiedDate }.max() ?? Date(timeIntervalSince1970: 0)
         let listing = DirectoryListing(alias: alias, title: identity?.title ?? alias, uri: identity?.uri,
                                        abstract: about?.abstract ?? "", isClosed: about?.isClosed ?? false,
                                        modified: about?.modified ?? newest)
@@ -83,17 +83,3 @@ actor FolderSource: RemoteSource {
     }
 }
 
-/// What identifies a version of a file without reading it.
-struct FileStamp: Hashable, Sendable {
-    var modified: Date
-    var size: UInt64
-    var inode: UInt64
-
-    init?(of url: URL) {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let modified = attributes[.modificationDate] as? Date else { return nil }
-        self.modified = modified
-        size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
-        inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
-    }
-}

@@ -48,12 +48,7 @@ public struct CredentialStore: Sendable {
 
     /// What one `stat` says of the file (nil: no file), to notice a sign-in or sign-out made by
     /// another process without reading the file on every tick.
-    public func fileStamp() -> FileStamp? {
-        var info = stat()
-        guard stat(file, &info) == 0 else { return nil }
-        return FileStamp(inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-    }
+    public func fileStamp() -> FileStamp? { FileStamp(path: file) }
 
     /// The file's shape: `{"accounts": [...]}`; an older joinup wrote one `{"token", "user"}`.
     private struct File: Codable {
@@ -163,4 +158,16 @@ public struct FileStamp: Hashable, Sendable {
     public var size: Int64
     /// Nanoseconds since the epoch.
     public var modified: Int64
+
+    /// One `stat` of `path`; nil when there is no such file.
+    public init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+
+    /// The modification time as a date (e.g. a served document's Last-Modified).
+    public var modifiedDate: Date { Date(timeIntervalSince1970: Double(modified) / 1_000_000_000) }
 }
