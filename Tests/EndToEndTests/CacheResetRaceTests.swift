@@ -69,7 +69,7 @@ import Testing
         // Another program (an older joinup, a file manager) ignores the lock and swaps the file.
         try FileManager.default.moveItem(atPath: cacheFile(folder), toPath: cacheFile(folder) + ".moved")
         try FileManager.default.copyItem(atPath: cacheFile(folder) + ".moved", toPath: cacheFile(folder))
-        let screen = try session.waitFor("EXIT=", timeout: 10).replacingOccurrences(of: "\n", with: "")
+        let screen = try session.waitFor("EXIT=").replacingOccurrences(of: "\n", with: "")
         #expect(screen.contains("EXIT=1") && screen.contains("was replaced"), "\(screen)")
     }
 

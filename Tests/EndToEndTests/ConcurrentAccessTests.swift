@@ -18,7 +18,7 @@ import Testing
         #expect(sync.status == 0, "\(sync.stderr)")
         #expect(!sync.stderr.contains("locked"))
         // No key is pressed: the browser must notice the other process's commit by itself.
-        screen = try session.waitFor(SyncEndToEndTests.newTitle, timeout: 10)
+        screen = try session.waitFor(SyncEndToEndTests.newTitle)
         #expect(screen.contains("ICT (9)") && screen.contains("9 items"), "\(screen)")
         #expect(!screen.lowercased().contains("locked") && !screen.contains("Cache error"), "\(screen)")
         try session.send("q")

@@ -68,7 +68,7 @@ import Testing
                                              environment: ["JOINUP_RETRY_SECONDS": "0.5"])
         try session.waitFor("Signed in as Ana Novak")
         #expect(try joinup(["logout"]).status == 0)
-        let screen = try session.waitFor("Not signed in", timeout: 10)
+        let screen = try session.waitFor("Not signed in")
         #expect(!screen.contains("Signed in as"), "\(screen)")
         try session.send("q")
         try session.waitFor("EXIT=0")

@@ -94,7 +94,7 @@ import Testing
     /// hex, bit n-1 for signal n) until `number` is in one of them.
     static func waitUntilHandling(_ number: Int32, pid: Int32) throws {
         let bit = UInt64(1) << UInt64(number - 1)
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(TmuxSession.patience)
         while Date() < deadline {
             let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
             for line in status.split(separator: "\n") where line.hasPrefix("SigCgt:") || line.hasPrefix("SigIgn:") {
@@ -152,7 +152,7 @@ import Testing
     /// taken mid-frame would compare half of one frame with another).
     static func settled(_ session: TmuxSession, showing text: String) throws -> String {
         var previous = try session.waitFor(text)
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(TmuxSession.patience)
         while Date() < deadline {
             Thread.sleep(forTimeInterval: 0.25)
             let current = try session.screen()

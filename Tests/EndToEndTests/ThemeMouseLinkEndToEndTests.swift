@@ -142,7 +142,7 @@ import Testing
             .write(toFile: script, atomically: true, encoding: .utf8)
         chmod(script, 0o755)
         return (script, {
-            let deadline = Date().addingTimeInterval(10)
+            let deadline = Date().addingTimeInterval(TmuxSession.patience)
             while !FileManager.default.fileExists(atPath: record) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
             return try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n").map(String.init)
         })

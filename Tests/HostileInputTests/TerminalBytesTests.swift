@@ -67,9 +67,16 @@ struct TerminalBytesTests {
         _ = FileManager.default.createFile(atPath: ready, contents: nil)
 
         try tmux.waitFor("Hostile OSPO")
-        for key in ["Enter", "Escape", "j", "Enter", "PageDown", "Escape", "2", "3", "PageDown", "1", "q"] {
-            try tmux.send(key)
-            Thread.sleep(forTimeInterval: 0.3)
+        // Each key waits for the screen it leads to (keys are read in order, so a key without a
+        // marker is done once the next marker shows).
+        let steps: [(key: String, shows: String?)] = [
+            ("Enter", "Mal52;c;ZXZpbA==lory"), ("Escape", "10 items"), ("j", nil), ("Enter", "SafeEVIL"),
+            ("PageDown", nil), ("Escape", "10 items"), ("2", "[2 Members]"), ("3", "[3 About]"),
+            ("PageDown", "End · 100%"), ("1", "[1 Overview]"), ("q", nil),
+        ]
+        for step in steps {
+            try tmux.send(step.key)
+            if let marker = step.shows { try tmux.waitFor(marker) }
         }
         try tmux.waitFor("EXIT=0")
 

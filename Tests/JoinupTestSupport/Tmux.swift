@@ -68,9 +68,14 @@ public final class TmuxSession {
         try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// How long a wait gives up after. It returns as soon as the screen shows what it waits for,
+    /// so a passing test never waits this long; CI runs every suite at once on 2 cores, where a
+    /// debug build has been seen to take over 10 s to draw its first list.
+    public static let patience: TimeInterval = 30
+
     /// Waits until the screen satisfies `condition`, returning that screen.
     @discardableResult
-    public func waitFor(_ description: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
+    public func waitFor(_ description: String, timeout: TimeInterval = patience, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -83,7 +88,7 @@ public final class TmuxSession {
 
     /// Waits until the screen shows `text`.
     @discardableResult
-    public func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    public func waitFor(_ text: String, timeout: TimeInterval = patience) throws -> String {
         try waitFor(text, timeout: timeout) { $0.contains(text) }
     }
 }
