@@ -159,9 +159,14 @@ enum ContentHash {
     static func of(_ item: Item) -> Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ text: String) {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01B3
+            // Over the contiguous UTF-8 buffer: the same bytes (so the same hashes as stored), without
+            // the view's per-byte index checks.
+            var text = text
+            text.withUTF8 { bytes in
+                for byte in bytes {
+                    hash ^= UInt64(byte)
+                    hash &*= 0x0000_0100_0000_01B3
+                }
             }
             hash ^= 0xFF  // field separator, so ("ab","c") and ("a","bc") differ
             hash &*= 0x0000_0100_0000_01B3

@@ -35,7 +35,10 @@ public enum ItemKind: String, CaseIterable, Hashable, Sendable, Codable {
 
     /// Reads Joinup's title prefix or category value ("News", "event", "Solution").
     public init?(label: String) {
-        let key = label.trimmingCharacters(in: .whitespaces).lowercased()
+        // Every item names its kind: a label with no space at either end (nearly all) skips
+        // Foundation's trimming, which goes through NSString.
+        let trimmed = label.utf8.first.map { $0 > 0x20 && $0 < 0x7F } == true && label.utf8.last.map { $0 > 0x20 && $0 < 0x7F } == true
+        let key = (trimmed ? label : label.trimmingCharacters(in: .whitespaces)).lowercased()
         if let kind = ItemKind(rawValue: key) { self = kind; return }
         switch key {
         case "physical event", "online event": self = .event

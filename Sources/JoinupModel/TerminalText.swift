@@ -6,7 +6,11 @@
 public enum TerminalText {
     /// One line of text: line breaks and tabs become spaces, runs of spaces collapse.
     public static func line(_ text: String) -> String {
-        if isCleanLine(text) { return text }
+        isCleanLine(text) ? text : rebuiltLine(text)
+    }
+
+    /// `line` scalar by scalar, for text the clean check refused.
+    static func rebuiltLine(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
@@ -25,7 +29,11 @@ public enum TerminalText {
 
     /// Multi-line text: keeps line breaks (normalised to "\n"), tabs become spaces.
     public static func block(_ text: String) -> String {
-        if isCleanBlock(text) { return text }
+        isCleanBlock(text) ? text : rebuiltBlock(text)
+    }
+
+    /// `block` scalar by scalar, for text the clean check refused.
+    static func rebuiltBlock(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
@@ -75,33 +83,69 @@ public enum TerminalText {
 
     /// True when `line` would return the text unchanged: no leading, trailing or doubled
     /// space, no other breaking space, nothing disallowed. Checking is much cheaper than copying
-    /// scalar by scalar, and nearly every title, name and link of a feed is already clean.
+    /// scalar by scalar, and nearly every title, name and link of a feed is already clean. It reads
+    /// the UTF-8 bytes (a sync checks every field of every item), decoding only the few multi-byte
+    /// scalars that can be refused.
     private static func isCleanLine(_ text: String) -> Bool {
-        var previousWasSpace = true
-        for scalar in text.unicodeScalars {
-            if scalar == " " {
-                if previousWasSpace { return false }
-                previousWasSpace = true
-            } else if isBreakingSpace(scalar) || !isAllowed(scalar) {
-                return false
-            } else {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previousWasSpace = true
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    if previousWasSpace { return false }
+                    previousWasSpace = true
+                    index += 1
+                    continue
+                }
+                // C0 controls (tab and line breaks among them) and DEL.
+                if byte < 0x20 || byte == 0x7F { return false }
+                if byte >= 0x80 {
+                    guard let length = cleanScalarLength(bytes, at: index) else { return false }
+                    index += length
+                } else {
+                    index += 1
+                }
                 previousWasSpace = false
             }
+            return !previousWasSpace || bytes.isEmpty
         }
-        return !previousWasSpace || text.isEmpty
     }
 
     /// True when `block` would return the text unchanged (no "\r", tab, other line separator or
-    /// disallowed scalar).
+    /// disallowed scalar), over UTF-8 bytes as `isCleanLine`.
     private static func isCleanBlock(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": continue
-            case "\r", "\t", "\u{2028}", "\u{2029}", "\u{85}": return false
-            default: if !isAllowed(scalar) { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || (byte >= 0x20 && byte < 0x7F) {
+                    index += 1
+                } else if byte >= 0x80, let length = cleanScalarLength(bytes, at: index) {
+                    index += length
+                } else {
+                    return false
+                }
             }
+            return true
         }
-        return true
+    }
+
+    /// The byte length of the multi-byte scalar starting at `index`, or nil when `isAllowed` refuses
+    /// it or it is a line or paragraph separator (U+0085, U+2028, U+2029: neither form keeps those).
+    /// Every such scalar starts with C2, E2, EF or F3; others are not decoded. (A String holds valid
+    /// UTF-8, so a lead byte always starts a whole scalar.)
+    private static func cleanScalarLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard lead == 0xC2 || lead == 0xE2 || lead == 0xEF || lead == 0xF3 else { return length }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        let scalar = Unicode.Scalar(value)!
+        guard isAllowed(scalar), value != 0x85, value != 0x2028, value != 0x2029 else { return nil }
+        return length
     }
 
     private static func isBreakingSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -8,6 +8,17 @@ public enum FeedDate {
     /// Parses RFC 822 / 1123 dates ("Mon, 26 Jun 2023 13:43:00 +0200"), weekday optional, zone as
     /// a numeric offset, "GMT"/"UT"/"UTC"/"Z" or a US zone; seconds optional. Nil when not a valid date.
     public static func rfc822(_ text: String) -> Date? {
+        // A feed carries one date per item; nearly all are ASCII, read here byte by byte (a tenth
+        // of the cost). Anything else (a weekday in another script, Unicode digits) goes the
+        // general way; both read ASCII text alike (`FeedDateTests` compares them).
+        // ("\r\n" is one Character there, not a separator: such text goes the general way too.)
+        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) else { return rfc822General(text) }
+        var text = text
+        return text.withUTF8 { rfc822ASCII($0) }
+    }
+
+    /// `rfc822` over Characters: any text.
+    static func rfc822General(_ text: String) -> Date? {
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" || $0 == "\r" })
         var index = 0
         // The weekday is informative only; skip it rather than check it.
@@ -78,6 +89,102 @@ public enum FeedDate {
                     fraction: fraction, offset: offset)
     }
 
+    /// `rfc822` over ASCII bytes: the same tokens, numbers and zones as `rfc822General`.
+    static func rfc822ASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        // The first six tokens (weekday, day, month, year, time, zone); later ones are ignored.
+        var tokens: [Range<Int>] = []
+        tokens.reserveCapacity(6)
+        var start: Int?
+        for index in 0...bytes.count {
+            let separator = index == bytes.count || [32, 44, 9, 10, 13].contains(bytes[index])
+            if separator {
+                if let first = start {
+                    tokens.append(first..<index)
+                    if tokens.count == 6 { break }
+                }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+        }
+        func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+        var index = 0
+        if let first = tokens.first, letter(bytes[first.lowerBound]) { index = 1 }
+        guard tokens.count - index >= 4 else { return nil }
+        guard let day = integer(bytes, tokens[index]), let month = month(bytes, tokens[index + 1]),
+              var year = integer(bytes, tokens[index + 2]) else { return nil }
+        if tokens[index + 2].count == 2 { year += year < 50 ? 2000 : 1900 }
+        guard let (hour, minute, second) = clock(bytes, tokens[index + 3]) else { return nil }
+        var offset = 0
+        if tokens.count - index >= 5 {
+            guard let zone = zoneOffset(bytes, tokens[index + 4]) else { return nil }
+            offset = zone
+        }
+        return date(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                    fraction: 0, offset: offset)
+    }
+
+    /// `Int(_:)` of ASCII bytes: an optional sign, then one or more digits; nil on overflow.
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        var negative = false
+        if index < range.upperBound, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        guard index < range.upperBound else { return nil }
+        var value = 0
+        while index < range.upperBound {
+            let digit = bytes[index] &- 48
+            guard digit < 10 else { return nil }
+            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carried) = shifted.addingReportingOverflow(negative ? -Int(digit) : Int(digit))
+            guard !overflowed, !carried else { return nil }
+            value = sum
+            index += 1
+        }
+        return value
+    }
+
+    private static func month(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard range.count >= 3 else { return nil }
+        let key = String(decoding: bytes[range.lowerBound..<(range.lowerBound + 3)].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 },
+                         as: UTF8.self)
+        return months.firstIndex(of: key).map { $0 + 1 }
+    }
+
+    private static func clock(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (Int, Int, Int)? {
+        var fields: [Range<Int>] = []
+        var start = range.lowerBound
+        for index in range where bytes[index] == UInt8(ascii: ":") {
+            fields.append(start..<index)
+            start = index + 1
+        }
+        fields.append(start..<range.upperBound)
+        guard fields.count == 2 || fields.count == 3, fields.allSatisfy({ !$0.isEmpty && $0.count <= 2 }),
+              let hour = integer(bytes, fields[0]), let minute = integer(bytes, fields[1]) else { return nil }
+        let second = fields.count == 3 ? integer(bytes, fields[2]) : 0
+        guard let second else { return nil }
+        return (hour, minute, second)
+    }
+
+    private static func zoneOffset(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        if range.count <= 3 {
+            // Named zones are short; the general reader has the table.
+            let name = Substring(String(decoding: bytes[range], as: UTF8.self))
+            if name.first != "+" && name.first != "-" { return zoneOffset(name) }
+        }
+        let sign = bytes[range.lowerBound]
+        guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+        let digits = bytes[(range.lowerBound + 1)..<range.upperBound].filter { $0 != UInt8(ascii: ":") }
+        guard digits.count == 2 || digits.count == 4, digits.allSatisfy({ $0 &- 48 < 10 }) else { return nil }
+        let hours = Int(digits[0] - 48) * 10 + Int(digits[1] - 48)
+        let minutes = digits.count == 4 ? Int(digits[2] - 48) * 10 + Int(digits[3] - 48) : 0
+        guard hours <= 23, minutes <= 59 else { return nil }
+        let seconds = hours * 3600 + minutes * 60
+        return sign == UInt8(ascii: "-") ? -seconds : seconds
+    }
+
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     private static func month(_ token: Substring) -> Int? {
@@ -121,7 +228,8 @@ public enum FeedDate {
 
     private static func date(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int,
                              fraction: Double, offset: Int) -> Date? {
-        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+        // Years 1–9999 (every 4-digit year): a hostile "9223372036854775807" overflowed the day count.
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
               (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset

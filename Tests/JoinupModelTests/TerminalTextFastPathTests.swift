@@ -8,6 +8,10 @@ import Testing
     static let alphabet: [Unicode.Scalar] = [
         "a", "Z", "é", "日", " ", " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{2028}",
         "\u{2029}", "\u{1B}", "\u{07}", "\u{9B}", "\u{7F}", "\u{200B}", "\u{202E}", "\u{FEFF}", "\u{E0041}", "❤", "\u{FE0F}",
+        // Each side of every refused range, as the byte check decodes only some lead bytes.
+        "\u{80}", "\u{9F}", "\u{A1}", "\u{FF}", "\u{200A}", "\u{200F}", "\u{2010}", "\u{2027}", "\u{202A}", "\u{202F}",
+        "\u{205F}", "\u{2060}", "\u{2064}", "\u{2065}", "\u{2066}", "\u{206F}", "\u{2070}", "\u{FEFE}", "\u{FF00}",
+        "\u{FFF8}", "\u{FFF9}", "\u{FFFB}", "\u{FFFC}", "\u{DFFFF}", "\u{E0000}", "\u{E007F}", "\u{E0080}", "\u{10FFFF}", "😀",
     ]
 
     static func randomText(_ rng: inout SplitMix64) -> String {
@@ -37,6 +41,18 @@ import Testing
             #expect(TerminalText.block(once) == once, "\(context)")
             #expect(once.unicodeScalars.allSatisfy { $0 == "\n" || TerminalText.isAllowed($0) }, "\(context)")
             #expect(!once.contains("\r") && !once.contains("\t"), "\(context)")
+        }
+    }
+
+    /// The byte check that lets text through as it is must agree with the scalar-by-scalar way:
+    /// whatever it passes, rebuilding would have left unchanged.
+    @Test func theByteCheckPassesOnlyWhatRebuildingLeavesAsItIs() {
+        var rng = SplitMix64.forTest()
+        for _ in 0..<8000 {
+            let text = Self.randomText(&rng)
+            let context = "\(text.unicodeScalars.map(\.value)), \(rng.replay)"
+            #expect(TerminalText.line(text) == TerminalText.rebuiltLine(text), "\(context)")
+            #expect(TerminalText.block(text) == TerminalText.rebuiltBlock(text), "\(context)")
         }
     }
 

@@ -103,6 +103,7 @@ import Testing
         #expect(page.items.first?.kind == .customPage)
         #expect(page.items.first?.title == "About this collection")
         #expect(ItemKind(label: "custom page") == .customPage && ItemKind(label: "Custom-Page") == .customPage)
+        #expect(ItemKind(label: " News\t") == .news && ItemKind(label: "EVENT") == .event && ItemKind(label: "\u{A0}Event\u{A0}") == .event)
         #expect(ItemKind.customPage.counted(2) == "2 Custom pages")
     }
 
