@@ -10,7 +10,15 @@ public enum TextFolding {
     /// item body, and Foundation's folding was already 4 % of its CPU for titles and authors
     /// alone. Anything else (a combining mark, another script) goes through `referenceFold`.
     public static func fold(_ text: String) -> String {
-        foldByTable(text) ?? referenceFold(text)
+        // ASCII folds to its lower case, as in the table, without building the table: the first
+        // frame folds an empty search and ASCII names before anything else needs it.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: text.utf8.count) { output in
+                for (index, byte) in text.utf8.enumerated() { output[index] = byte &- 0x41 < 26 ? byte + 0x20 : byte }
+                return text.utf8.count
+            }
+        }
+        return foldByTable(text) ?? referenceFold(text)
     }
 
     /// Whether `text` contains `query`, both folded (an empty query is contained in everything).

@@ -27,6 +27,34 @@ public struct DisplayCell: Hashable, Sendable {
         return String(view)
     }
 
+    /// The columns `cells(of:)` gives `text`, and whether those cells draw it exactly as it is
+    /// (nothing dropped or replaced), without building them: measuring is most of what a frame
+    /// does with its text, and a cell costs an array.
+    public static func measure(_ text: some StringProtocol) -> (columns: Int, asIs: Bool) {
+        var columns = 0
+        var asIs = true
+        // Marks on the current cell; -1 before the first cell (a mark there is dropped).
+        var marks = -1
+        for scalar in text.unicodeScalars {
+            guard TerminalText.isAllowed(scalar), !isPresentationModifier(scalar) else {
+                asIs = false
+                continue
+            }
+            var width = scalar.value >= 0x20 && scalar.value < 0x7F ? 1 : Int(nc_wcwidth(wchar_t(bitPattern: scalar.value)))
+            if width < 0 {
+                width = 1
+                asIs = false
+            }
+            if width == 0 {
+                if marks >= 0 && marks < maxMarks { marks += 1 } else { asIs = false }
+            } else {
+                columns += min(width, 2)
+                marks = 0
+            }
+        }
+        return (columns, asIs)
+    }
+
     /// The cells a text occupies on a terminal, in order.
     public static func cells(of text: some StringProtocol) -> [DisplayCell] {
         var cells: [DisplayCell] = []

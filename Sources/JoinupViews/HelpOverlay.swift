@@ -128,13 +128,15 @@ enum HelpOverlay {
         let target = max(1, (lines.count + count - 1) / count)
         var columns: [Column] = [Column(lines: [])]
         for line in lines {
-            var current = columns[columns.count - 1].lines
-            let full = current.count >= target || (current.count == target - 1 && line.isHeading)
+            // The count only: a copy of the column's lines would make each append below copy them
+            // all again (the help's layout was most of the first frame's drawing time).
+            var filled = columns[columns.count - 1].lines.count
+            let full = filled >= target || (filled == target - 1 && line.isHeading)
             if full && columns.count < count {
                 columns.append(Column(lines: []))
-                current = []
+                filled = 0
             }
-            if line == .gap && current.isEmpty { continue }
+            if line == .gap && filled == 0 { continue }
             columns[columns.count - 1].lines.append(line)
         }
         for index in columns.indices {

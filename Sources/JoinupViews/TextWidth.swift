@@ -11,17 +11,27 @@ public enum TextWidth {
 
     /// Columns a text occupies on one line.
     public static func width(_ text: some StringProtocol) -> Int {
-        DisplayCell.cells(of: text).reduce(0) { $0 + $1.width }
+        if isPrintableASCII(text) { return text.utf8.count }
+        return DisplayCell.measure(text).columns
+    }
+
+    /// Printable ASCII only (no control character): one column per byte, drawn as it is. Nearly
+    /// every label, date and title of a frame is; measuring those cell by cell (a `wcwidth` call
+    /// and an array per character) was a quarter of the first frame's drawing.
+    static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// The text as a surface will draw it: disallowed scalars, variation selectors and
     /// skin-tone modifiers removed, unmeasurable scalars replaced.
     public static func displayable(_ text: some StringProtocol) -> String {
-        DisplayCell.cells(of: text).map(\.text).joined()
+        if isPrintableASCII(text) || DisplayCell.measure(text).asIs { return String(text) }
+        return DisplayCell.cells(of: text).map(\.text).joined()
     }
 
     /// The leading part of the text that fits in `columns`, cut without a mark.
     public static func clip(_ text: some StringProtocol, to columns: Int) -> String {
+        if isPrintableASCII(text) { return String(text.prefix(max(0, columns))) }
         var result = ""
         var used = 0
         for cell in DisplayCell.cells(of: text) {
@@ -36,8 +46,13 @@ public enum TextWidth {
     /// when a wide character would straddle the cut.
     public static func truncate(_ text: some StringProtocol, to columns: Int) -> String {
         guard columns > 0 else { return "" }
-        let cells = DisplayCell.cells(of: text)
-        if cells.reduce(0, { $0 + $1.width }) <= columns { return cells.map(\.text).joined() }
+        if isPrintableASCII(text) {
+            return text.utf8.count <= columns ? String(text) : String(text.prefix(columns - 1)) + ellipsis
+        }
+        let measured = DisplayCell.measure(text)
+        if measured.columns <= columns {
+            return measured.asIs ? String(text) : DisplayCell.cells(of: text).map(\.text).joined()
+        }
         return clip(text, to: columns - 1) + ellipsis
     }
 

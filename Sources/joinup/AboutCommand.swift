@@ -5,7 +5,7 @@ import JoinupModel
 
 /// `joinup about`: the collection header and About metadata.
 struct About: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a collection's header and About metadata.")
+    static let configuration = CommandConfiguration(commandName: "about", abstract: "Show a collection's header and About metadata.")
 
     @OptionGroup var options: PathOptions
     @OptionGroup var selection: CollectionOption

@@ -7,6 +7,7 @@ import JoinupSync
 /// `joinup login`: stores a sign-in token (mode 0600) in the config folder.
 struct Login: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "login",
         abstract: "Sign in: store the remote's token in the config folder (mode 0600).",
         discussion: """
             The token is read from a prompt (echo off) or from --token-file (- for stdin). It is tied to \
@@ -74,7 +75,7 @@ struct Login: AsyncParsableCommand {
 
 /// `joinup logout`: removes the stored token.
 struct Logout: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Sign out: remove the stored token.")
+    static let configuration = CommandConfiguration(commandName: "logout", abstract: "Sign out: remove the stored token.")
 
     @OptionGroup var options: PathOptions
 
@@ -97,6 +98,7 @@ struct Logout: ParsableCommand {
 /// `joinup whoami`: who the stored token belongs to.
 struct Whoami: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "whoami",
         abstract: "Say who is signed in (exit 0), or \"Not signed in\" (exit 1).")
 
     @Flag(help: "Ask the remote whose the token is (GET /user) instead of trusting what login stored.")

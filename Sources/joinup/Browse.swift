@@ -8,6 +8,7 @@ import JoinupViews
 /// `joinup` / `joinup browse`: the full-screen browser.
 struct Browse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "browse",
         abstract: "Open the full-screen browser (the default).",
         discussion: "Keys: ↑/↓ or j/k move, Enter opens, Esc goes back, Tab or 1/2/3 switch tabs, r syncs, c picks a collection, J joins, L leaves, o opens a link, T switches theme, ? help, q quit. Keys can be remapped in config.toml ([keys]).")
 

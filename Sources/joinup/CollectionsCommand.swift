@@ -6,6 +6,7 @@ import JoinupModel
 /// `joinup collections`: the cached collections, or the collection directory, filtered by topic and text.
 struct Collections: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "collections",
         abstract: "List collections: alias, title, item and member counts, your membership, markers, topics, URI.",
         discussion: """
             The directory is what the last `joinup sync` without --collection discovered (the remote's \

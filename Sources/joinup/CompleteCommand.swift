@@ -8,6 +8,7 @@ import JoinupViews
 /// the user's files know (hidden; scripts call it). One value per line, cleaned for the terminal.
 struct Complete: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "complete",
         abstract: "Print completion values: cached collection aliases, theme names, topic labels; or the key table.",
         discussion: """
             The words after -- are the command line being completed: its --data-dir and --config-dir \

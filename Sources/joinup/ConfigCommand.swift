@@ -6,6 +6,7 @@ import JoinupViews
 /// `joinup config`: where config.toml is read from, and whether it is valid.
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "config",
         abstract: "Show where config.toml is read from, or check it.",
         discussion: """
             Keys: remote, theme, sync_interval, browser, mouse, readonly and a [keys] table (action = "key" \

@@ -6,6 +6,7 @@ import JoinupModel
 /// `joinup digest`: what arrived across collections since the last digest, for cron and mail.
 struct Digest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "digest",
         abstract: "List what is new across collections since the last digest (for cron and mail).",
         discussion: """
             New means stored by a sync after the last `joinup digest` ran (or after --since). \

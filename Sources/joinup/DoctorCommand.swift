@@ -5,6 +5,7 @@ import JoinupCache
 /// `joinup doctor`: the cache file's health, and a way out when it is broken.
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "doctor",
         abstract: "Check the cache file (schema, integrity, sizes); --reset-cache moves a broken one aside.",
         discussion: """
             Reads the cache without changing it and exits 0 when joinup can use it, 1 when not. \

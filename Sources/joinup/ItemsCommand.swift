@@ -6,6 +6,7 @@ import JoinupModel
 /// `joinup items`: the content list, filtered and sorted, as a table, JSON lines or CSV.
 struct Items: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "items",
         abstract: "List a collection's content (date, kind, title, topics, link, author, id, topic URIs).",
         discussion: """
             Tab-separated with a header row by default, CSV (RFC 4180) with --csv, one JSON object per \

@@ -6,6 +6,7 @@ import JoinupModel
 /// `joinup members`: the active members, optionally by role and name.
 struct Members: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "members",
         abstract: "List a collection's active members (name, title, organisation, roles, state, since, id).",
         discussion: """
             Tab-separated with a header row by default, CSV with --csv, JSON lines with --json: the same \

@@ -25,6 +25,7 @@ struct MembershipOptions: ParsableArguments {
 /// `joinup join ALIAS`.
 struct Join: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "join",
         abstract: "Join a collection (queued durably, then sent). Exit: 0 done, 3 queued, 4 refused, 5 read-only, 6 unknown collection, 2 usage, 1 error.")
 
     @OptionGroup var membership: MembershipOptions
@@ -35,6 +36,7 @@ struct Join: AsyncParsableCommand {
 /// `joinup leave ALIAS`.
 struct Leave: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "leave",
         abstract: "Leave a collection (queued durably, then sent). Exit: 0 done, 3 queued, 4 refused, 5 read-only, 6 unknown collection, 2 usage, 1 error.")
 
     @OptionGroup var membership: MembershipOptions
@@ -115,6 +117,7 @@ private struct MembershipRun {
 /// `joinup outbox`: what waits to be sent; retry or cancel.
 struct Outbox: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "outbox",
         abstract: "List queued join/leave requests; --retry sends them now, --cancel ID drops one.",
         discussion: "Exit: 0 (with --retry: everything delivered), 3 some still queued, 6 no such ID, 5 read-only.")
 

@@ -8,6 +8,7 @@ import JoinupSync
 /// `joinup sync`: brings collections from a remote into the cache.
 struct Sync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Sync collections from a remote into the local cache.",
         discussion: """
             The remote is --remote, else $JOINUP_REMOTE, else `remote = "URL"` in config.toml. \

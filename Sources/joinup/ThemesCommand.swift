@@ -5,6 +5,7 @@ import JoinupViews
 /// `joinup themes`: the shipped and user themes, each with a swatch of every role.
 struct Themes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "themes",
         abstract: "List the themes (shipped ones and <config dir>/themes/*.toml) with a preview of each role.",
         discussion: """
             On a terminal each role is drawn in its colours (256 colours; none under NO_COLOR); \

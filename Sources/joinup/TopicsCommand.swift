@@ -6,6 +6,7 @@ import JoinupModel
 /// `joinup topics`: the topic facet for a filter, with the browser's counts.
 struct Topics: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "topics",
         abstract: "List the topic facet: label, count, level, URI (the browser's counts for the same filters).",
         discussion: """
             Counts follow Joinup's rules: over the items the filters select, ignoring the --topic \

@@ -1,3 +1,4 @@
+import JoinupTestSupport
 import Testing
 @testable import JoinupViews
 
@@ -65,5 +66,32 @@ import Testing
     @Test func wrapGivesACharacterTooWideForTheLineALineOfItsOwn() {
         #expect(TextWidth.wrap("日本", width: 1) == ["日", "本"])
         #expect(TextWidth.wrap("anything", width: 0) == [])
+    }
+
+    /// Printable ASCII is measured and cut byte by byte, other text measured without building
+    /// cells; on any text the results must be what the cells say.
+    @Test func theASCIIShortcutMeasuresAndCutsAsTheCellsDo() {
+        var random = SplitMix64.forTest()
+        let pieces = ["a", "Z", " ", "~", "!", "-", "https://x.eu/a", "é", "日", "\u{7F}", "\t", "\u{1B}[1m", "e\u{301}", "…",
+                      "\u{301}", "\u{301}\u{302}\u{303}", "👍🏽", "\u{FE0F}", "\u{200B}", "\u{E000}", "\u{10FFFF}", "\u{378}", "│"]
+        for _ in 0..<3000 {
+            let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let cells = DisplayCell.cells(of: text)
+            let columns = Int(random.next() % 16)
+            let context = "\(String(reflecting: text)) at \(columns); \(random.replay)"
+            #expect(TextWidth.width(text) == cells.reduce(0) { $0 + $1.width }, "\(context)")
+            #expect(TextWidth.displayable(text) == cells.map(\.text).joined(), "\(context)")
+            #expect(DisplayCell.measure(text).asIs == (cells.map(\.text).joined() == text), "\(context)")
+            var clipped = "", used = 0
+            for cell in cells {
+                if used + cell.width > columns { break }
+                clipped += cell.text
+                used += cell.width
+            }
+            #expect(TextWidth.clip(text, to: columns) == clipped, "\(context)")
+            let whole = cells.reduce(0) { $0 + $1.width }
+            let truncated = columns == 0 ? "" : whole <= columns ? cells.map(\.text).joined() : TextWidth.clip(text, to: columns - 1) + "…"
+            #expect(TextWidth.truncate(text, to: columns) == truncated, "\(context)")
+        }
     }
 }
