@@ -84,6 +84,10 @@ extension HostileCorpus {
         .init(name: "feed: month 13, hour 99", resource: .feed, outcome: .skipped(.invalidValue("pubDate"))) { _ in
             data(feed(with: item(pubDate: "2023-13-45T99:99:99Z")))
         },
+        .init(name: "feed: a year past any calendar (overflowed the day count)", resource: .feed,
+              outcome: .skipped(.invalidValue("pubDate"))) { _ in
+            data(feed(with: item(pubDate: "Mon, 26 Jun 9223372036854775807 13:43:00 +0200")))
+        },
         .init(name: "feed: duplicate guids, the first wins", resource: .feed, outcome: .stored { (stored: StoredCollection) throws in
             #expect(try hostileItem(stored).item.title == "First of two")
         }) { _ in
