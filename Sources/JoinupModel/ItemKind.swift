@@ -37,8 +37,9 @@ public enum ItemKind: String, CaseIterable, Hashable, Sendable, Codable {
     public init?(label: String) {
         // Every item names its kind: a label with no space at either end (nearly all) skips
         // Foundation's trimming, which goes through NSString.
-        let trimmed = label.utf8.first.map { $0 > 0x20 && $0 < 0x7F } == true && label.utf8.last.map { $0 > 0x20 && $0 < 0x7F } == true
-        let key = (trimmed ? label : label.trimmingCharacters(in: .whitespaces)).lowercased()
+        let needsNoTrimming = label.utf8.first.map { $0 > 0x20 && $0 < 0x7F } == true
+            && label.utf8.last.map { $0 > 0x20 && $0 < 0x7F } == true
+        let key = (needsNoTrimming ? label : label.trimmingCharacters(in: .whitespaces)).lowercased()
         if let kind = ItemKind(rawValue: key) { self = kind; return }
         switch key {
         case "physical event", "online event": self = .event

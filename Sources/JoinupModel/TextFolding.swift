@@ -10,15 +10,7 @@ public enum TextFolding {
     /// item body, and Foundation's folding was already 4 % of its CPU for titles and authors
     /// alone. Anything else (a combining mark, another script) goes through `referenceFold`.
     public static func fold(_ text: String) -> String {
-        // ASCII folds to its lower case, as in the table, without building the table: the first
-        // frame folds an empty search and ASCII names before anything else needs it.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(unsafeUninitializedCapacity: text.utf8.count) { output in
-                for (index, byte) in text.utf8.enumerated() { output[index] = byte &- 0x41 < 26 ? byte + 0x20 : byte }
-                return text.utf8.count
-            }
-        }
-        return foldByTable(text) ?? referenceFold(text)
+        foldByTable(text) ?? referenceFold(text)
     }
 
     /// Whether `text` contains `query`, both folded (an empty query is contained in everything).
@@ -83,7 +75,10 @@ public enum TextFolding {
 
     private static func foldByTable(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var complete = true
-        let folded = String(unsafeUninitializedCapacity: bytes.count * max(1, (longestFold + 1) / 2)) { output in
+        // ASCII folds to its own length and never reads the table: sizing by `longestFold` would
+        // build it (the first frame folds an empty search and ASCII names before anything needs it).
+        let capacity = bytes.allSatisfy { $0 < 0x80 } ? bytes.count : bytes.count * max(1, (longestFold + 1) / 2)
+        let folded = String(unsafeUninitializedCapacity: capacity) { output in
             var i = 0, o = 0
             while i < bytes.count {
                 let byte = bytes[i]

@@ -27,29 +27,59 @@ public struct DisplayCell: Hashable, Sendable {
         return String(view)
     }
 
+    /// What the rules above make of one scalar of a text.
+    private enum Step {
+        /// A new cell: the scalar shown (U+FFFD when it was unmeasurable, `replaced`) and its width.
+        case spacing(Unicode.Scalar, width: Int, replaced: Bool)
+        /// A mark joining the current cell.
+        case mark(Unicode.Scalar)
+        /// Not drawn: refused, a presentation modifier, or a mark with no cell (or no room) to join.
+        case dropped
+    }
+
+    /// Applies the rules to each scalar of `text` in order: the one walk `cells(of:)` and
+    /// `measure` both follow, so what is measured is what is drawn.
+    private static func walk(_ text: some StringProtocol, _ visit: (Step) -> Void) {
+        // Marks on the current cell; -1 before the first cell (a mark there is dropped).
+        var marks = -1
+        for scalar in text.unicodeScalars {
+            guard TerminalText.isAllowed(scalar), !isPresentationModifier(scalar) else {
+                visit(.dropped)
+                continue
+            }
+            let width = scalar.value >= 0x20 && scalar.value < 0x7F ? 1 : Int(nc_wcwidth(wchar_t(bitPattern: scalar.value)))
+            if width < 0 {
+                marks = 0
+                visit(.spacing("\u{FFFD}", width: 1, replaced: true))
+            } else if width == 0 {
+                if marks >= 0 && marks < maxMarks {
+                    marks += 1
+                    visit(.mark(scalar))
+                } else {
+                    visit(.dropped)
+                }
+            } else {
+                marks = 0
+                visit(.spacing(scalar, width: min(width, 2), replaced: false))
+            }
+        }
+    }
+
     /// The columns `cells(of:)` gives `text`, and whether those cells draw it exactly as it is
     /// (nothing dropped or replaced), without building them: measuring is most of what a frame
     /// does with its text, and a cell costs an array.
     public static func measure(_ text: some StringProtocol) -> (columns: Int, asIs: Bool) {
         var columns = 0
         var asIs = true
-        // Marks on the current cell; -1 before the first cell (a mark there is dropped).
-        var marks = -1
-        for scalar in text.unicodeScalars {
-            guard TerminalText.isAllowed(scalar), !isPresentationModifier(scalar) else {
+        walk(text) { step in
+            switch step {
+            case .spacing(_, let width, let replaced):
+                columns += width
+                if replaced { asIs = false }
+            case .mark:
+                break
+            case .dropped:
                 asIs = false
-                continue
-            }
-            var width = scalar.value >= 0x20 && scalar.value < 0x7F ? 1 : Int(nc_wcwidth(wchar_t(bitPattern: scalar.value)))
-            if width < 0 {
-                width = 1
-                asIs = false
-            }
-            if width == 0 {
-                if marks >= 0 && marks < maxMarks { marks += 1 } else { asIs = false }
-            } else {
-                columns += min(width, 2)
-                marks = 0
             }
         }
         return (columns, asIs)
@@ -58,21 +88,14 @@ public struct DisplayCell: Hashable, Sendable {
     /// The cells a text occupies on a terminal, in order.
     public static func cells(of text: some StringProtocol) -> [DisplayCell] {
         var cells: [DisplayCell] = []
-        for scalar in text.unicodeScalars {
-            guard TerminalText.isAllowed(scalar), !isPresentationModifier(scalar) else { continue }
-            var shown = scalar
-            var width = Int(nc_wcwidth(wchar_t(bitPattern: scalar.value)))
-            if width < 0 {
-                shown = "\u{FFFD}"
-                width = 1
-            }
-            if width == 0 {
-                if var last = cells.last, last.scalars.count <= maxMarks {
-                    last.scalars.append(shown)
-                    cells[cells.count - 1] = last
-                }
-            } else {
-                cells.append(DisplayCell(scalars: [shown], width: min(width, 2)))
+        walk(text) { step in
+            switch step {
+            case .spacing(let shown, let width, _):
+                cells.append(DisplayCell(scalars: [shown], width: width))
+            case .mark(let mark):
+                cells[cells.count - 1].scalars.append(mark)
+            case .dropped:
+                break
             }
         }
         return cells
